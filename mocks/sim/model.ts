@@ -1,0 +1,247 @@
+/**
+ * The simulated Cloud Manager's domain model: plain, JSON-serialisable data.
+ * Field names follow the public API (reference/api.yaml); times are epoch milliseconds of
+ * simulated time and are formatted only when rendered as HAL (mocks/api).
+ * Everything under a `sim` key is the simulator's own and is never rendered as an Adobe field.
+ */
+
+export type ProgramStatus = 'creating' | 'ready' | 'deleting' | 'deleted' | 'deleted_failed' | 'failed';
+export type EnvironmentType = 'dev' | 'stage' | 'prod' | 'rde' | 'preprod';
+export type ExecutionStatus = 'NOT_STARTED' | 'RUNNING' | 'CANCELLING' | 'CANCELLED' | 'FINISHED' | 'ERROR' | 'FAILED';
+export type StepStatus =
+  | 'NOT_STARTED'
+  | 'RUNNING'
+  | 'FINISHED'
+  | 'ERROR'
+  | 'ROLLING_BACK'
+  | 'ROLLED_BACK'
+  | 'WAITING'
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'INCOMPLETE';
+/** The spec's enum plus RE_EXECUTE (documented on Experience League only). */
+export type ExecutionTrigger = 'ON_COMMIT' | 'MANUAL' | 'PUSH_UPGRADES' | 'RE_EXECUTE';
+export type StepAction =
+  | 'validate'
+  | 'build'
+  | 'codeQuality'
+  | 'buildImage'
+  | 'deploy'
+  | 'productTest'
+  | 'functionalTest'
+  | 'uiTest'
+  | 'contentAudit'
+  | 'approval'
+  | 'schedule'
+  | 'managed';
+export type PhaseType = 'VALIDATE' | 'BUILD' | 'DEPLOY';
+export type Severity = 'critical' | 'important' | 'informational';
+export type Comparator = 'GT' | 'GTE' | 'LT' | 'LTE' | 'EQ' | 'NEQ';
+
+export const TERMINAL_EXECUTION: readonly ExecutionStatus[] = ['CANCELLED', 'FINISHED', 'ERROR', 'FAILED'];
+export const TERMINAL_STEP: readonly StepStatus[] = ['FINISHED', 'ERROR', 'ROLLED_BACK', 'CANCELLED', 'FAILED', 'INCOMPLETE'];
+
+export interface Program {
+  id: string;
+  name: string;
+  enabled: boolean;
+  tenantId: string;
+  imsOrgId: string;
+  status: ProgramStatus;
+  type: 'aem_managed_services' | 'aem_cloud_service' | 'media_library';
+  capabilities: { sandbox: boolean };
+  createdAt: number;
+  updatedAt: number;
+  /** Simulator extension: solutions shown on the program card. */
+  sim: { solutions: string[] };
+}
+
+export interface Environment {
+  id: string;
+  programId: string;
+  name: string;
+  description: string;
+  type: EnvironmentType;
+  status: 'ready' | 'updating' | 'creating';
+  region: string;
+  availableLogOptions: { service: string; name: string }[];
+  authorUrl: string;
+  publishUrl: string;
+}
+
+export interface Repository {
+  id: string;
+  programId: string;
+  name: string;
+}
+
+export interface PipelineStepDefinition {
+  name: StepAction;
+  options?: Record<string, unknown>;
+}
+
+export interface PipelinePhase {
+  name: string;
+  type: PhaseType;
+  repositoryId?: string;
+  branch?: string;
+  environmentId?: string;
+  environmentType?: EnvironmentType;
+  steps: PipelineStepDefinition[];
+}
+
+/** What to do when important code-quality metrics fail ("Important Metric Failures Behavior"). */
+export type ImportantMetricsBehavior = 'ASK' | 'FAIL' | 'CONTINUE';
+
+export interface Pipeline {
+  id: string;
+  programId: string;
+  name: string;
+  trigger: 'ON_COMMIT' | 'MANUAL';
+  createdAt: number;
+  updatedAt: number;
+  phases: PipelinePhase[];
+  type: 'CI_CD' | 'CODE_GENERATOR';
+  /** Simulator extension (not Adobe's): the UI category and options the API does not expose. */
+  sim: {
+    kind: 'production' | 'nonProductionDeployment' | 'codeQuality';
+    importantMetricsBehavior: ImportantMetricsBehavior;
+    /** Experience audit page paths (at most 25; `/` when none are configured). */
+    auditPages: string[];
+    /** Whether the custom UI test step exists in this pipeline's runs. */
+    uiTests: boolean;
+  };
+}
+
+export interface Metric {
+  id: string;
+  severity: Severity;
+  passed: boolean;
+  override: boolean;
+  actualValue: string;
+  expectedValue: string;
+  comparator: Comparator;
+  kpi: string;
+}
+
+export interface StepState {
+  id: string;
+  stepId: string;
+  phaseId: string;
+  action: StepAction;
+  repository?: string;
+  branch?: string;
+  environment?: string;
+  environmentId?: string;
+  environmentType?: EnvironmentType;
+  startedAt?: number;
+  finishedAt?: number;
+  updatedAt: number;
+  commitId?: string;
+  status: StepStatus;
+  details: Record<string, unknown>;
+  sim: StepPlan;
+}
+
+/** How a step will play out, decided when the execution starts (seeded). */
+export interface StepPlan {
+  /** Simulated run time of the step in ms (for holds: the time before the hold starts). */
+  durationMs: number;
+  /** The status the step ends with when it runs to its end on its own. */
+  result: 'FINISHED' | 'FAILED' | 'ERROR' | 'INCOMPLETE';
+  /** Set while the step waits for a user decision. */
+  waitingSince?: number;
+  /** Schedule step: the simulated time at which the deployment was scheduled to start. */
+  scheduledFor?: number;
+  /** Build step of a re-execution: artifacts copied from this execution id. */
+  reusedArtifactsFrom?: string;
+  /** Error messages shown in the step errors box when it fails. */
+  errors?: string[];
+  /** Why the step ended the way it did when a user or a timeout decided it. */
+  endedBy?: 'override' | 'reject' | 'approve' | 'cancel' | 'timeout' | 'behavior';
+}
+
+export interface Execution {
+  id: string;
+  programId: string;
+  pipelineId: string;
+  artifactsVersion: string;
+  user: string;
+  status: ExecutionStatus;
+  trigger: ExecutionTrigger;
+  pipelineExecutionMode: 'NORMAL' | 'EMERGENCY';
+  createdAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  pipelineType: 'CI_CD' | 'CODE_GENERATOR';
+  steps: StepState[];
+  sim: {
+    /** Seed of this execution's random content (logs, metrics, scores). */
+    seed: number;
+    outcome: Outcome;
+    commitId: string;
+    /** The execution whose artifacts a re-execution reuses. */
+    sourceExecutionId?: string;
+  };
+}
+
+/** What the next runs will do; chosen through the simulation controls. */
+export interface Outcome {
+  codeQuality: 'pass' | 'critical' | 'important' | 'info';
+  tests: 'pass' | 'productTestFailure' | 'functionalTestFailure' | 'uiTestFailure' | 'noCustomTests';
+  deploy: 'pass' | 'stageFailure' | 'prodFailure';
+  audit: 'normal' | 'regression' | 'improvement';
+}
+
+export type OutcomePreset =
+  | 'mix'
+  | 'pass'
+  | 'criticalQualityFailure'
+  | 'importantQualityFailure'
+  | 'testFailure'
+  | 'noCustomTests'
+  | 'stageDeployFailure'
+  | 'prodDeployFailure'
+  | 'auditRegression';
+
+export interface SimSettings {
+  /** Simulated milliseconds per wall-clock millisecond. */
+  speed: number;
+  /** Wall time and simulated time at the moment the speed last changed (or the clock jumped). */
+  anchorWall: number;
+  anchorSim: number;
+  /** Outcome of runs started from now on; 'mix' draws a realistic mix from the seed. */
+  outcome: OutcomePreset | Outcome;
+  /** Href layout: 'standard' (Adobe's paths) or 'alternate' (same resources under another path layout). */
+  layout: 'standard' | 'alternate';
+}
+
+export interface SimState {
+  version: 1;
+  seed: number;
+  /** Simulated time up to which the state has been advanced. */
+  now: number;
+  settings: SimSettings;
+  nextId: number;
+  programs: Program[];
+  environments: Environment[];
+  repositories: Repository[];
+  pipelines: Pipeline[];
+  /** All executions, oldest first. */
+  executions: Execution[];
+}
+
+/** An engine refusal, rendered by the HTTP layer as application/problem+json. */
+export class SimError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 412 | 503,
+    readonly title: string,
+    message: string,
+    readonly errors?: string[],
+  ) {
+    super(message);
+  }
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOLD_TIMEOUT_MS = 14 * DAY_MS;

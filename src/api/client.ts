@@ -1,0 +1,118 @@
+import type { HalLink } from './types';
+import { apiBaseUrl, loadSettings, type ApiSettings } from './settings';
+
+/** What went wrong talking to the API, in words a user can act on. */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the request never got an answer. */
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly kind: 'network' | 'http' | 'parse' | 'link',
+    readonly errors: string[] = [],
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+let current: ApiSettings = loadSettings();
+
+export function currentSettings(): ApiSettings {
+  return current;
+}
+
+export function useSettingsForRequests(settings: ApiSettings): void {
+  current = settings;
+}
+
+/** Resolves an href from a `_links` entry (a path or an absolute URL) against the API base URL. */
+export function resolveHref(href: string): string {
+  return new URL(href, apiBaseUrl(current)).toString();
+}
+
+/** The one URL the console knows by heart: the program list under the configured base URL. */
+export function entryPointHref(): string {
+  return new URL('api/programs', `${apiBaseUrl(current).replace(/\/?$/, '/')}`).toString();
+}
+
+function headers(extra?: Record<string, string>): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json', ...extra };
+  if (current.apiKey) h['x-api-key'] = current.apiKey;
+  if (current.imsOrgId) h['x-gw-ims-org-id'] = current.imsOrgId;
+  if (current.accessToken) h.authorization = `Bearer ${current.accessToken}`;
+  return h;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let title = `${response.status} ${response.statusText || 'Error'}`.trim();
+  let detail = '';
+  let errors: string[] = [];
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    if (typeof body.title === 'string') title = body.title;
+    if (typeof body.detail === 'string') detail = body.detail;
+    if (typeof body.message === 'string') detail = body.message; // gateway errors: {error_code, message}
+    if (Array.isArray(body.errors)) errors = body.errors.map(String);
+  } catch {
+    detail = text.slice(0, 200);
+  }
+  if (!detail) {
+    detail =
+      response.status === 404
+        ? 'It does not exist (any more).'
+        : response.status === 503
+          ? 'The service is under maintenance. Try again later.'
+          : response.status === 401 || response.status === 403
+            ? 'Check the API key, organisation and access token in Settings.'
+            : '';
+  }
+  return new ApiError(response.status, title, detail, 'http', errors);
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (cause) {
+    throw new ApiError(0, 'Cannot reach the API', `${cause instanceof Error ? cause.message : String(cause)}. Check your connection and the API in Settings.`, 'network');
+  }
+}
+
+/** GET a HAL resource at an href taken from a link. */
+export async function getJson<T>(href: string, signal?: AbortSignal): Promise<T> {
+  const response = await send(resolveHref(href), { headers: headers(), signal });
+  if (!response.ok) throw await errorFrom(response);
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(response.status, 'Unreadable answer from the API', 'The response was not valid JSON.', 'parse');
+  }
+}
+
+/** GET text (a log file), optionally from a byte offset. Returns null when nothing new exists (416). */
+export async function getText(href: string, fromByte = 0, signal?: AbortSignal): Promise<{ text: string; status: number } | null> {
+  const init: RequestInit = { signal, headers: fromByte > 0 ? { range: `bytes=${fromByte}-` } : {} };
+  const response = await send(resolveHref(href), init);
+  if (response.status === 416) return null;
+  if (!response.ok) throw await errorFrom(response);
+  return { text: await response.text(), status: response.status };
+}
+
+/** PUT to a link (start, advance, cancel, re-execute). Returns the JSON body when there is one. */
+export async function putLink<T = unknown>(link: HalLink | undefined, body?: unknown): Promise<T | undefined> {
+  if (!link) throw new ApiError(0, 'Action not available', 'The API no longer offers this action. Refresh to see the current state.', 'link');
+  const response = await send(resolveHref(link.href), {
+    method: 'PUT',
+    headers: headers(body === undefined ? undefined : { 'content-type': 'application/json' }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await errorFrom(response);
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}

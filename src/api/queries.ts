@@ -1,0 +1,150 @@
+/**
+ * Query options for every resource the console reads. The href is the key: resources are
+ * addressed only by the links the API gives, never by URLs the console builds.
+ */
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { ApiError, entryPointHref, getJson } from './client';
+import { expandHref, findLink, rel, type Rel } from './links';
+import { isExecutionActive, pollInterval } from './polling';
+import type {
+  EmbeddedProgram,
+  EnvironmentList,
+  Execution,
+  ExecutionList,
+  HalResource,
+  Pipeline,
+  PipelineList,
+  Program,
+  ProgramList,
+  StepMetrics,
+  StepState,
+  ArtifactList,
+} from './types';
+
+export const queryKeys = {
+  all: ['cm'] as const,
+  resource: (href: string) => ['cm', href] as const,
+};
+
+export function resourceQueryOptions<T>(href: string | undefined) {
+  return queryOptions({
+    queryKey: queryKeys.resource(href ?? 'none'),
+    queryFn: ({ signal }) => getJson<T>(href as string, signal),
+    enabled: href !== undefined,
+  });
+}
+
+/** An href of `resource` for `relation`, or an error that names the missing link. */
+export function requireHref(resource: HalResource | undefined, relation: Rel): string {
+  const link = findLink(resource, relation);
+  if (!link) throw new ApiError(0, 'Missing link', `The API did not offer the "${relation.split('/').pop()}" link.`, 'link');
+  return link.href;
+}
+
+export function programListQueryOptions() {
+  const href = entryPointHref();
+  return queryOptions({ ...resourceQueryOptions<ProgramList>(href), refetchInterval: (q) => pollInterval(false, q.state.fetchFailureCount) });
+}
+
+/** An execution (with its step states), polled while it can still change. */
+export function executionQueryOptions(href: string | undefined) {
+  return queryOptions({
+    ...resourceQueryOptions<Execution>(href),
+    refetchInterval: (query) => pollInterval(isExecutionActive(query.state.data), query.state.fetchFailureCount),
+  });
+}
+
+/** Pipeline list: polled slowly so pipeline status (running / not running) stays live. */
+export function pipelineListQueryOptions(href: string | undefined) {
+  return queryOptions({
+    ...resourceQueryOptions<PipelineList>(href),
+    refetchInterval: (query) => pollInterval(true, query.state.fetchFailureCount, 5000),
+  });
+}
+
+export function useProgramList() {
+  return useQuery(programListQueryOptions());
+}
+
+function findById<T extends { id: string }>(items: T[] | undefined, id: string | undefined): T | undefined {
+  return items?.find((item) => item.id === id);
+}
+
+/** A program by id: found in the program list, then read through its self link. */
+export function useProgram(programId: string | undefined) {
+  const list = useProgramList();
+  const embedded: EmbeddedProgram | undefined = findById(list.data?._embedded?.programs, programId);
+  const program = useQuery(resourceQueryOptions<Program>(embedded ? findLink(embedded, rel.self)?.href : undefined));
+  const notFound = list.isSuccess && !embedded ? new ApiError(404, 'Program not found', `There is no program ${programId}.`, 'http') : null;
+  return { program: program.data, error: notFound ?? list.error ?? program.error, isPending: !notFound && (list.isPending || program.isPending), refetch: () => (list.error ? list.refetch() : program.refetch()) };
+}
+
+export function usePipelines(program: Program | undefined) {
+  return useQuery(pipelineListQueryOptions(findLink(program, rel.pipelines)?.href));
+}
+
+export function useEnvironments(program: Program | undefined) {
+  return useQuery(resourceQueryOptions<EnvironmentList>(findLink(program, rel.environments)?.href));
+}
+
+/** A pipeline by id within a program, from the program's pipelines link. */
+export function usePipeline(programId: string | undefined, pipelineId: string | undefined) {
+  const { program, error, isPending, refetch } = useProgram(programId);
+  const pipelines = usePipelines(program);
+  const pipeline: Pipeline | undefined = findById(pipelines.data?._embedded?.pipelines, pipelineId);
+  const notFound = pipelines.isSuccess && !pipeline ? new ApiError(404, 'Pipeline not found', `There is no pipeline ${pipelineId} in this program.`, 'http') : null;
+  return {
+    program,
+    pipeline,
+    error: error ?? pipelines.error ?? notFound,
+    isPending: !notFound && (isPending || pipelines.isPending),
+    refetch: () => (error ? refetch() : pipelines.refetch()),
+  };
+}
+
+/** An execution by id, through the pipeline's templated `execution/id` link. */
+export function executionHref(pipeline: Pipeline | undefined, executionId: string | undefined): string | undefined {
+  const link = findLink(pipeline, rel.executionById);
+  if (!link || !executionId) return undefined;
+  return link.templated ? expandHref(link.href, { executionId }) : link.href;
+}
+
+export function useExecution(href: string | undefined) {
+  return useQuery(executionQueryOptions(href));
+}
+
+/**
+ * The first page of a pipeline's executions (newest first) through its `executions` link; later
+ * pages come from the list's own `next`/`prev` links or its templated `page` link.
+ */
+export function executionListHref(pipeline: Pipeline | undefined, limit = 20): string | undefined {
+  const link = findLink(pipeline, rel.executions);
+  if (!link) return undefined;
+  return link.templated ? expandHref(link.href, { start: 0, limit }) : link.href;
+}
+
+/** The href of another page of a HAL list, from its templated `page` link. */
+export function listPageHref(list: HalResource | undefined, start: number, limit: number): string | undefined {
+  const link = findLink(list, rel.page);
+  return link?.templated ? expandHref(link.href, { start, limit }) : undefined;
+}
+
+export function useExecutionList(href: string | undefined, active: boolean) {
+  return useQuery({
+    ...resourceQueryOptions<ExecutionList>(href),
+    refetchInterval: (query) => pollInterval(active, query.state.fetchFailureCount, 5000),
+  });
+}
+
+export function useStepMetrics(step: StepState | undefined) {
+  return useQuery(resourceQueryOptions<StepMetrics>(findLink(step, rel.metrics)?.href));
+}
+
+export function useStepArtifacts(step: StepState | undefined) {
+  return useQuery(resourceQueryOptions<ArtifactList>(findLink(step, rel.artifacts)?.href));
+}
+
+/** Refresh everything the console has read after an action changed the state. */
+export function refreshAfterAction(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ queryKey: queryKeys.all });
+}

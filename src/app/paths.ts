@@ -1,0 +1,17 @@
+/** The console's own routes (not API URLs): one entry per screen. */
+export const paths = {
+  programs: { path: '/', href: () => '/' },
+  overview: { path: '/program/:programId', href: (programId: string) => `/program/${programId}` },
+  activity: { path: '/program/:programId/activity', href: (programId: string) => `/program/${programId}/activity` },
+  pipelines: { path: '/program/:programId/pipelines', href: (programId: string) => `/program/${programId}/pipelines` },
+  /** Deploy to Production before a run: the pipeline's current execution, or "Not started" with Build. */
+  deploy: {
+    path: '/program/:programId/pipeline/:pipelineId',
+    href: (programId: string, pipelineId: string) => `/program/${programId}/pipeline/${pipelineId}`,
+  },
+  execution: {
+    path: '/program/:programId/pipeline/:pipelineId/execution/:executionId',
+    href: (programId: string, pipelineId: string, executionId: string) =>
+      `/program/${programId}/pipeline/${pipelineId}/execution/${executionId}`,
+  },
+} as const;
