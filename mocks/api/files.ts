@@ -1,0 +1,65 @@
+/** Log and artifact files (what the API's redirects point at), with Range support for tailing. */
+import type { Simulation } from '../sim/engine';
+import type { Execution, StepState } from '../sim/model';
+import type { LogLine } from '../sim/content/types';
+import { linesUpTo, renderScanIssuesCsv } from '../sim/content';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Full log lines per execution/step/file; bounded so a long-running server does not grow without end. */
+const lineCache = new Map<string, LogLine[]>();
+const CACHE_LIMIT = 64;
+
+function cachedLines(sim: Simulation, execution: Execution, step: StepState, file: string): LogLine[] | undefined {
+  const key = `${execution.id}/${step.id}/${file}/${step.status === 'NOT_STARTED' ? 0 : 1}/${step.sim.durationMs}`;
+  let lines = lineCache.get(key);
+  if (!lines) {
+    lines = sim.content.logLines(sim.context(execution, step), file);
+    if (!lines) return undefined;
+    if (lineCache.size >= CACHE_LIMIT) lineCache.delete(lineCache.keys().next().value as string);
+    lineCache.set(key, lines);
+  }
+  return lines;
+}
+
+/** The text of a step's log as written by simulated time `now` (a running step's log grows). */
+export function logFile(sim: Simulation, execution: Execution, step: StepState, file: string, now: number): string | undefined {
+  if (step.status === 'NOT_STARTED') return undefined;
+  if (!sim.content.logFiles(sim.context(execution, step)).includes(file)) return undefined;
+  const lines = cachedLines(sim, execution, step, file);
+  if (!lines) return undefined;
+  return linesUpTo(lines, sim.progress(step, now));
+}
+
+export function artifactFile(sim: Simulation, execution: Execution, step: StepState, id: string): { text: string; format: string } | undefined {
+  const ctx = sim.context(execution, step);
+  if (id === `${step.id}-scan` && step.action === 'codeQuality') return { text: renderScanIssuesCsv(sim.content.scanIssues(ctx)), format: 'text/csv; charset=utf-8' };
+  if (id === `${step.id}-audit` && step.action === 'contentAudit') return { text: JSON.stringify(sim.content.auditResults(ctx), null, 2), format: 'application/json' };
+  if (id === `${step.id}-tests` && ['productTest', 'functionalTest', 'uiTest'].includes(step.action)) {
+    return { text: JSON.stringify(sim.content.testResults(ctx), null, 2), format: 'application/json' };
+  }
+  return undefined;
+}
+
+/** Serves text, honouring `Range: bytes=a-b` / `bytes=a-` (206, or 416 when nothing is past the end). */
+export function serveText(text: string, request: Request, contentType: string): Response {
+  const bytes = encoder.encode(text);
+  const headers: Record<string, string> = { 'content-type': contentType, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
+  const range = request.headers.get('range');
+  if (!range) return new Response(request.method === 'HEAD' ? null : text, { status: 200, headers });
+  const match = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
+  if (!match) {
+    return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}` } });
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? bytes.length - 1 : Math.min(Number(match[2]), bytes.length - 1);
+  if (start >= bytes.length || end < start) {
+    return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}` } });
+  }
+  const slice = bytes.subarray(start, end + 1);
+  return new Response(request.method === 'HEAD' ? null : decoder.decode(slice), {
+    status: 206,
+    headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` },
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * Engine state → HAL representations with the spec's field names. A link is present only while
+ * its action is allowed. Relations use the spec's `http://` spelling.
+ */
+import type { Simulation } from '../sim/engine';
+import type { Environment, Execution, Pipeline, Program, Repository, StepState } from '../sim/model';
+import type { Hrefs, StepAddress } from './hrefs';
+import { apiTime } from './time';
+
+export const REL = 'http://ns.adobe.com/adobecloud/rel/';
+
+type Links = Record<string, { href: string; templated?: boolean }>;
+
+const link = (href: string, templated = false) => ({ href, templated });
+
+export interface RenderContext {
+  sim: Simulation;
+  hrefs: Hrefs;
+  now: number;
+}
+
+export function embeddedProgram(ctx: RenderContext, program: Program) {
+  return {
+    id: program.id,
+    name: program.name,
+    enabled: program.enabled,
+    tenantId: program.tenantId,
+    status: program.status,
+    createdAt: apiTime(program.createdAt),
+    updatedAt: apiTime(program.updatedAt),
+    _links: { [`${REL}tenant`]: link(`/api/tenant/${program.tenantId}`), self: link(ctx.hrefs.program(program.id)) },
+  };
+}
+
+export function program(ctx: RenderContext, p: Program) {
+  const h = ctx.hrefs;
+  return {
+    id: p.id,
+    name: p.name,
+    enabled: p.enabled,
+    tenantId: p.tenantId,
+    imsOrgId: p.imsOrgId,
+    status: p.status,
+    type: p.type,
+    capabilities: p.capabilities,
+    createdAt: apiTime(p.createdAt),
+    updatedAt: apiTime(p.updatedAt),
+    /** Simulator extension, not Adobe's: the solutions shown on a program card. */
+    solutions: p.sim.solutions,
+    _links: {
+      [`${REL}pipelines`]: link(h.pipelines(p.id)),
+      [`${REL}environments`]: link(h.environments(p.id)),
+      [`${REL}repositories`]: link(h.repositories(p.id)),
+      [`${REL}tenant`]: link(`/api/tenant/${p.tenantId}`),
+      self: link(h.program(p.id)),
+    },
+  };
+}
+
+export function pipeline(ctx: RenderContext, p: Pipeline) {
+  const h = ctx.hrefs;
+  const executions = ctx.sim.executionsOf(p.id);
+  const last = executions[0];
+  return {
+    id: p.id,
+    programId: p.programId,
+    name: p.name,
+    trigger: p.trigger,
+    status: ctx.sim.pipelineStatus(p),
+    createdAt: apiTime(p.createdAt),
+    updatedAt: apiTime(Math.max(p.updatedAt, last?.updatedAt ?? 0)),
+    lastStartedAt: apiTime(last?.createdAt),
+    lastFinishedAt: apiTime(executions.find((e) => e.finishedAt !== undefined)?.finishedAt),
+    phases: p.phases.map((phase) => ({
+      name: phase.name,
+      type: phase.type,
+      ...(phase.repositoryId ? { repositoryId: phase.repositoryId, branch: phase.branch } : {}),
+      ...(phase.environmentId ? { environmentId: phase.environmentId, environmentType: phase.environmentType } : {}),
+      steps: phase.steps.filter((s) => s.name !== 'uiTest' || p.sim.uiTests).map((s) => ({ name: s.name, ...(s.options ? { options: s.options } : {}) })),
+    })),
+    type: p.type,
+    _links: {
+      [`${REL}program`]: link(h.program(p.programId)),
+      [`${REL}execution`]: link(h.currentExecution(p.programId, p.id)),
+      [`${REL}execution/id`]: link(h.executionTemplate(p.programId, p.id), true),
+      [`${REL}executions`]: link(h.executions(p.programId, p.id)),
+      self: link(h.pipeline(p.programId, p.id)),
+    },
+  };
+}
+
+export function environment(ctx: RenderContext, e: Environment) {
+  const h = ctx.hrefs;
+  return {
+    id: e.id,
+    programId: e.programId,
+    name: e.name,
+    description: e.description,
+    type: e.type,
+    status: e.status,
+    region: e.region,
+    availableLogOptions: e.availableLogOptions,
+    _links: {
+      [`${REL}program`]: link(h.program(e.programId)),
+      [`${REL}author`]: link(e.authorUrl),
+      [`${REL}publish`]: link(e.publishUrl),
+      self: link(h.environment(e.programId, e.id)),
+    },
+  };
+}
+
+export function repository(ctx: RenderContext, r: Repository) {
+  return {
+    id: r.id,
+    repo: r.name,
+    description: `Git repository of ${r.name}`,
+    repositoryUrl: `https://git.cloudmanager.adobe.com/simulatedorg/${r.name}/`,
+    _links: {
+      [`${REL}program`]: link(ctx.hrefs.program(r.programId)),
+      self: link(ctx.hrefs.repository(r.programId, r.id)),
+    },
+  };
+}
+
+export function stepAddress(execution: Execution, step: StepState): StepAddress {
+  return { programId: execution.programId, pipelineId: execution.pipelineId, executionId: execution.id, phaseId: step.phaseId, stepId: step.stepId };
+}
+
+/** Steps that have artifacts once they have ended (simulator extension link `pipeline/artifacts`). */
+export function artifactKinds(step: StepState): { id: string; type: string; file: string; format: string }[] {
+  const ended = step.finishedAt !== undefined || step.status === 'WAITING';
+  if (!ended) return [];
+  switch (step.action) {
+    case 'codeQuality':
+      return [{ id: `${step.id}-scan`, type: 'SCAN_ISSUES', file: 'build/code_quality_issues.csv', format: 'text/csv' }];
+    case 'contentAudit':
+      return step.status === 'FINISHED' ? [{ id: `${step.id}-audit`, type: 'CONTENT_AUDIT_RESULTS', file: 'experience-audit/results.json', format: 'application/json' }] : [];
+    case 'productTest':
+    case 'functionalTest':
+    case 'uiTest':
+      return [{ id: `${step.id}-tests`, type: 'UI_TEST_RESULTS', file: `${step.action}/test-results.json`, format: 'application/json' }];
+    default:
+      return [];
+  }
+}
+
+export function stepState(ctx: RenderContext, execution: Execution, step: StepState) {
+  const h = ctx.hrefs;
+  const address = stepAddress(execution, step);
+  const links: Links = {
+    [`${REL}execution`]: link(h.execution(execution.programId, execution.pipelineId, execution.id)),
+    [`${REL}pipeline`]: link(h.pipeline(execution.programId, execution.pipelineId)),
+    [`${REL}program`]: link(h.program(execution.programId)),
+  };
+  const started = step.status !== 'NOT_STARTED';
+  if (started && logFilesOf(ctx, execution, step).length > 0) links[`${REL}pipeline/logs`] = link(h.stepAction(address, 'logs'));
+  if (started && (step.action === 'codeQuality' || step.action === 'contentAudit')) links[`${REL}pipeline/metrics`] = link(h.stepAction(address, 'metrics'));
+  if (artifactKinds(step).length) links[`${REL}pipeline/artifacts`] = link(h.stepAction(address, 'artifacts'));
+  if (ctx.sim.canAdvance(step)) links[`${REL}pipeline/advance`] = link(h.stepAction(address, 'advance'));
+  if (ctx.sim.canCancel(execution, step)) links[`${REL}pipeline/cancel`] = link(h.stepAction(address, 'cancel'));
+  if (ctx.sim.canReExecute(execution, step)) links[`${REL}pipeline/reExecute`] = link(h.reExecute(execution.programId, execution.pipelineId, step.stepId));
+  links.self = link(h.step(address));
+  const { sim: _sim, startedAt, finishedAt, updatedAt, ...fields } = step;
+  return {
+    ...fields,
+    details: stepDetails(ctx, execution, step),
+    startedAt: apiTime(startedAt),
+    finishedAt: apiTime(finishedAt),
+    updatedAt: apiTime(updatedAt),
+    executionId: execution.id,
+    pipelineId: execution.pipelineId,
+    programId: execution.programId,
+    _links: links,
+  };
+}
+
+export function logFilesOf(ctx: RenderContext, execution: Execution, step: StepState): string[] {
+  return ctx.sim.content.logFiles(ctx.sim.context(execution, step));
+}
+
+function stepDetails(ctx: RenderContext, execution: Execution, step: StepState): Record<string, unknown> {
+  const details: Record<string, unknown> = { ...step.details };
+  if (step.action === 'deploy' && step.status !== 'NOT_STARTED') {
+    const activities = ctx.sim.content.deployActivities(ctx.sim.context(execution, step));
+    const progress = ctx.sim.progress(step, ctx.now);
+    const done = activities.filter((a) => a.at <= progress);
+    const start = step.startedAt ?? execution.createdAt;
+    details.deployCommands = JSON.stringify(activities.map((a) => ({ id: a.id, stepAction: a.stepAction, instanceId: a.instanceId })));
+    if (done.length) details.currentDeployCommandId = done[done.length - 1].id;
+    details.deploymentStepDescription = JSON.stringify(
+      done.map((a) => ({ id: a.id, stepAction: a.stepAction, instanceId: a.instanceId, description: a.description, updated: apiTime(Math.round(start + a.at * step.sim.durationMs)) })),
+    );
+  }
+  return details;
+}
+
+export function execution(ctx: RenderContext, e: Execution) {
+  const h = ctx.hrefs;
+  const { sim: _sim, steps, createdAt, updatedAt, finishedAt, ...fields } = e;
+  return {
+    ...fields,
+    createdAt: apiTime(createdAt),
+    updatedAt: apiTime(updatedAt),
+    finishedAt: apiTime(finishedAt),
+    _embedded: { stepStates: steps.map((s) => stepState(ctx, e, s)) },
+    _links: {
+      [`${REL}program`]: link(h.program(e.programId)),
+      [`${REL}pipeline`]: link(h.pipeline(e.programId, e.pipelineId)),
+      self: link(h.execution(e.programId, e.pipelineId, e.id)),
+    },
+  };
+}
+
+/** A HAL list with `_totalNumberOfItems`, `_page` and next/prev/page/self links. */
+export function pagedList<T>(key: string, items: T[], total: number, start: number, limit: number, baseHref: string) {
+  const links: Links = {
+    self: link(`${baseHref}?start=${start}&limit=${limit}`),
+    page: link(`${baseHref}?start={start}&limit={limit}`, true),
+  };
+  const page: Record<string, number> = { start, limit };
+  if (start + limit < total) {
+    links.next = link(`${baseHref}?start=${start + limit}&limit=${limit}`);
+    page.next = start + limit;
+  }
+  if (start > 0) {
+    const prev = Math.max(0, start - limit);
+    links.prev = link(`${baseHref}?start=${prev}&limit=${limit}`);
+    page.prev = prev;
+  }
+  return { _totalNumberOfItems: total, _page: page, _embedded: { [key]: items }, _links: links };
+}
+
+export function simpleList<T>(key: string, items: T[], selfHref: string) {
+  return { _totalNumberOfItems: items.length, _embedded: { [key]: items }, _links: { self: link(selfHref) } };
+}

@@ -1,0 +1,67 @@
+/**
+ * Where each resource lives. Two layouts serve the same resources: Adobe's paths ('standard'),
+ * and 'alternate', which moves every href under another path, to prove a client only follows links.
+ * The entry point /api/programs is the same in both.
+ */
+import type { SimState } from '../sim/model';
+
+export type Layout = SimState['settings']['layout'];
+
+const ALT = '/api/alt-layout';
+
+export interface StepAddress {
+  programId: string;
+  pipelineId: string;
+  executionId: string;
+  phaseId: string;
+  stepId: string;
+}
+
+export function hrefs(layout: Layout) {
+  const api = layout === 'alternate' ? ALT : '/api';
+  const files = layout === 'alternate' ? '/files/alt-layout' : '/files';
+  const program = (p: string) => `${api}/program/${p}`;
+  const pipeline = (p: string, pl: string) => `${program(p)}/pipeline/${pl}`;
+  const execution = (p: string, pl: string, e: string) => `${pipeline(p, pl)}/execution/${e}`;
+  const step = (a: StepAddress) => `${execution(a.programId, a.pipelineId, a.executionId)}/phase/${a.phaseId}/step/${a.stepId}`;
+  return {
+    programs: () => '/api/programs',
+    program,
+    pipelines: (p: string) => `${program(p)}/pipelines`,
+    environments: (p: string) => `${program(p)}/environments`,
+    environment: (p: string, env: string) => `${program(p)}/environment/${env}`,
+    repositories: (p: string) => `${program(p)}/repositories`,
+    repository: (p: string, r: string) => `${program(p)}/repository/${r}`,
+    pipeline,
+    currentExecution: (p: string, pl: string) => `${pipeline(p, pl)}/execution`,
+    executionTemplate: (p: string, pl: string) => `${pipeline(p, pl)}/execution/{executionId}`,
+    executions: (p: string, pl: string) => `${pipeline(p, pl)}/executions`,
+    execution,
+    step,
+    stepAction: (a: StepAddress, action: 'advance' | 'cancel' | 'logs' | 'metrics' | 'artifacts') => `${step(a)}/${action}`,
+    artifact: (a: StepAddress, id: string) => `${step(a)}/artifact/${id}`,
+    reExecute: (p: string, pl: string, stepId: string) => `${pipeline(p, pl)}/execution?stepId=${encodeURIComponent(stepId)}`,
+    logFile: (executionId: string, stepStateId: string, file: string) => `${files}/execution/${executionId}/step/${stepStateId}/log/${encodeURIComponent(file)}.log`,
+    artifactFile: (executionId: string, stepStateId: string, id: string) => `${files}/execution/${executionId}/step/${stepStateId}/artifact/${id}`,
+  };
+}
+
+export type Hrefs = ReturnType<typeof hrefs>;
+
+/** The path segments after the API root of this layout, or undefined when the path is not under it. */
+export function apiSegments(pathname: string, layout: Layout): string[] | undefined {
+  if (pathname === '/api/programs') return ['programs'];
+  const root = layout === 'alternate' ? `${ALT}/` : '/api/';
+  if (!pathname.startsWith(root)) return undefined;
+  const rest = pathname.slice(root.length);
+  if (layout === 'standard' && rest.startsWith('alt-layout/')) return undefined;
+  return rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+}
+
+export function fileSegments(pathname: string, layout: Layout): string[] | undefined {
+  const root = layout === 'alternate' ? '/files/alt-layout/' : '/files/';
+  if (!pathname.startsWith(root)) return undefined;
+  const rest = pathname.slice(root.length);
+  if (layout === 'standard' && rest.startsWith('alt-layout/')) return undefined;
+  return rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+}

@@ -1,0 +1,46 @@
+/**
+ * The embedded simulator: MSW's service worker hands requests for /api, /files and /_sim on this
+ * origin to the simulator running in the page. Its state is kept in localStorage, so a reload
+ * carries on where it was (catching up from the wall clock).
+ */
+import { http } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createApi } from './api/app';
+import { content } from './sim/content';
+import type { SimState } from './sim/model';
+import { Simulator } from './sim/simulator';
+
+const STORAGE_KEY = 'cm-console.simulator-state';
+
+function load(): SimState | undefined {
+  try {
+    const text = localStorage.getItem(STORAGE_KEY);
+    const state = text ? (JSON.parse(text) as SimState) : undefined;
+    return state?.version === 1 ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function save(state: SimState) {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch (error) {
+    console.warn('[simulator] could not save its state', error);
+  }
+}
+
+export async function startSimulator(): Promise<void> {
+  const simulator = new Simulator({ state: load(), content, onChange: save });
+  save(simulator.state);
+  const api = createApi(simulator);
+  const origin = window.location.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const worker = setupWorker(http.all(new RegExp(`^${origin}/(api|files|_sim)(/|$)`), ({ request }) => api.handle(request)));
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+  // Keep time-driven progress in storage too, so a reload never goes back.
+  window.setInterval(() => {
+    simulator.now();
+    save(simulator.state);
+  }, 5000);
+  window.addEventListener('pagehide', () => save(simulator.state));
+}

@@ -1,0 +1,139 @@
+/**
+ * The standalone simulated Cloud Manager API over real HTTP, for curl, scripts, CLI clients and
+ * several browser tabs:
+ *
+ *   npm run api -- --port 8787 --speed 30 --data .sim-data/state.json --seed 1 [--require-auth]
+ *
+ * State lives in the data file (written atomically after every change); a restart with the same
+ * file carries on, catching up from the wall clock.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parseArgs } from 'node:util';
+import { createApi, MAX_BODY_BYTES } from './api/app';
+import { content } from './sim/content';
+import { Simulator } from './sim/simulator';
+import { DataFileError, readDataFile, writeDataFile } from './persist-file';
+import { DEFAULT_SPEED } from './sim/clock';
+
+const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, PUT, POST, PATCH, DELETE, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, accept, range, x-api-key, x-gw-ims-org-id, x-sim-user',
+  'access-control-expose-headers': 'location, content-range, x-request-id',
+};
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  speed?: number;
+  seed: number;
+  data?: string;
+  requireAuth: boolean;
+}
+
+export function parseServerArgs(argv: string[]): ServerOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      speed: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      data: { type: 'string' },
+      'require-auth': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  const seed = Number(values.seed);
+  const speed = values.speed === undefined ? undefined : Number(values.speed);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not "${values.seed}"`);
+  if (speed !== undefined && !(speed > 0)) throw new Error(`--speed must be a positive number, not "${values.speed}"`);
+  return { port, host: values.host as string, speed, seed, data: values.data, requireAuth: values['require-auth'] as boolean };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function startServer(options: ServerOptions) {
+  const state = options.data ? readDataFile(options.data) : undefined;
+  const simulator = new Simulator({
+    seed: options.seed,
+    state,
+    content,
+    speed: state ? options.speed : (options.speed ?? DEFAULT_SPEED),
+    onChange: options.data ? (s) => writeDataFile(options.data as string, s) : undefined,
+  });
+  if (options.data) writeDataFile(options.data, simulator.state);
+  const api = createApi(simulator, { requireAuth: options.requireAuth });
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, CORS_HEADERS).end();
+        return;
+      }
+      const url = `http://${req.headers.host ?? `${options.host}:${options.port}`}${req.url ?? '/'}`;
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+      const body = hasBody ? await readBody(req) : undefined;
+      if (body === 'too-large') {
+        res.writeHead(413, { ...CORS_HEADERS, 'content-type': 'application/problem+json' });
+        res.end(JSON.stringify({ type: 'http://ns.adobe.com/adobecloud/error', title: 'Request body too large', status: 413, detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }));
+        return;
+      }
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(name, value);
+        else if (Array.isArray(value)) headers.set(name, value.join(', '));
+      }
+      const request = new Request(url, { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined });
+      const response = await api.handle(request);
+      const out: Record<string, string> = { ...CORS_HEADERS };
+      response.headers.forEach((value, name) => {
+        out[name] = value;
+      });
+      const payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+      res.writeHead(response.status, out);
+      res.end(req.method === 'HEAD' ? undefined : payload);
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(400, { ...CORS_HEADERS, 'content-type': 'application/problem+json' });
+      res.end(JSON.stringify({ type: 'http://ns.adobe.com/adobecloud/error', title: 'Bad request', status: 400, detail: (error as Error).message }));
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  return { server, simulator, api };
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string);
+if (isMain) {
+  try {
+    const options = parseServerArgs(process.argv.slice(2));
+    const { server, simulator } = startServer(options);
+    server.listen(options.port, options.host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      console.log(
+        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''})`,
+      );
+    });
+    const stop = () => server.close(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    console.error(error instanceof DataFileError ? error.message : `cannot start the simulator: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,573 @@
+/**
+ * The simulated Cloud Manager: a deterministic state machine over SimState, driven by a clock.
+ * No HTTP, DOM or timers: callers pass the simulated time (`advanceTo(now)`), so a test can jump
+ * 14 days in one call. Every transition happens at the exact simulated time it is due, whatever
+ * the granularity of the calls, so the same seed and clock always give the same history.
+ */
+import {
+  HOLD_TIMEOUT_MS,
+  SimError,
+  TERMINAL_EXECUTION,
+  TERMINAL_STEP,
+  type Environment,
+  type Execution,
+  type ExecutionTrigger,
+  type Metric,
+  type Pipeline,
+  type SimState,
+  type StepAction,
+  type StepState,
+} from './model';
+import { createRng, hashString } from './rng';
+import { resolveOutcome } from './outcomes';
+import type { ContentContext, ContentGenerators } from './content/types';
+
+/** Simulated time between a cancel request and the execution reaching CANCELLED. */
+export const CANCEL_DELAY_MS = 5_000;
+
+export interface StartOptions {
+  user?: string;
+  trigger?: ExecutionTrigger;
+  /** Re-execution: the stepId of the last execution's production deploy step (from the reExecute link). */
+  stepId?: string;
+}
+
+const isTerminalStep = (step: StepState) => TERMINAL_STEP.includes(step.status);
+export const isActiveExecution = (execution: Execution) => !TERMINAL_EXECUTION.includes(execution.status);
+
+/** Simulated durations (ms) of each action: [min, max]. A production run takes about an hour. */
+const DURATIONS: Record<StepAction, [number, number]> = {
+  validate: [20_000, 40_000],
+  build: [6 * 60_000, 9 * 60_000],
+  codeQuality: [4 * 60_000, 6 * 60_000],
+  buildImage: [4 * 60_000, 6 * 60_000],
+  deploy: [6 * 60_000, 9 * 60_000],
+  productTest: [3 * 60_000, 5 * 60_000],
+  functionalTest: [3 * 60_000, 5 * 60_000],
+  uiTest: [3 * 60_000, 5 * 60_000],
+  contentAudit: [4 * 60_000, 6 * 60_000],
+  approval: [1_000, 2_000],
+  schedule: [1_000, 2_000],
+  managed: [1_000, 2_000],
+};
+const PROD_DEPLOY_DURATION: [number, number] = [12 * 60_000, 16 * 60_000];
+const REUSED_BUILD_DURATION: [number, number] = [30_000, 50_000];
+
+export class Simulation {
+  constructor(
+    public state: SimState,
+    readonly content: ContentGenerators,
+  ) {}
+
+  // ---------------------------------------------------------------- look-ups
+
+  program(programId: string) {
+    const program = this.state.programs.find((p) => p.id === programId);
+    if (!program) throw new SimError(404, 'Program not found', `Program ${programId} does not exist.`);
+    return program;
+  }
+
+  pipeline(programId: string, pipelineId: string): Pipeline {
+    this.program(programId);
+    const pipeline = this.state.pipelines.find((p) => p.id === pipelineId && p.programId === programId);
+    if (!pipeline) throw new SimError(404, 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
+    return pipeline;
+  }
+
+  execution(programId: string, pipelineId: string, executionId: string): Execution {
+    this.pipeline(programId, pipelineId);
+    const execution = this.state.executions.find((e) => e.id === executionId && e.pipelineId === pipelineId);
+    if (!execution) throw new SimError(404, 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
+    return execution;
+  }
+
+  step(execution: Execution, phaseId: string, stepId: string): StepState {
+    const step = execution.steps.find((s) => s.stepId === stepId && s.phaseId === phaseId);
+    if (!step) throw new SimError(404, 'Step not found', `Step ${stepId} in phase ${phaseId} does not exist in execution ${execution.id}.`);
+    return step;
+  }
+
+  environment(environmentId: string | undefined): Environment | undefined {
+    return this.state.environments.find((e) => e.id === environmentId);
+  }
+
+  /** Executions of a pipeline, newest first. */
+  executionsOf(pipelineId: string): Execution[] {
+    const list = this.state.executions.filter((e) => e.pipelineId === pipelineId);
+    return list.reverse();
+  }
+
+  currentExecution(pipelineId: string): Execution | undefined {
+    return this.latestExecution(pipelineId, true);
+  }
+
+  latestExecution(pipelineId: string, activeOnly = false): Execution | undefined {
+    for (let i = this.state.executions.length - 1; i >= 0; i -= 1) {
+      const execution = this.state.executions[i];
+      if (execution.pipelineId === pipelineId && (!activeOnly || isActiveExecution(execution))) return execution;
+    }
+    return undefined;
+  }
+
+  pipelineStatus(pipeline: Pipeline): 'IDLE' | 'BUSY' | 'WAITING' {
+    const current = this.currentExecution(pipeline.id);
+    if (!current) return 'IDLE';
+    return current.steps.some((s) => s.status === 'WAITING') ? 'WAITING' : 'BUSY';
+  }
+
+  // ---------------------------------------------------------------- rules for links
+
+  canAdvance(step: StepState): boolean {
+    return step.status === 'WAITING';
+  }
+
+  canCancel(execution: Execution, step: StepState): boolean {
+    if (execution.status !== 'RUNNING') return false;
+    if (step.status === 'WAITING') return true;
+    return step.status === 'RUNNING' && step.action !== 'deploy';
+  }
+
+  /**
+   * Re-execute is offered on the production deploy step of the pipeline's last execution when
+   * that step completed in any way, the run is over, and it was not a push-update run.
+   */
+  canReExecute(execution: Execution, step: StepState): boolean {
+    if (step.action !== 'deploy' || step.environmentType !== 'prod') return false;
+    if (execution.trigger === 'PUSH_UPGRADES') return false;
+    if (isActiveExecution(execution)) return false;
+    if (!['FINISHED', 'FAILED', 'ERROR', 'CANCELLED', 'ROLLED_BACK'].includes(step.status)) return false;
+    return this.latestExecution(execution.pipelineId)?.id === execution.id;
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /** Advance every active execution to simulated time `now` (never backwards). */
+  advanceTo(now: number): void {
+    if (now < this.state.now) return;
+    this.state.now = now;
+    for (const execution of this.state.executions) {
+      if (isActiveExecution(execution)) this.advanceExecution(execution, now);
+    }
+  }
+
+  private advanceExecution(execution: Execution, now: number): void {
+    for (let guard = 0; guard < 100; guard += 1) {
+      if (execution.status === 'CANCELLING') {
+        const cancelAt = execution.updatedAt + CANCEL_DELAY_MS;
+        if (now < cancelAt) return;
+        this.endExecution(execution, 'CANCELLED', cancelAt);
+        return;
+      }
+      const index = execution.steps.findIndex((s) => !isTerminalStep(s));
+      if (index < 0) {
+        const last = execution.steps[execution.steps.length - 1];
+        this.endExecution(execution, 'FINISHED', last?.finishedAt ?? execution.updatedAt);
+        return;
+      }
+      const step = execution.steps[index];
+      if (step.status === 'NOT_STARTED') {
+        const startAt = index === 0 ? execution.createdAt : (execution.steps[index - 1].finishedAt ?? execution.createdAt);
+        if (now < startAt) return;
+        this.setStep(step, 'RUNNING', startAt);
+        step.startedAt = startAt;
+        this.onStepStarted(execution, step);
+        continue;
+      }
+      if (step.status === 'RUNNING') {
+        const endAt = step.sim.scheduledFor ?? (step.startedAt ?? execution.createdAt) + step.sim.durationMs;
+        if (now < endAt) return;
+        this.completeStep(execution, step, endAt);
+        continue;
+      }
+      if (step.status === 'WAITING') {
+        const expiresAt = (step.sim.waitingSince ?? step.updatedAt) + HOLD_TIMEOUT_MS;
+        if (now < expiresAt) return;
+        step.sim.endedBy = 'timeout';
+        step.details = { ...step.details, timedOut: true, errors: ['No decision was made within 14 days: the step timed out.'] };
+        this.finishStep(step, 'CANCELLED', expiresAt);
+        this.endExecution(execution, 'CANCELLED', expiresAt);
+        return;
+      }
+      return; // ROLLING_BACK or an unexpected status: wait.
+    }
+  }
+
+  private onStepStarted(execution: Execution, step: StepState) {
+    if (step.action === 'deploy') {
+      const environment = this.environment(step.environmentId);
+      step.details = {
+        ...step.details,
+        environmentUrls: environment
+          ? [
+              { instanceType: 'author', instanceUrl: environment.authorUrl },
+              { instanceType: 'publish', instanceUrl: environment.publishUrl },
+            ]
+          : [],
+      };
+    }
+    if (step.action === 'buildImage') step.details = { ...step.details, aemRelease: aemRelease(execution) };
+  }
+
+  private completeStep(execution: Execution, step: StepState, at: number) {
+    const { action } = step;
+    if (action === 'approval' || action === 'managed' || (action === 'schedule' && step.sim.scheduledFor === undefined)) {
+      this.hold(step, at);
+      return;
+    }
+    if (action === 'codeQuality' && execution.sim.outcome.codeQuality === 'important' && step.sim.result === 'FINISHED') {
+      const behavior = this.pipelineOf(execution).sim.importantMetricsBehavior;
+      if (behavior === 'ASK') {
+        this.hold(step, at);
+        return;
+      }
+      if (behavior === 'FAIL') {
+        step.sim.endedBy = 'behavior';
+        step.details = { ...step.details, errors: ['Important metrics failed and the pipeline is set to fail immediately.'] };
+        this.finishStep(step, 'FAILED', at);
+        this.endExecution(execution, 'FAILED', at);
+        return;
+      }
+      step.sim.endedBy = 'behavior';
+      step.details = { ...step.details, input: { metrics: this.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) } };
+    }
+    this.finishStep(step, step.sim.result, at);
+    if (step.sim.errors?.length && (step.sim.result === 'FAILED' || step.sim.result === 'ERROR')) {
+      step.details = { ...step.details, errors: step.sim.errors };
+    }
+    if (step.sim.result === 'FAILED' || step.sim.result === 'ERROR') this.endExecution(execution, 'FAILED', at);
+  }
+
+  private hold(step: StepState, at: number) {
+    step.sim.waitingSince = at;
+    this.setStep(step, 'WAITING', at);
+  }
+
+  private setStep(step: StepState, status: StepState['status'], at: number) {
+    step.status = status;
+    step.updatedAt = at;
+  }
+
+  private finishStep(step: StepState, status: StepState['status'], at: number) {
+    this.setStep(step, status, at);
+    step.startedAt ??= at;
+    step.finishedAt = at;
+  }
+
+  private endExecution(execution: Execution, status: Execution['status'], at: number) {
+    execution.status = status;
+    execution.updatedAt = at;
+    execution.finishedAt = at;
+  }
+
+  private pipelineOf(execution: Execution): Pipeline {
+    return this.pipeline(execution.programId, execution.pipelineId);
+  }
+
+  // ---------------------------------------------------------------- user actions
+
+  /** Start a run (PUT execution). Throws 412 when the pipeline is busy. */
+  start(programId: string, pipelineId: string, now: number, options: StartOptions = {}): Execution {
+    const pipeline = this.pipeline(programId, pipelineId);
+    this.advanceTo(now);
+    if (this.currentExecution(pipelineId)) {
+      throw new SimError(412, 'Pipeline is busy', `Pipeline ${pipelineId} already has a running execution.`);
+    }
+    let trigger: ExecutionTrigger = options.trigger ?? 'MANUAL';
+    let source: Execution | undefined;
+    if (options.stepId !== undefined) {
+      source = this.latestExecution(pipelineId);
+      const step = source?.steps.find((s) => s.stepId === options.stepId);
+      if (!source || !step || !this.canReExecute(source, step)) {
+        throw new SimError(400, 'Re-execution not allowed', `Step ${options.stepId} is not the completed production deployment of this pipeline's last execution.`);
+      }
+      trigger = 'RE_EXECUTE';
+    }
+    const id = this.newId();
+    const seed = hashString(`${this.state.seed}:${id}`);
+    const rng = createRng(seed);
+    const outcome = resolveOutcome(this.state.settings.outcome, rng);
+    const commitId = source?.sim.commitId ?? sha(rng);
+    const execution: Execution = {
+      id,
+      programId,
+      pipelineId,
+      artifactsVersion: source?.artifactsVersion ?? artifactsVersion(now, id),
+      user: trigger === 'MANUAL' || trigger === 'RE_EXECUTE' ? (options.user ?? 'SIMULATED0USER00@AdobeID') : '',
+      status: 'RUNNING',
+      trigger,
+      pipelineExecutionMode: 'NORMAL',
+      createdAt: now,
+      updatedAt: now,
+      pipelineType: pipeline.type,
+      steps: [],
+      sim: { seed, outcome, commitId, sourceExecutionId: source?.id },
+    };
+    execution.steps = this.planSteps(pipeline, execution, rng, source);
+    this.state.executions.push(execution);
+    pipeline.updatedAt = now;
+    this.advanceExecution(execution, now);
+    return execution;
+  }
+
+  private planSteps(pipeline: Pipeline, execution: Execution, rng: ReturnType<typeof createRng>, source?: Execution): StepState[] {
+    const { outcome } = execution.sim;
+    const steps: StepState[] = [];
+    for (const phase of pipeline.phases) {
+      const phaseId = this.newId();
+      for (const definition of phase.steps) {
+        const action = definition.name;
+        if (source && !(action === 'validate' || action === 'build' || (action === 'deploy' && phase.environmentType === 'prod'))) continue;
+        if (action === 'uiTest' && !pipeline.sim.uiTests) continue;
+        const environment = this.environment(phase.environmentId);
+        const buildPhase = pipeline.phases.find((p) => p.type === 'BUILD');
+        const repository = this.state.repositories.find((r) => r.id === buildPhase?.repositoryId);
+        const isProdDeploy = action === 'deploy' && phase.environmentType === 'prod';
+        const reused = source && action === 'build';
+        const range = reused ? REUSED_BUILD_DURATION : isProdDeploy ? PROD_DEPLOY_DURATION : DURATIONS[action];
+        const step: StepState = {
+          id: this.newId(),
+          stepId: this.newId(),
+          phaseId,
+          action,
+          status: 'NOT_STARTED',
+          updatedAt: execution.createdAt,
+          details: reused ? { reusedArtifacts: true, sourceExecutionId: source.id } : {},
+          sim: { durationMs: rng.int(range[0], range[1]), result: 'FINISHED' },
+        };
+        if (action === 'build' || action === 'codeQuality' || action === 'validate') {
+          step.repository = repository?.name;
+          step.branch = buildPhase?.branch ?? 'main';
+          if (action !== 'validate') step.commitId = execution.sim.commitId;
+        }
+        if (environment) {
+          step.environment = environment.name;
+          step.environmentId = environment.id;
+          step.environmentType = environment.type;
+        }
+        if (reused) step.sim.reusedArtifactsFrom = source.id;
+        this.planResult(step, outcome, isProdDeploy, rng);
+        steps.push(step);
+      }
+    }
+    return steps;
+  }
+
+  private planResult(step: StepState, outcome: Execution['sim']['outcome'], isProdDeploy: boolean, rng: ReturnType<typeof createRng>) {
+    const fail = (errors: string[]) => {
+      step.sim.result = 'FAILED';
+      step.sim.errors = errors;
+      step.sim.durationMs = Math.round(step.sim.durationMs * (0.4 + rng.next() * 0.4));
+    };
+    switch (step.action) {
+      case 'codeQuality':
+        if (outcome.codeQuality === 'critical') fail(['Critical metrics failure. Please review the logs for more details to fix the issue.']);
+        break;
+      case 'productTest':
+        if (outcome.tests === 'productTestFailure') fail(['Product functional tests failed. Download the log for the failing tests.']);
+        break;
+      case 'functionalTest':
+        if (outcome.tests === 'functionalTestFailure') fail(['Custom functional tests failed. Download the log for the failing tests.']);
+        if (outcome.tests === 'noCustomTests') step.sim = { ...step.sim, result: 'INCOMPLETE', durationMs: 20_000 };
+        break;
+      case 'uiTest':
+        if (outcome.tests === 'uiTestFailure') fail(['Custom UI tests failed. Download the log for the failing tests.']);
+        if (outcome.tests === 'noCustomTests') step.sim = { ...step.sim, result: 'INCOMPLETE', durationMs: 20_000 };
+        break;
+      case 'deploy':
+        if (isProdDeploy && outcome.deploy === 'prodFailure') {
+          step.sim.result = 'ERROR';
+          step.sim.errors = ['Deployment to the production environment failed on publish2. The environment was restored to the previous release.'];
+          step.sim.durationMs = Math.round(step.sim.durationMs * 0.6);
+        } else if (!isProdDeploy && step.environmentType === 'stage' && outcome.deploy === 'stageFailure') {
+          fail(['Deployment to the stage environment failed: the new release did not pass its health checks.']);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** PUT advance on a waiting step (override, approve, schedule). */
+  advance(execution: Execution, step: StepState, body: unknown, now: number): void {
+    this.advanceTo(now);
+    if (!this.canAdvance(step)) throw notWaiting(step);
+    const input = asObject(body);
+    switch (step.action) {
+      case 'codeQuality': {
+        const failing = this.failingImportantKpis(execution, step);
+        const metrics = input.metrics;
+        if (!Array.isArray(metrics)) throw badBody('Expected {"metrics":[{"kpi":"…","override":true}, …]} listing every failing important metric.');
+        const overridden = new Set(
+          metrics
+            .filter((m): m is { kpi: string; override: boolean } => !!m && typeof m === 'object' && typeof (m as { kpi?: unknown }).kpi === 'string' && (m as { override?: unknown }).override === true)
+            .map((m) => m.kpi),
+        );
+        const missing = failing.filter((kpi) => !overridden.has(kpi));
+        if (missing.length) throw badBody(`Every failing important metric must be overridden; missing: ${missing.join(', ')}.`);
+        step.sim.endedBy = 'override';
+        step.details = { ...step.details, input: { metrics: failing.map((kpi) => ({ kpi, override: true })) } };
+        this.finishStep(step, 'FINISHED', now);
+        break;
+      }
+      case 'approval':
+        if (input.approved !== true) throw badBody('Expected {"approved": true}. To reject, use the cancel link with {"approved": false}.');
+        step.sim.endedBy = 'approve';
+        step.details = { ...step.details, input: { approved: true } };
+        this.finishStep(step, 'FINISHED', now);
+        break;
+      case 'schedule': {
+        if (input.type === 'IMMEDIATE') {
+          step.details = { ...step.details, input: { type: 'IMMEDIATE' } };
+          this.finishStep(step, 'FINISHED', now);
+          break;
+        }
+        if (input.type !== 'SCHEDULED' || typeof input.schedule !== 'string') {
+          throw badBody('Expected {"type":"IMMEDIATE"} or {"type":"SCHEDULED","schedule":"<ISO-8601 date-time>"}.');
+        }
+        const at = Date.parse(input.schedule);
+        if (Number.isNaN(at)) throw badBody(`"${input.schedule.slice(0, 40)}" is not an ISO-8601 date-time.`);
+        if (at <= now) {
+          step.details = { ...step.details, input: { type: 'SCHEDULED', schedule: input.schedule } };
+          this.finishStep(step, 'FINISHED', now);
+          break;
+        }
+        if (at > (step.sim.waitingSince ?? now) + HOLD_TIMEOUT_MS) throw badBody('The schedule must be within 14 days.');
+        step.sim.scheduledFor = at;
+        step.sim.waitingSince = undefined;
+        step.details = { ...step.details, input: { type: 'SCHEDULED', schedule: input.schedule }, scheduledFor: new Date(at).toISOString() };
+        this.setStep(step, 'RUNNING', now);
+        break;
+      }
+      case 'managed':
+        if (input.start !== true) throw badBody('Expected {"start": true}.');
+        this.finishStep(step, 'FINISHED', now);
+        break;
+      default:
+        if (input.resume !== true && input.resume !== false) throw badBody('Expected {"resume": true}.');
+        if (input.resume) this.finishStep(step, 'FINISHED', now);
+        else {
+          this.finishStep(step, 'CANCELLED', now);
+          this.endExecution(execution, 'CANCELLED', now);
+        }
+    }
+    execution.updatedAt = now;
+    this.advanceExecution(execution, now);
+  }
+
+  /** PUT cancel on a step: reject a hold, stop a schedule, or cancel a running step. */
+  cancel(execution: Execution, step: StepState, body: unknown, now: number): void {
+    this.advanceTo(now);
+    if (!this.canCancel(execution, step)) {
+      if (step.status === 'WAITING' || step.status === 'RUNNING') {
+        throw new SimError(409, 'Step cannot be cancelled', `The ${step.action} step cannot be cancelled while it deploys.`);
+      }
+      throw notWaiting(step);
+    }
+    const input = asObject(body);
+    if (step.status === 'WAITING' && step.action === 'codeQuality') {
+      if (input.override !== false) throw badBody('Expected {"override": false} to reject the failed metrics.');
+      step.sim.endedBy = 'reject';
+      step.details = { ...step.details, input: { override: false }, errors: ['The important metric failures were rejected.'] };
+      this.finishStep(step, 'FAILED', now);
+      this.endExecution(execution, 'FAILED', now);
+      return;
+    }
+    if (step.status === 'WAITING' && step.action === 'approval') {
+      if (input.approved !== false) throw badBody('Expected {"approved": false} to reject the deployment.');
+      step.sim.endedBy = 'reject';
+      step.details = { ...step.details, input: { approved: false } };
+      this.finishStep(step, 'CANCELLED', now);
+      this.endExecution(execution, 'CANCELLED', now);
+      return;
+    }
+    if (step.status === 'WAITING' && step.action === 'managed') {
+      if (input.start !== false) throw badBody('Expected {"start": false}.');
+    } else if (input.cancel !== true) {
+      throw badBody('Expected {"cancel": true}.');
+    }
+    step.sim.endedBy = 'cancel';
+    this.finishStep(step, 'CANCELLED', now);
+    execution.status = 'CANCELLING';
+    execution.updatedAt = now;
+  }
+
+  // ---------------------------------------------------------------- content
+
+  context(execution: Execution, step: StepState): ContentContext {
+    const pipeline = this.pipelineOf(execution);
+    return { program: this.program(execution.programId), pipeline, execution, step, environment: this.environment(step.environmentId) ?? this.stageEnvironment(pipeline) };
+  }
+
+  private stageEnvironment(pipeline: Pipeline): Environment | undefined {
+    const stage = pipeline.phases.find((p) => p.type === 'DEPLOY' && p.environmentType === 'stage');
+    return this.environment(stage?.environmentId);
+  }
+
+  /** Metrics of a step (code quality and experience audit) once it has produced them. */
+  metrics(execution: Execution, step: StepState): Metric[] | undefined {
+    if (step.status === 'NOT_STARTED' || step.status === 'RUNNING') return step.status === 'RUNNING' ? [] : undefined;
+    if (step.action === 'codeQuality') {
+      const input = step.details.input as { metrics?: { kpi: string }[] } | undefined;
+      const overridden = new Set((input?.metrics ?? []).map((m) => m.kpi));
+      return this.codeQualityMetrics(execution, step).map((m) => (overridden.has(m.kpi) && !m.passed ? { ...m, override: true } : m));
+    }
+    if (step.action === 'contentAudit') return this.content.auditMetrics(this.context(execution, step));
+    return undefined;
+  }
+
+  private codeQualityMetrics(execution: Execution, step: StepState): Metric[] {
+    return this.content.codeQualityMetrics(this.context(execution, step));
+  }
+
+  failingImportantKpis(execution: Execution, step: StepState): string[] {
+    return this.codeQualityMetrics(execution, step)
+      .filter((m) => m.severity === 'important' && !m.passed)
+      .map((m) => m.kpi);
+  }
+
+  /** How far (0..1) a step has run at simulated time `now`. */
+  progress(step: StepState, now: number): number {
+    if (step.status === 'NOT_STARTED') return 0;
+    if (step.finishedAt !== undefined || step.status === 'WAITING') return 1;
+    if (step.startedAt === undefined) return 0;
+    if (step.sim.scheduledFor !== undefined) return 1;
+    return Math.max(0, Math.min(1, (now - step.startedAt) / Math.max(1, step.sim.durationMs)));
+  }
+
+  private newId(): string {
+    this.state.nextId += 1;
+    return String(this.state.nextId);
+  }
+}
+
+function notWaiting(step: StepState): SimError {
+  return new SimError(409, 'Step is not waiting', `The ${step.action} step is ${step.status}, so there is nothing to decide: it may already have been decided.`);
+}
+
+function badBody(message: string): SimError {
+  return new SimError(400, 'Invalid request body', message);
+}
+
+function asObject(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badBody('The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+function sha(rng: ReturnType<typeof createRng>): string {
+  let out = '';
+  for (let i = 0; i < 40; i += 1) out += '0123456789abcdef'[rng.int(0, 15)];
+  return out;
+}
+
+/** "2026.1128.134501.0000001042": like Cloud Manager's generated artifact versions. */
+function artifactsVersion(now: number, id: string): string {
+  const d = new Date(now);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getUTCFullYear()}.${d.getUTCMonth() + 1}${pad(d.getUTCDate())}.${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}.${pad(Number(id) % 1e10, 10)}`;
+}
+
+function aemRelease(execution: Execution): string {
+  const d = new Date(execution.createdAt - 5 * 24 * 3600 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}.${d.getUTCMonth() + 1}.${20000 + (execution.sim.seed % 4000)}.${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T120000Z`;
+}

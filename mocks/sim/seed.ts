@@ -1,0 +1,267 @@
+/**
+ * Seed data: programs, environments, repositories, pipelines, and a history of executions made by
+ * running the engine itself over the past weeks (so history obeys the same rules as live runs).
+ */
+import { DEFAULT_SPEED } from './clock';
+import { DAY_MS, type Environment, type Outcome, type OutcomePreset, type Pipeline, type Program, type SimState } from './model';
+import { createRng } from './rng';
+import { Simulation, isActiveExecution } from './engine';
+import type { ContentGenerators } from './content/types';
+
+const TENANT = 'simulatedorg';
+const ORG = 'SIMULATED0000000000000000@AdobeOrg';
+
+interface ProgramSeed {
+  name: string;
+  slug: string;
+  solutions: string[];
+  sandbox?: boolean;
+  /** Number of past production runs to generate. */
+  history: number;
+  approval: boolean;
+  scheduled: boolean;
+  uiTests: boolean;
+  extraPipelines: boolean;
+  auditPages: string[];
+}
+
+const PROGRAMS: ProgramSeed[] = [
+  {
+    name: 'WKND Sites',
+    slug: 'wknd',
+    solutions: ['Sites', 'Assets'],
+    history: 28,
+    approval: true,
+    scheduled: true,
+    uiTests: true,
+    extraPipelines: true,
+    auditPages: ['/', '/us/en.html', '/us/en/adventures.html', '/us/en/magazine.html', '/us/en/about-us.html', '/us/en/faqs.html', '/de/de.html', '/us/en/adventures/bali-surf-camp.html'],
+  },
+  {
+    name: 'We.Retail Global',
+    slug: 'weretail',
+    solutions: ['Sites', 'Forms - Digital Enrollment'],
+    history: 6,
+    approval: false,
+    scheduled: false,
+    uiTests: false,
+    extraPipelines: false,
+    auditPages: ['/', '/content/we-retail/us/en/men.html', '/content/we-retail/us/en/women.html'],
+  },
+  {
+    name: 'Acme Intranet',
+    slug: 'acme',
+    solutions: ['Sites'],
+    history: 0,
+    approval: true,
+    scheduled: false,
+    uiTests: true,
+    extraPipelines: false,
+    auditPages: [],
+  },
+  {
+    name: 'Sandbox Playground',
+    slug: 'sandbox',
+    solutions: ['Sites', 'Assets'],
+    sandbox: true,
+    history: 2,
+    approval: false,
+    scheduled: false,
+    uiTests: false,
+    extraPipelines: false,
+    auditPages: ['/'],
+  },
+];
+
+export function emptyState(seed: number, wallNow: number): SimState {
+  return {
+    version: 1,
+    seed,
+    now: wallNow,
+    settings: { speed: DEFAULT_SPEED, anchorWall: wallNow, anchorSim: wallNow, outcome: 'mix', layout: 'standard' },
+    nextId: 1000,
+    programs: [],
+    environments: [],
+    repositories: [],
+    pipelines: [],
+    executions: [],
+  };
+}
+
+/** The seed data for `seed`, with history ending before `wallNow` (simulated time starts at wall time). */
+export function createSeedState(seed: number, wallNow: number, content: ContentGenerators): SimState {
+  const state = emptyState(seed, wallNow);
+  const rng = createRng(seed);
+  const historyStart = wallNow - 60 * DAY_MS;
+  let id = 0;
+  const next = () => String((id += 1));
+
+  PROGRAMS.forEach((p, index) => {
+    const createdAt = historyStart - (400 - index * 90) * DAY_MS;
+    const program: Program = {
+      id: next(),
+      name: p.name,
+      enabled: true,
+      tenantId: TENANT,
+      imsOrgId: ORG,
+      status: 'ready',
+      type: 'aem_cloud_service',
+      capabilities: { sandbox: p.sandbox === true },
+      createdAt,
+      updatedAt: createdAt + 3 * DAY_MS,
+      sim: { solutions: p.solutions },
+    };
+    state.programs.push(program);
+    const env = (type: Environment['type'], label: string): Environment => {
+      const envId = String(10000 + Number(program.id) * 10 + ['dev', 'stage', 'prod'].indexOf(type));
+      const host = `p${1000 + Number(program.id)}-e${envId}`;
+      return {
+        id: envId,
+        programId: program.id,
+        name: `${p.slug}-${label}`,
+        description: `${p.name} ${label} environment`,
+        type,
+        status: 'ready',
+        region: 'va7',
+        availableLogOptions: [
+          { service: 'author', name: 'aemerror' },
+          { service: 'publish', name: 'aemerror' },
+          { service: 'dispatcher', name: 'httpdaccess' },
+        ],
+        authorUrl: `https://author-${host}.adobeaemcloud.com`,
+        publishUrl: `https://publish-${host}.adobeaemcloud.com`,
+      };
+    };
+    const dev = env('dev', 'dev');
+    const stage = env('stage', 'stage');
+    const prod = env('prod', 'prod');
+    state.environments.push(dev, stage, prod);
+    const repository = { id: String(200 + Number(program.id)), programId: program.id, name: `${p.slug}-site` };
+    state.repositories.push(repository);
+    const pipelineBase = (name: string, kind: Pipeline['sim']['kind']): Pipeline => ({
+      id: String(Number(program.id) * 100 + state.pipelines.filter((x) => x.programId === program.id).length + 1),
+      programId: program.id,
+      name,
+      trigger: 'MANUAL',
+      createdAt: createdAt + DAY_MS,
+      updatedAt: createdAt + DAY_MS,
+      phases: [],
+      type: 'CI_CD',
+      sim: { kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
+    });
+    const build = { name: 'BUILD_1', type: 'BUILD' as const, repositoryId: repository.id, branch: 'main', steps: [{ name: 'build' as const }, { name: 'codeQuality' as const }] };
+    const production = pipelineBase('Production Pipeline', 'production');
+    production.phases = [
+      { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
+      { ...build, steps: [...build.steps, { name: 'buildImage' }] },
+      {
+        name: 'DEPLOY_STAGE',
+        type: 'DEPLOY',
+        environmentId: stage.id,
+        environmentType: 'stage',
+        steps: [{ name: 'deploy' }, { name: 'productTest' }, { name: 'functionalTest' }, { name: 'uiTest' }, { name: 'contentAudit' }],
+      },
+      {
+        name: 'DEPLOY_PROD',
+        type: 'DEPLOY',
+        environmentId: prod.id,
+        environmentType: 'prod',
+        steps: [...(p.approval ? [{ name: 'approval' as const }] : []), ...(p.scheduled ? [{ name: 'schedule' as const }] : []), { name: 'deploy' }],
+      },
+    ];
+    state.pipelines.push(production);
+    if (p.extraPipelines) {
+      const devPipeline = pipelineBase('Dev Deployment', 'nonProductionDeployment');
+      devPipeline.trigger = 'ON_COMMIT';
+      devPipeline.phases = [
+        { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
+        { ...build, branch: 'develop', steps: [...build.steps, { name: 'buildImage' }] },
+        { name: 'DEPLOY_DEV', type: 'DEPLOY', environmentId: dev.id, environmentType: 'dev', steps: [{ name: 'deploy' }] },
+      ];
+      const quality = pipelineBase('Code Quality', 'codeQuality');
+      quality.phases = [
+        { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
+        { ...build, branch: 'develop' },
+      ];
+      state.pipelines.push(devPipeline, quality);
+    }
+  });
+
+  const sim = new Simulation(state, content);
+  state.now = historyStart;
+  PROGRAMS.forEach((p, index) => {
+    const program = state.programs[index];
+    const pipeline = state.pipelines.find((x) => x.programId === program.id && x.sim.kind === 'production');
+    if (!pipeline || p.history === 0) return;
+    const plan = historyPlan(p.history, index === 0);
+    const spacing = (55 * DAY_MS) / p.history;
+    plan.forEach((entry, i) => {
+      const startAt = historyStart + i * spacing + rng.int(0, 6) * 3600_000;
+      runToEnd(sim, program.id, pipeline.id, startAt, entry, rng);
+    });
+    if (p.extraPipelines) {
+      for (const other of state.pipelines.filter((x) => x.programId === program.id && x.sim.kind !== 'production')) {
+        for (let i = 0; i < 4; i += 1) runToEnd(sim, program.id, other.id, historyStart + (i * 12 + 3) * DAY_MS, { outcome: 'mix' }, rng);
+      }
+    }
+  });
+  state.executions.sort((a, b) => a.createdAt - b.createdAt || Number(a.id) - Number(b.id));
+  state.now = wallNow;
+  state.settings.outcome = 'mix';
+  return state;
+}
+
+interface HistoryEntry {
+  outcome: OutcomePreset | Outcome;
+  trigger?: 'PUSH_UPGRADES' | 'ON_COMMIT';
+  reExecute?: boolean;
+  rejectApproval?: boolean;
+}
+
+function historyPlan(count: number, rich: boolean): HistoryEntry[] {
+  const plan: HistoryEntry[] = Array.from({ length: count }, () => ({ outcome: 'mix' }));
+  if (!rich) return plan;
+  // Guarantee the interesting cases in the first program's history; the last run succeeds.
+  plan[3] = { outcome: 'importantQualityFailure' };
+  plan[6] = { outcome: 'pass', trigger: 'PUSH_UPGRADES' };
+  plan[9] = { outcome: 'criticalQualityFailure' };
+  plan[12] = { outcome: 'testFailure' };
+  plan[15] = { outcome: 'prodDeployFailure' };
+  plan[16] = { outcome: 'pass', reExecute: true };
+  plan[19] = { outcome: 'pass', rejectApproval: true };
+  plan[22] = { outcome: 'auditRegression' };
+  plan[count - 1] = { outcome: 'pass' };
+  return plan;
+}
+
+function runToEnd(sim: Simulation, programId: string, pipelineId: string, startAt: number, entry: HistoryEntry, rng: ReturnType<typeof createRng>) {
+  const state = sim.state;
+  const at = Math.max(startAt, state.now);
+  sim.advanceTo(at);
+  if (sim.currentExecution(pipelineId)) return;
+  state.settings.outcome = entry.outcome;
+  let execution;
+  if (entry.reExecute) {
+    const last = sim.latestExecution(pipelineId);
+    const prodDeploy = last?.steps.find((s) => sim.canReExecute(last, s));
+    if (!prodDeploy) return;
+    execution = sim.start(programId, pipelineId, at, { stepId: prodDeploy.stepId });
+  } else {
+    execution = sim.start(programId, pipelineId, at, { trigger: entry.trigger ?? 'MANUAL' });
+  }
+  let now = at;
+  while (isActiveExecution(execution) && now < at + 10 * DAY_MS) {
+    now += 60_000;
+    sim.advanceTo(now);
+    const waiting = execution.steps.find((s) => s.status === 'WAITING');
+    if (!waiting) continue;
+    const decideAt = now + rng.int(1, 30) * 60_000;
+    now = decideAt;
+    if (waiting.action === 'approval' && entry.rejectApproval) sim.cancel(execution, waiting, { approved: false }, decideAt);
+    else if (waiting.action === 'approval') sim.advance(execution, waiting, { approved: true }, decideAt);
+    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { type: 'IMMEDIATE' }, decideAt);
+    else if (waiting.action === 'codeQuality') {
+      sim.advance(execution, waiting, { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) }, decideAt);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const chromium = findChromium();
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+// Playwright's own browser wants channel 'chromium' for headless runs; a system Chromium is
+// launched by path with the flags this sandboxed machine needs.
+const launch =
+  chromium?.kind === 'playwright'
+    ? { channel: 'chromium' as const }
+    : {
+        launchOptions: {
+          executablePath: chromium?.path,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      };
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'on-first-retry',
+    ...devices['Desktop Chrome'],
+    ...launch,
+  },
+  projects: [
+    { name: 'standard-hrefs', use: { hrefLayout: 'standard' } },
+    { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' } },
+  ],
+  webServer: {
+    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,1 @@
+export function findChromium(): { kind: 'path' | 'playwright'; path: string } | undefined;
