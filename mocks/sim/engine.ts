@@ -152,6 +152,7 @@ export class Simulation {
 
   private advanceExecution(execution: Execution, now: number): void {
     for (let guard = 0; guard < 100; guard += 1) {
+      if (!isActiveExecution(execution)) return;
       if (execution.status === 'CANCELLING') {
         const cancelAt = execution.updatedAt + CANCEL_DELAY_MS;
         if (now < cancelAt) return;

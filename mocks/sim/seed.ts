@@ -138,8 +138,9 @@ export function createSeedState(seed: number, wallNow: number, content: ContentG
     state.environments.push(dev, stage, prod);
     const repository = { id: String(200 + Number(program.id)), programId: program.id, name: `${p.slug}-site` };
     state.repositories.push(repository);
+    let pipelineCount = 0;
     const pipelineBase = (name: string, kind: Pipeline['sim']['kind']): Pipeline => ({
-      id: String(Number(program.id) * 100 + state.pipelines.filter((x) => x.programId === program.id).length + 1),
+      id: String(Number(program.id) * 100 + (pipelineCount += 1)),
       programId: program.id,
       name,
       trigger: 'MANUAL',

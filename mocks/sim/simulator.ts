@@ -91,6 +91,16 @@ export class Simulator {
     this.changed();
   }
 
+  /** Start a push-update run (an AEM release pushed by Adobe: trigger PUSH_UPGRADES). */
+  pushUpdate(programId: unknown, pipelineId: unknown) {
+    if (typeof programId !== 'string' || typeof pipelineId !== 'string') {
+      throw new SimError(400, 'Invalid push update', 'Expected {"programId": "…", "pipelineId": "…"}.');
+    }
+    const execution = this.engine.start(programId, pipelineId, this.now(), { trigger: 'PUSH_UPGRADES' });
+    this.changed();
+    return execution;
+  }
+
   reset(seed: unknown = this.state.seed): void {
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) {
       throw new SimError(400, 'Invalid seed', 'seed must be a non-negative integer.');

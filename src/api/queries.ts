@@ -19,6 +19,7 @@ import type {
   StepMetrics,
   StepState,
   ArtifactList,
+  RepositoryList,
 } from './types';
 
 export const queryKeys = {
@@ -85,6 +86,11 @@ export function usePipelines(program: Program | undefined) {
 
 export function useEnvironments(program: Program | undefined) {
   return useQuery(resourceQueryOptions<EnvironmentList>(findLink(program, rel.environments)?.href));
+}
+
+/** The program's repositories (through its `repositories` link), when it offers one. */
+export function useRepositories(program: Program | undefined) {
+  return useQuery(resourceQueryOptions<RepositoryList>(findLink(program, rel.repositories)?.href));
 }
 
 /** A pipeline by id within a program, from the program's pipelines link. */

@@ -41,7 +41,7 @@ function storage(kind: 'local' | 'session'): Storage | undefined {
 
 /** Settings from the URL (`?api=standalone` or `?api=<url>`), then storage, then defaults. */
 export function loadSettings(): ApiSettings {
-  let stored: Partial<ApiSettings> = {};
+  let stored: Partial<ApiSettings>;
   try {
     stored = JSON.parse(storage('local')?.getItem(SETTINGS_KEY) ?? '{}') as Partial<ApiSettings>;
   } catch {

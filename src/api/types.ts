@@ -47,6 +47,8 @@ export interface Program extends EmbeddedProgram {
   imsOrgId?: string;
   type?: 'aem_managed_services' | 'aem_cloud_service' | 'media_library' | string;
   capabilities?: { sandbox?: boolean };
+  /** Simulator extension (not Adobe's): the solutions shown on a program card. */
+  solutions?: string[];
 }
 
 export type EnvironmentType = 'dev' | 'stage' | 'prod' | 'rde' | 'preprod';
@@ -185,3 +187,13 @@ export type PipelineList = HalList<'pipelines', Pipeline>;
 export type EnvironmentList = HalList<'environments', Environment>;
 export type ExecutionList = HalList<'executions', Execution>;
 export type ArtifactList = HalList<'artifacts', Artifact>;
+
+export interface Repository extends HalResource {
+  id: string;
+  /** The repository name. */
+  repo: string;
+  description?: string;
+  programId?: string;
+}
+
+export type RepositoryList = HalList<'repositories', Repository>;

@@ -1,0 +1,33 @@
+// @vitest-environment node
+/** The README's curl session works as written against `npm run api`. */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+let server: ChildProcess | undefined;
+afterAll(() => server?.kill('SIGKILL'));
+
+function start(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['mocks/server.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('/api/programs') && resolve());
+    server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+describe('README', () => {
+  it('shows a curl session (programs → pipeline → start → poll → advance) that works as written', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const session = /A curl session[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(session).toBeDefined();
+    const port = 18787;
+    await start(port);
+    const script = `set -euo pipefail\n${session!.replace('API=http://localhost:8787', `API=http://127.0.0.1:${port}`)}`;
+    const output = execFileSync('bash', ['-c', script], { encoding: 'utf8', timeout: 30_000 });
+    const lines = output.trim().split('\n');
+    expect(lines).toContain('1 WKND Sites /api/program/1');
+    expect(lines).toContain('approval');
+    expect(lines[lines.length - 1]).toBe('202');
+  }, 60_000);
+});

@@ -1,0 +1,51 @@
+/** Shared set-up for the engine's tests: a seeded simulation driven by an explicit simulated clock. */
+import { content } from './content';
+import { Simulation, isActiveExecution } from './engine';
+import type { Execution, OutcomePreset, StepState } from './model';
+import { createSeedState } from './seed';
+
+export const WALL_START = Date.UTC(2026, 10, 28, 9, 0, 0);
+/** WKND Sites: production pipeline with approval and schedule, plus dev and code-quality pipelines. */
+export const WKND = { programId: '1', production: '101', dev: '102', quality: '103' };
+/** Acme Intranet: production pipeline with approval only, never run. */
+export const ACME = { programId: '3', production: '301' };
+
+export function newSimulation(seed = 1): { sim: Simulation; clock: { now: number } } {
+  const state = createSeedState(seed, WALL_START, content);
+  const sim = new Simulation(state, content);
+  return { sim, clock: { now: WALL_START } };
+}
+
+export function startRun(sim: Simulation, clock: { now: number }, programId: string, pipelineId: string, outcome: OutcomePreset = 'pass'): Execution {
+  sim.state.settings.outcome = outcome;
+  clock.now += 1000;
+  return sim.start(programId, pipelineId, clock.now);
+}
+
+/** Move simulated time forward in small steps until `until` holds (or `maxMs` has passed). */
+export function runUntil(sim: Simulation, clock: { now: number }, until: () => boolean, maxMs = 6 * 3600_000, stepMs = 5_000): void {
+  const limit = clock.now + maxMs;
+  while (!until() && clock.now < limit) {
+    clock.now += stepMs;
+    sim.advanceTo(clock.now);
+  }
+}
+
+export const waitingStep = (execution: Execution): StepState | undefined => execution.steps.find((s) => s.status === 'WAITING');
+export const stepOf = (execution: Execution, action: string, environmentType?: string): StepState =>
+  execution.steps.find((s) => s.action === action && (environmentType === undefined || s.environmentType === environmentType)) as StepState;
+export const isOver = (execution: Execution) => () => !isActiveExecution(execution);
+export const isWaitingAt = (execution: Execution, action: string) => () => waitingStep(execution)?.action === action;
+
+/** Drive a run through every hold with the friendly answer until it ends. */
+export function runToCompletion(sim: Simulation, clock: { now: number }, execution: Execution): void {
+  for (let i = 0; i < 10 && isActiveExecution(execution); i += 1) {
+    runUntil(sim, clock, () => !isActiveExecution(execution) || waitingStep(execution) !== undefined);
+    const waiting = waitingStep(execution);
+    if (!waiting) continue;
+    if (waiting.action === 'approval') sim.advance(execution, waiting, { approved: true }, clock.now);
+    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { type: 'IMMEDIATE' }, clock.now);
+    else sim.advance(execution, waiting, { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) }, clock.now);
+  }
+  runUntil(sim, clock, isOver(execution));
+}

@@ -1,0 +1,92 @@
+/**
+ * Step logs: the step's `logs` link answers `{redirect}` (Accept: application/json); the redirect
+ * is the text file. While the step runs the file is tailed with `Range: bytes=<length>-`
+ * (206 appends, 416 = nothing new) every 2 s; once the step has finished it is read one last time.
+ */
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getJson, getText, resolveHref } from './client';
+import { pollInterval } from './polling';
+import { queryKeys } from './queries';
+import type { HalLink, Redirect } from './types';
+
+/**
+ * The logs href, with the one documented query parameter `file` (e.g. `sonarLogFile`) added when
+ * asked. This is the only place the console adds anything to an href: the API documents `?file=`
+ * on the logs link, and the link's own path is kept untouched.
+ */
+export function logsHref(link: HalLink | undefined, file?: string): string | undefined {
+  if (!link) return undefined;
+  if (!file) return link.href;
+  const url = new URL(resolveHref(link.href));
+  url.searchParams.set('file', file);
+  return url.toString();
+}
+
+export interface LogText {
+  text: string;
+  /** Bytes read so far (the next Range start). */
+  bytes: number;
+}
+
+function byteLength(text: string): number {
+  return new Blob([text]).size;
+}
+
+export const LOG_POLL_MS = 2000;
+
+/**
+ * The log text of a step, fetched only while `enabled` (the viewer is open).
+ * @param running true while the step can still write to its log
+ */
+export function useStepLog(link: HalLink | undefined, options: { enabled: boolean; running: boolean; file?: string }) {
+  const { enabled, running, file } = options;
+  const client = useQueryClient();
+  const href = logsHref(link, file);
+  const redirect = useQuery({
+    queryKey: [...queryKeys.resource(href ?? 'none'), 'redirect'] as const,
+    queryFn: ({ signal }) => getJson<Redirect>(href as string, signal),
+    enabled: enabled && href !== undefined,
+    staleTime: Infinity,
+  });
+  const target = redirect.data?.redirect;
+  const textKey = ['cm-log-text', target ?? 'none'] as const;
+  const text = useQuery({
+    queryKey: textKey,
+    queryFn: async ({ signal }): Promise<LogText> => {
+      const previous = client.getQueryData<LogText>(textKey);
+      const from = previous?.bytes ?? 0;
+      const answer = await getText(target as string, from, signal);
+      if (!answer) return previous ?? { text: '', bytes: 0 };
+      if (answer.status === 206 && previous) return { text: previous.text + answer.text, bytes: previous.bytes + byteLength(answer.text) };
+      return { text: answer.text, bytes: byteLength(answer.text) };
+    },
+    enabled: enabled && target !== undefined,
+    structuralSharing: false,
+    refetchInterval: (query) => pollInterval(running, query.state.fetchFailureCount, LOG_POLL_MS),
+  });
+
+  // The step just finished: read the file one last time for its final lines.
+  const wasRunning = useRef(running);
+  const { refetch } = text;
+  useEffect(() => {
+    if (wasRunning.current && !running && enabled && target) void refetch();
+    wasRunning.current = running;
+  }, [running, enabled, target, refetch]);
+
+  return {
+    text: text.data?.text,
+    error: redirect.error ?? text.error,
+    isPending: enabled && (redirect.isPending || text.isPending),
+    refetch: () => (redirect.error ? redirect.refetch() : text.refetch()),
+  };
+}
+
+/** The whole log text (for a download): the redirect, then the file from byte 0. */
+export async function fetchStepLogText(link: HalLink | undefined, file?: string): Promise<string> {
+  const href = logsHref(link, file);
+  if (!href) return '';
+  const { redirect } = await getJson<Redirect>(href);
+  const answer = await getText(redirect);
+  return answer?.text ?? '';
+}

@@ -1,0 +1,34 @@
+import { useRef, useState } from 'react';
+import type { ApiError } from './client';
+import { useLinkAction, type LinkAction } from './mutations';
+import type { Execution } from './types';
+
+/**
+ * `useLinkAction` guarded against a double send: while one action of this hook is in flight,
+ * further `send` calls are ignored (React state updates too late to stop a quick double click),
+ * and after a success `isBusy` stays true until `stateKey` changes (the refreshed step state
+ * arrived), so the same decision cannot be sent twice. `pendingName` names the action in flight.
+ * @param stateKey identifies the state the action acts on (e.g. the step's status + updatedAt)
+ */
+export function useStepAction(stateKey?: string) {
+  const mutation = useLinkAction();
+  const inFlight = useRef(false);
+  const [sentFor, setSentFor] = useState<string | undefined>(undefined);
+  const send = (action: LinkAction & { name?: string }, onDone?: (result: Execution | undefined) => void, onError?: (error: ApiError) => void) => {
+    if (inFlight.current || mutation.isPending || (stateKey !== undefined && sentFor === stateKey)) return;
+    inFlight.current = true;
+    mutation.mutate(action, {
+      onSuccess: (result) => {
+        if (stateKey !== undefined) setSentFor(stateKey);
+        onDone?.(result);
+      },
+      onError: (error) => onError?.(error),
+      onSettled: () => {
+        inFlight.current = false;
+      },
+    });
+  };
+  const pendingName = mutation.isPending ? (mutation.variables as { name?: string } | undefined)?.name : undefined;
+  const isBusy = mutation.isPending || (stateKey !== undefined && sentFor === stateKey);
+  return { send, isPending: mutation.isPending, isBusy, pendingName, error: mutation.error };
+}

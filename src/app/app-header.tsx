@@ -1,0 +1,62 @@
+/** The top header bar: hamburger, Adobe mark + "Cloud Manager", org, program switcher, Settings, Simulator, theme. */
+import { ActionButton, DialogTrigger, Flex, Text, View } from '@adobe/react-spectrum';
+import Beaker from '@spectrum-icons/workflow/Beaker';
+import Settings from '@spectrum-icons/workflow/Settings';
+import ShowMenu from '@spectrum-icons/workflow/ShowMenu';
+import { Link as RouterLink } from 'react-router';
+import { ProgramSwitcher } from './program-switcher';
+import { SettingsDialog } from './settings-dialog';
+import { SimulatorPanel } from './simulator-panel';
+import { ThemeToggle } from './theme-toggle';
+
+interface AppHeaderProps {
+  programId: string | undefined;
+  navOpen: boolean;
+  onToggleNav: () => void;
+}
+
+export const ORGANISATION_NAME = 'Simulated Org';
+
+export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <View borderBottomWidth="thin" borderColor="default" paddingX="size-150" paddingY="size-75" backgroundColor="gray-50">
+        <Flex alignItems="center" gap="size-150" wrap>
+          {programId ? (
+            <ActionButton isQuiet aria-label={navOpen ? 'Hide side navigation' : 'Show side navigation'} aria-expanded={navOpen} onPress={onToggleNav}>
+              <ShowMenu />
+            </ActionButton>
+          ) : null}
+          <RouterLink to="/" className="app-home-link" aria-label="Cloud Manager — My Programs">
+            <svg className="app-logo" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <rect width="24" height="24" rx="4" fill="#EB1000" />
+              <path d="M7 18 L12 6 L17 18 H14.4 L12 12.2 L9.6 18 Z" fill="#fff" />
+            </svg>
+            <span className="app-title">Cloud Manager</span>
+          </RouterLink>
+          <Flex marginStart="auto" alignItems="center" gap="size-100" wrap>
+            <ProgramSwitcher programId={programId} />
+            <Text UNSAFE_className="app-org" aria-label={`Organisation: ${ORGANISATION_NAME}`}>
+              {ORGANISATION_NAME}
+            </Text>
+            <DialogTrigger>
+              <ActionButton isQuiet aria-label="Settings">
+                <Settings />
+                <Text>Settings</Text>
+              </ActionButton>
+              {(close) => <SettingsDialog close={close} />}
+            </DialogTrigger>
+            <DialogTrigger type="modal">
+              <ActionButton isQuiet aria-label="Simulator controls">
+                <Beaker />
+                <Text>Simulator</Text>
+              </ActionButton>
+              {(close) => <SimulatorPanel close={close} />}
+            </DialogTrigger>
+            <ThemeToggle />
+          </Flex>
+        </Flex>
+      </View>
+    </header>
+  );
+}

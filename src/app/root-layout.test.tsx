@@ -1,0 +1,102 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { setupFixtureServer } from '../test/fixture-server';
+import { createTestQueryClient } from '../test/render';
+import { ColorSchemeContext } from './color-scheme';
+import { paths } from './paths';
+import { RootLayout } from './root-layout';
+import { RouteError } from './route-error';
+
+function Where() {
+  const location = useLocation();
+  return <p data-testid="where">{location.pathname}</p>;
+}
+
+function Boom(): never {
+  throw new Error('The page broke.');
+}
+
+function renderShell(url: string) {
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: <RootLayout />,
+        children: [
+          { index: true, element: <Where /> },
+          { path: paths.overview.path, element: <Where /> },
+          { path: paths.activity.path, element: <Where /> },
+          { path: paths.pipelines.path, element: <Where /> },
+          { path: '/boom', element: <Boom />, errorElement: <RouteError /> },
+        ],
+      },
+    ],
+    { initialEntries: [url] },
+  );
+  let preference = 'system';
+  render(
+    <QueryClientProvider client={createTestQueryClient()}>
+      <ColorSchemeContext.Provider value={{ preference: 'system', scheme: 'light', setPreference: (p) => (preference = p) }}>
+        <RouterProvider router={router} />
+      </ColorSchemeContext.Provider>
+    </QueryClientProvider>,
+  );
+  return { router, preference: () => preference };
+}
+
+describe('Shell', () => {
+  setupFixtureServer();
+
+  it('has a home link, the organisation, and no program nav on My Programs', async () => {
+    renderShell('/');
+    expect(screen.getByRole('link', { name: 'Cloud Manager — My Programs' })).toHaveAttribute('href', '/');
+    expect(screen.getByText('Simulated Org')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Program' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Simulator controls' })).toBeInTheDocument();
+  });
+
+  it('shows the program nav with the current item marked, and the hamburger hides it', async () => {
+    const user = userEvent.setup();
+    renderShell('/program/1/activity');
+    const nav = screen.getByRole('navigation', { name: 'Program' });
+    expect(within(nav).getByRole('link', { name: 'Activity' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current');
+    await user.click(within(nav).getByRole('link', { name: 'Pipelines' }));
+    expect(screen.getByTestId('where')).toHaveTextContent('/program/1/pipelines');
+    expect(within(nav).getByRole('link', { name: 'Pipelines' })).toHaveAttribute('aria-current', 'page');
+    await user.click(screen.getByRole('button', { name: 'Hide side navigation' }));
+    expect(screen.queryByRole('navigation', { name: 'Program' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show side navigation' }));
+    expect(screen.getByRole('navigation', { name: 'Program' })).toBeInTheDocument();
+  });
+
+  it('switches program from the header', async () => {
+    const user = userEvent.setup();
+    renderShell('/program/1');
+    const picker = screen.getByRole('button', { name: /Program/ });
+    await within(picker).findByText('WKND Sites');
+    await user.click(picker);
+    await user.click(await screen.findByRole('option', { name: 'Sandbox Playground' }));
+    expect(screen.getByTestId('where')).toHaveTextContent('/program/2');
+  });
+
+  it('changes the colour scheme from the theme menu', async () => {
+    const user = userEvent.setup();
+    const { preference } = renderShell('/');
+    await user.click(screen.getByRole('button', { name: 'Colour scheme: System' }));
+    await user.click(await screen.findByRole('menuitemradio', { name: 'Dark' }));
+    expect(preference()).toBe('dark');
+  });
+
+  it('shows a route error with Try again instead of a blank page', async () => {
+    renderShell('/boom');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The page broke.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    // the shell stays around the error
+    expect(screen.getByRole('link', { name: 'Cloud Manager — My Programs' })).toBeInTheDocument();
+  });
+});

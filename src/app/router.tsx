@@ -1,0 +1,43 @@
+/** The console's routes (paths.ts): every screen is lazy, so each is its own chunk; each has an error element. */
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { paths } from './paths';
+import { RootLayout } from './root-layout';
+import { LoadingPage } from './loading-page';
+import { RouteError } from './route-error';
+import { SpectrumProvider } from './spectrum-provider';
+
+type PageModule = { default: ComponentType };
+
+function page(load: () => Promise<PageModule>): Pick<RouteObject, 'lazy' | 'errorElement'> {
+  return {
+    lazy: async () => ({ Component: (await load()).default }),
+    errorElement: <RouteError />,
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <RootLayout />,
+    hydrateFallbackElement: <LoadingPage />,
+    errorElement: (
+      <SpectrumProvider>
+        <RouteError />
+      </SpectrumProvider>
+    ),
+    children: [
+      { index: true, ...page(() => import('../pages/programs/programs-page')) },
+      { path: paths.overview.path, ...page(() => import('../pages/overview/overview-page')) },
+      { path: paths.activity.path, ...page(() => import('../pages/activity/activity-page')) },
+      { path: paths.pipelines.path, ...page(() => import('../pages/pipelines/pipelines-page')) },
+      { path: paths.deploy.path, ...page(() => import('../pages/execution/deploy-page')) },
+      { path: paths.execution.path, ...page(() => import('../pages/execution/execution-page')) },
+      { path: '*', ...page(() => import('./not-found-page')) },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

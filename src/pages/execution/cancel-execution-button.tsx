@@ -1,0 +1,31 @@
+import { AlertDialog, Button, DialogTrigger, Text } from '@adobe/react-spectrum';
+import { findLink, rel } from '../../api/links';
+import type { Execution } from '../../api/types';
+import { useStepAction } from '../../api/use-step-action';
+
+/**
+ * "Cancel" for a running execution: offered when a RUNNING step carries a `cancel` link (a held
+ * step is cancelled through its own Reject / Stop Execution buttons instead).
+ */
+export function CancelExecutionButton({ execution }: { execution: Execution }) {
+  const action = useStepAction(`${execution.id}:${execution.status}:${execution.updatedAt ?? ''}`);
+  const running = execution._embedded?.stepStates?.find((step) => step.status === 'RUNNING' && findLink(step, rel.cancel));
+  const link = findLink(running, rel.cancel);
+  if (!link) return null;
+  return (
+    <DialogTrigger>
+      <Button variant="negative" style="outline" isPending={action.isPending} isDisabled={action.isBusy}>
+        <Text>Cancel</Text>
+      </Button>
+      <AlertDialog
+        title="Cancel this execution?"
+        variant="destructive"
+        primaryActionLabel="Cancel execution"
+        cancelLabel="Keep running"
+        onPrimaryAction={() => action.send({ name: 'cancel', link, body: { cancel: true }, success: 'The execution is being cancelled.' })}
+      >
+        The running step stops and the remaining steps do not run.
+      </AlertDialog>
+    </DialogTrigger>
+  );
+}

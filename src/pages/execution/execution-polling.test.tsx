@@ -1,0 +1,48 @@
+import { screen, waitFor } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { paths } from '../../app/paths';
+import type { StepState } from '../../api/types';
+import { execution, executionHandlers, executionUrl, finishedStageSteps, step, type RecordedPut } from '../../test/fixtures/execution-fixtures';
+import { renderWithProviders } from '../../test/render';
+import ExecutionPage from './execution-page';
+
+const renders = vi.hoisted(() => new Map<string, number>());
+
+// Count how often each step's status line renders (it renders exactly when its step item does).
+vi.mock('../../components/step-status-line', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../components/step-status-line')>();
+  return {
+    StepStatusLine: (props: { step: StepState }) => {
+      renders.set(props.step.id, (renders.get(props.step.id) ?? 0) + 1);
+      return original.StepStatusLine(props);
+    },
+  };
+});
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('Polling', () => {
+  it('a poll re-renders only the step states that changed', async () => {
+    const stage = finishedStageSteps();
+    let current = execution([...stage, step('deploy', 'RUNNING', { environmentType: 'prod', id: 'prod-deploy' })]);
+    server.use(...executionHandlers(() => current, [] as RecordedPut[]));
+    const { queryClient } = renderWithProviders(<ExecutionPage />, { url: executionUrl(), path: paths.execution.path });
+    await screen.findByText('Completed');
+    await waitFor(() => expect(renders.get(stage[0].id)).toBeGreaterThan(0));
+    const before = new Map(renders);
+
+    // The same JSON again, except the production deploy step finished.
+    current = JSON.parse(JSON.stringify(current));
+    const prod = current._embedded!.stepStates!.find((s) => s.id === 'prod-deploy')!;
+    Object.assign(prod, { status: 'FINISHED', finishedAt: '2026-11-28T10:30:00.000+0000', updatedAt: '2026-11-28T10:30:00.000+0000' });
+    await queryClient.invalidateQueries();
+    await waitFor(() => expect(screen.getAllByText('Completed')).toHaveLength(2));
+
+    expect(renders.get('prod-deploy')).toBeGreaterThan(before.get('prod-deploy') ?? 0);
+    for (const unchanged of stage) expect(renders.get(unchanged.id)).toBe(before.get(unchanged.id));
+  });
+});

@@ -1,0 +1,51 @@
+/** The Environments card: at most 3 rows (name, author URL, status). */
+import { Heading, Link, Text, View } from '@adobe/react-spectrum';
+import { findLink, rel } from '../../api/links';
+import type { Environment } from '../../api/types';
+import { EnvironmentStatus } from '../../components/environment-status';
+
+export function EnvironmentsCard({ environments }: { environments: Environment[] }) {
+  return (
+    <section aria-labelledby="environments-card-title" className="overview-card">
+      <Heading level={2} id="environments-card-title">
+        Environments
+      </Heading>
+      <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-200" backgroundColor="gray-50">
+        {environments.length === 0 ? (
+          <Text>No environments yet.</Text>
+        ) : (
+          <table className="card-table">
+            <thead>
+              <tr>
+                <th scope="col">ENVIRONMENTS</th>
+                <th scope="col">STATUS</th>
+              </tr>
+            </thead>
+            <tbody>
+              {environments.slice(0, 3).map((environment) => {
+                const author = findLink(environment, rel.author)?.href;
+                return (
+                  <tr key={environment.id}>
+                    <th scope="row">
+                      <div className="strong">{environment.name}</div>
+                      {author ? (
+                        <div className="truncate">
+                          <Link href={author} target="_blank" rel="noreferrer" isQuiet>
+                            {author}
+                          </Link>
+                        </div>
+                      ) : null}
+                    </th>
+                    <td>
+                      <EnvironmentStatus status={environment.status} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </View>
+    </section>
+  );
+}
