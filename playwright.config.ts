@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
+import type { E2eOptions } from './e2e/fixtures';
 
 const chromium = findChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -16,7 +17,7 @@ const launch =
         },
       };
 
-export default defineConfig({
+export default defineConfig<E2eOptions>({
   testDir: './e2e',
   fullyParallel: false,
   workers: 2,

@@ -8,10 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 let server: ChildProcess | undefined;
 afterAll(() => server?.kill('SIGKILL'));
 
-function start(port: number): Promise<void> {
+function start(): Promise<string> {
   return new Promise((resolve, reject) => {
-    server = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['mocks/server.ts', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('/api/programs') && resolve());
+    server = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['mocks/server.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout?.on('data', (chunk: Buffer) => {
+      const match = /(http:\/\/[\d.]+:\d+)\/api\/programs/.exec(chunk.toString());
+      if (match) resolve(match[1]);
+    });
     server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
 }
@@ -21,9 +24,8 @@ describe('README', () => {
     const readme = readFileSync('README.md', 'utf8');
     const session = /A curl session[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(session).toBeDefined();
-    const port = 18787;
-    await start(port);
-    const script = `set -euo pipefail\n${session!.replace('API=http://localhost:8787', `API=http://127.0.0.1:${port}`)}`;
+    const base = await start();
+    const script = `set -euo pipefail\n${session!.replace('API=http://localhost:8787', `API=${base}`)}`;
     const output = execFileSync('bash', ['-c', script], { encoding: 'utf8', timeout: 30_000 });
     const lines = output.trim().split('\n');
     expect(lines).toContain('1 WKND Sites /api/program/1');

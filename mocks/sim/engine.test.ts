@@ -287,6 +287,7 @@ describe('re-execute', () => {
     const first = startRun(sim, clock, ACME.programId, ACME.production, 'prodDeployFailure');
     runToCompletion(sim, clock, first);
     const prodDeploy = stepOf(first, 'deploy', 'prod');
+    sim.state.settings.outcome = 'pass'; // the transient failure is gone
     const again = sim.start(ACME.programId, ACME.production, clock.now, { stepId: prodDeploy.stepId });
     expect(again.trigger).toBe('RE_EXECUTE');
     expect(again.steps.map((s) => `${s.action}${s.environmentType ? `:${s.environmentType}` : ''}`)).toEqual(['validate', 'build', 'deploy:prod']);
