@@ -72,6 +72,18 @@ export class SimulatorControls {
     );
   }
 
+  /** Ids of a pipeline's executions, newest first, following links from /api/programs. */
+  async executionIds(programName: string, pipelineName: string): Promise<string[]> {
+    type Hal = { _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
+    const link = (resource: Hal, rel: string) => resource._links[rel === 'self' ? rel : `${REL}${rel}`].href;
+    const programs = await this.get<Hal>('/api/programs');
+    const program = await this.get<Hal>(link(programs._embedded.programs.find((p) => p.name === programName)!, 'self'));
+    const pipelines = await this.get<Hal>(link(program, 'pipelines'));
+    const pipeline = pipelines._embedded.pipelines.find((p) => p.name === pipelineName)!;
+    const list = await this.get<Hal>(link(pipeline, 'executions'));
+    return list._embedded.executions.map((e) => String(e.id));
+  }
+
   /** The build step log text of an execution, found by following links from /api/programs. */
   async buildLogText(programName: string, executionId: string): Promise<string> {
     type Hal = { _links: Record<string, { href: string; templated?: boolean }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
@@ -102,9 +114,35 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
       await page.goto('/');
       await expect(page.getByRole('heading', { name: 'My Programs' })).toBeVisible();
       await sim.layout(hrefLayout);
-      if (path !== '/' || hrefLayout !== 'standard') await page.goto(path);
+      const programs = await sim.get<{ _embedded: { programs: { _links: { self: { href: string } } }[] } }>('/api/programs');
+      expect(programs._embedded.programs[0]._links.self.href.startsWith('/api/alt-layout/')).toBe(hrefLayout === 'alternate');
+      if (path !== '/' || hrefLayout !== 'standard') {
+        await page.goto(path);
+        // the shell renders only once the embedded simulator answers
+        await expect(page.getByRole('link', { name: 'Cloud Manager — My Programs' })).toBeVisible();
+      }
     });
   },
 });
 
 export { expect };
+
+/** The step button whose action is confirmed in an AlertDialog: press it, then confirm. */
+export async function decide(page: Page, button: string, confirm = button) {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  // Toasts are alert dialogs too: pick the confirmation by its button.
+  const dialog = page.getByRole('alertdialog').filter({ has: page.getByRole('button', { name: confirm, exact: true }) });
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+export const statusBadge = (page: Page, word: string) => page.locator('.execution-status-badge').getByText(word, { exact: true });
+
+/** Opens a program from My Programs, then Deploy, then Build; returns the new execution's id. */
+export async function deployAndBuild(page: Page, programName: string): Promise<string> {
+  await page.getByRole('link', { name: programName }).first().click();
+  await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await page.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(page).toHaveURL(/\/execution\/\d+$/);
+  return /\/execution\/(\d+)$/.exec(page.url())![1];
+}
