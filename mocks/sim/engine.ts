@@ -18,7 +18,7 @@ import {
   type StepAction,
   type StepState,
 } from './model';
-import { createRng, hashString } from './rng';
+import { createRng, hashString } from './content/rng';
 import { resolveOutcome } from './outcomes';
 import type { ContentContext, ContentGenerators } from './content/types';
 

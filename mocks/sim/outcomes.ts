@@ -1,5 +1,5 @@
 import type { Outcome, OutcomePreset } from './model';
-import type { Rng } from './rng';
+import type { Rng } from './content/rng';
 
 export const OUTCOME_PRESETS: readonly OutcomePreset[] = [
   'mix',

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SPEED } from './clock';
 import { DAY_MS, type Environment, type Outcome, type OutcomePreset, type Pipeline, type Program, type SimState } from './model';
-import { createRng } from './rng';
+import { createRng } from './content/rng';
 import { Simulation, isActiveExecution } from './engine';
 import type { ContentGenerators } from './content/types';
 
