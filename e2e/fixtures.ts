@@ -4,21 +4,14 @@
  * through its documented controls under /_sim, from inside the page (where the simulator runs).
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import type { OutcomePreset } from '../mocks/sim/model';
 
 export interface E2eOptions {
   hrefLayout: 'standard' | 'alternate';
 }
 
-export type Outcome =
-  | 'mix'
-  | 'pass'
-  | 'criticalQualityFailure'
-  | 'importantQualityFailure'
-  | 'testFailure'
-  | 'noCustomTests'
-  | 'stageDeployFailure'
-  | 'prodDeployFailure'
-  | 'auditRegression';
+/** The outcomes the simulator's controls accept (its own type, not Cloud Manager's). */
+export type Outcome = OutcomePreset;
 
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
 
