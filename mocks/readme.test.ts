@@ -2,7 +2,6 @@
 /** The README's curl session works as written against `npm run api`. */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 let server: ChildProcess | undefined;
@@ -10,7 +9,7 @@ afterAll(() => server?.kill('SIGKILL'));
 
 function start(): Promise<string> {
   return new Promise((resolve, reject) => {
-    server = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['mocks/server.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, ['--import', 'tsx', 'mocks/server.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.on('data', (chunk: Buffer) => {
       const match = /(http:\/\/[\d.]+:\d+)\/api\/programs/.exec(chunk.toString());
       if (match) resolve(match[1]);

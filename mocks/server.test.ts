@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+// node itself with tsx's loader: one process, so killing it stops the server (the tsx CLI leaves a child).
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 
 function startServer(args: string[]): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['mocks/server.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/server.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -31,7 +31,7 @@ function startServer(args: string[]): Promise<{ child: ChildProcess; base: strin
 
 function exitOf(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['mocks/server.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/server.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
