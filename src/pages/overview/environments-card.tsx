@@ -1,20 +1,14 @@
 /** The Environments card: at most 3 rows (name, author URL, status). */
-import { Heading, Link, Text, View } from '@adobe/react-spectrum';
+import { Link } from '@adobe/react-spectrum';
 import { findLink, rel } from '../../api/links';
 import type { Environment } from '../../api/types';
 import { EnvironmentStatus } from '../../components/environment-status';
+import { OverviewCard } from './overview-card';
 
 export function EnvironmentsCard({ environments }: { environments: Environment[] }) {
   return (
-    <section aria-labelledby="environments-card-title" className="overview-card">
-      <Heading level={2} id="environments-card-title">
-        Environments
-      </Heading>
-      <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-200" backgroundColor="gray-50">
-        {environments.length === 0 ? (
-          <Text>No environments yet.</Text>
-        ) : (
-          <table className="card-table">
+    <OverviewCard id="environments" title="Environments" isEmpty={environments.length === 0} emptyText="No environments yet.">
+      <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">ENVIRONMENTS</th>
@@ -44,8 +38,6 @@ export function EnvironmentsCard({ environments }: { environments: Environment[]
               })}
             </tbody>
           </table>
-        )}
-      </View>
-    </section>
+    </OverviewCard>
   );
 }

@@ -1,11 +1,12 @@
 /** The Pipelines card: at most 3 rows (name, type line, REPO — BRANCH, live status, `...` menu) and Show All. */
-import { Flex, Heading, Link, Text, View } from '@adobe/react-spectrum';
+import { Flex, Link } from '@adobe/react-spectrum';
 import type { Pipeline, Repository } from '../../api/types';
 import { paths } from '../../app/paths';
 import { PipelineActionsMenu } from '../../components/pipeline-actions-menu';
 import { ExecutionPopover } from '../../components/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { pipelineTypeLabel, repoBranchLabel } from '../../components/pipeline-type';
+import { OverviewCard } from './overview-card';
 
 interface PipelinesCardProps {
   programId: string;
@@ -15,15 +16,18 @@ interface PipelinesCardProps {
 
 export function PipelinesCard({ programId, pipelines, repositories }: PipelinesCardProps) {
   return (
-    <section aria-labelledby="pipelines-card-title" className="overview-card">
-      <Heading level={2} id="pipelines-card-title">
-        Pipelines
-      </Heading>
-      <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-200" backgroundColor="gray-50">
-        {pipelines.length === 0 ? (
-          <Text>No pipelines yet.</Text>
-        ) : (
-          <table className="card-table">
+    <OverviewCard
+      id="pipelines"
+      title="Pipelines"
+      isEmpty={pipelines.length === 0}
+      emptyText="No pipelines yet."
+      footer={
+        <Flex marginTop="size-150" gap="size-200">
+          <Link href={paths.pipelines.href(programId)}>Show All</Link>
+        </Flex>
+      }
+    >
+      <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">PIPELINES</th>
@@ -54,11 +58,6 @@ export function PipelinesCard({ programId, pipelines, repositories }: PipelinesC
               ))}
             </tbody>
           </table>
-        )}
-        <Flex marginTop="size-150" gap="size-200">
-          <Link href={paths.pipelines.href(programId)}>Show All</Link>
-        </Flex>
-      </View>
-    </section>
+    </OverviewCard>
   );
 }
