@@ -4,6 +4,8 @@ import type { E2eOptions } from './e2e/fixtures';
 
 const chromium = findChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The production build to serve (`vite build --outDir <dir>`); lets parallel runs keep apart.
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 // Playwright's own browser wants channel 'chromium' for headless runs; a system Chromium is
 // launched by path with the flags this sandboxed machine needs.
@@ -37,7 +39,7 @@ export default defineConfig<E2eOptions>({
     { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' } },
   ],
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -14,13 +14,16 @@ import { HoldCodeQuality } from './hold-code-quality';
 import { HoldExpiry } from './hold-expiry';
 import { HoldSchedule } from './hold-schedule';
 import { LogDialog } from './log-viewer/log-dialog';
+import { ExperienceAudit } from './experience-audit/experience-audit';
 import { StepDeployProgress } from './step-deploy-progress';
+import { StepDurationComparison } from './step-duration-comparison';
 import { StepErrors } from './step-errors';
 import { isProdDeploy, stepDescription, stepStatusInfo, stepTitle } from './step-labels';
 import { StepLogDownloadButton } from './step-log-download-button';
 import { StepMetadata, type MetadataRow } from './step-metadata';
 import { StepReExecuteButton } from './step-re-execute-button';
 import { StepStatusLine } from './step-status-line';
+import { StepTestResults } from './step-test-results';
 import './step-timeline.css';
 
 export interface StepItemProps {
@@ -33,6 +36,9 @@ export interface StepItemProps {
   /** Stage author / publish URLs for the approval step. */
   consoleLinks?: ConsoleLinks;
 }
+
+const TEST_ACTIONS = new Set(['productTest', 'functionalTest', 'uiTest']);
+const isTestStep = (step: StepState) => TEST_ACTIONS.has(step.action);
 
 function errorsOf(step: StepState): string[] {
   const errors = step.details?.errors;
@@ -77,12 +83,15 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
         <StepMetadata rows={rows} />
         {scheduledFor && (running || step.status === 'FINISHED') ? <Text UNSAFE_className="step-scheduled">Deployment scheduled for {formatFinishTime(scheduledFor)}</Text> : null}
         <StepStatusLine step={step} />
+        {step.finishedAt ? <StepDurationComparison step={step} /> : null}
         {waiting ? <HoldExpiry waitingSince={step.updatedAt ?? step.startedAt} /> : null}
         <StepErrors errors={errorsOf(step)} />
         {prodDeploy && !pending ? <StepDeployProgress description={details.deploymentStepDescription} /> : null}
         {waiting && step.action === 'approval' ? <HoldApproval step={step} consoleLinks={consoleLinks} /> : null}
         {waiting && step.action === 'schedule' ? <HoldSchedule step={step} /> : null}
         {step.action === 'codeQuality' && !pending ? <HoldCodeQuality step={step} /> : null}
+        {isTestStep(step) && !pending ? <StepTestResults step={step} /> : null}
+        {step.action === 'contentAudit' && !pending ? <ExperienceAudit step={step} /> : null}
         {logs || buildLogs || findLink(step, rel.reExecute) ? (
           <Flex gap="size-100" wrap UNSAFE_className="step-buttons">
             {logs ? <LogDialog link={logs} title={title} running={running} /> : null}

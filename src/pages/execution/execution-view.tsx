@@ -9,6 +9,7 @@ import { PhaseNav } from '../../components/phase-nav';
 import { PhaseTimeline } from '../../components/phase-timeline';
 import { isProductionPipeline } from '../../components/pipeline-type';
 import { stepTitle } from '../../components/step-labels';
+import { ExecutionContext } from '../../components/execution-context';
 import { CancelExecutionButton } from './cancel-execution-button';
 import { ExecutionHeader } from './execution-header';
 import { ExecutionLayout } from './execution-layout';
@@ -40,6 +41,7 @@ export function ExecutionView({ program, pipeline, execution }: ExecutionViewPro
   const groups = useMemo(() => groupSteps(steps, isProductionPipeline(pipeline), pipeline), [steps, pipeline]);
   const buildStep = steps.find((step) => step.action === 'build');
   const consoleLinks = useStageConsoleLinks(program);
+  const context = useMemo(() => ({ pipeline, executionId: execution.id }), [pipeline, execution.id]);
   const current = steps.find((step) => step.status === 'WAITING') ?? steps.find((step) => step.status === 'RUNNING');
   return (
     <ExecutionLayout
@@ -58,7 +60,9 @@ export function ExecutionView({ program, pipeline, execution }: ExecutionViewPro
         ) : null}
       </div>
       {steps.length === 0 ? <Text>This execution has no steps.</Text> : null}
-      <PhaseTimeline groups={groups} groupId={groupId} executionId={execution.id} artifactsVersion={execution.artifactsVersion} buildStep={buildStep} consoleLinks={consoleLinks} />
+      <ExecutionContext.Provider value={context}>
+        <PhaseTimeline groups={groups} groupId={groupId} executionId={execution.id} artifactsVersion={execution.artifactsVersion} buildStep={buildStep} consoleLinks={consoleLinks} />
+      </ExecutionContext.Provider>
     </ExecutionLayout>
   );
 }

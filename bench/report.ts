@@ -1,0 +1,32 @@
+/**
+ * One row of `npm run bench`: a measured figure against its budget (issue #5). Every bench module
+ * returns rows; `bench/run.ts` prints them as one table.
+ */
+export interface BenchRow {
+  /** What was measured, e.g. "First load JS (My Programs), gzip". */
+  figure: string;
+  value: number;
+  unit: string;
+  /** The budget: at most (`max`) or at least (`min`) this value. */
+  budget: { max: number } | { min: number };
+  /** Optional note printed beside the row (how it was measured). */
+  note?: string;
+}
+
+export function meets(row: BenchRow): boolean {
+  return 'max' in row.budget ? row.value <= row.budget.max : row.value >= row.budget.min;
+}
+
+export function formatTable(rows: BenchRow[]): string {
+  const cells = rows.map((row) => [
+    row.figure,
+    `${Number.isInteger(row.value) ? row.value : row.value.toFixed(1)} ${row.unit}`,
+    'max' in row.budget ? `≤ ${row.budget.max} ${row.unit}` : `≥ ${row.budget.min} ${row.unit}`,
+    meets(row) ? 'met' : 'NOT MET',
+    row.note ?? '',
+  ]);
+  const header = ['Figure', 'Measured', 'Budget', 'Result', 'Note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join(' | ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
+}

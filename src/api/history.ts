@@ -1,0 +1,61 @@
+/**
+ * A pipeline's earlier executions, for comparisons with the run on screen: experience audit
+ * changes and trend, step durations against their average. Read through the pipeline's
+ * `executions` link and the list's own `next` links; never polled (earlier runs have ended, and a
+ * user action refreshes everything anyway).
+ */
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { getJson } from './client';
+import { findLink, rel } from './links';
+import { executionListHref, queryKeys } from './queries';
+import type { Execution, ExecutionList, Pipeline } from './types';
+
+/** List pages read at most while looking for the execution on screen. */
+const MAX_PAGES = 10;
+
+export interface EarlierExecutions {
+  /** Executions older than the one on screen, newest first, at most `count`. */
+  executions: Execution[];
+  isPending: boolean;
+  error: Error | null;
+  refetch: () => void;
+}
+
+/** The part of the history older than `executionId`, from the newest-first list pages. */
+export function earlierThan(pages: ExecutionList[], executionId: string, count: number): { executions: Execution[]; found: boolean } {
+  const all = pages.flatMap((page) => page._embedded?.executions ?? []);
+  const index = all.findIndex((execution) => execution.id === executionId);
+  if (index < 0) return { executions: [], found: false };
+  return { executions: all.slice(index + 1, index + 1 + count), found: true };
+}
+
+/**
+ * Up to `count` executions of `pipeline` that ran before `executionId`, newest first. Pages
+ * through the list (by its `next` links) until it has them or the list ends.
+ */
+export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId: string | undefined, count: number): EarlierExecutions {
+  const firstHref = executionListHref(pipeline, count + 1);
+  const query = useInfiniteQuery({
+    queryKey: [...queryKeys.resource(firstHref ?? 'none'), 'history'],
+    queryFn: ({ pageParam, signal }) => getJson<ExecutionList>(pageParam, signal),
+    initialPageParam: firstHref as string,
+    getNextPageParam: (last: ExecutionList) => findLink(last, rel.next)?.href,
+    enabled: firstHref !== undefined && executionId !== undefined,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const pages = query.data?.pages ?? [];
+  const { executions, found } = earlierThan(pages, executionId ?? '', count);
+  const wantsMore = (!found || executions.length < count) && query.hasNextPage && !query.isFetchingNextPage && pages.length < MAX_PAGES;
+  const { fetchNextPage, isSuccess } = query;
+  useEffect(() => {
+    if (wantsMore && isSuccess) void fetchNextPage();
+  }, [wantsMore, isSuccess, fetchNextPage]);
+  return {
+    executions,
+    isPending: query.isPending || (wantsMore && query.isSuccess),
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
+}
