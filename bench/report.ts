@@ -30,3 +30,14 @@ export function formatTable(rows: BenchRow[]): string {
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join(' | ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }
+
+/** What `bench/run.ts` hands every bench module. */
+export interface BenchContext {
+  /** The production build served by `vite preview` (simulator on), e.g. http://127.0.0.1:4190. */
+  baseUrl: string;
+  /** The Chromium to drive (scripts/find-chromium.mjs), undefined when Playwright's own is used. */
+  chromiumPath?: string;
+}
+
+/** A bench module: measures and returns its rows. */
+export type Bench = (ctx: BenchContext) => Promise<BenchRow[]>;
