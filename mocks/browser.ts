@@ -7,30 +7,13 @@ import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createApi } from './api/app';
 import { content } from './sim/content';
-import type { SimState } from './sim/model';
+import { createStateStore } from './browser-storage';
 import { Simulator } from './sim/simulator';
 
 const STORAGE_KEY = 'cm-console.simulator-state';
 
-function load(): SimState | undefined {
-  try {
-    const text = localStorage.getItem(STORAGE_KEY);
-    const state = text ? (JSON.parse(text) as SimState) : undefined;
-    return state?.version === 1 ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function save(state: SimState) {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-  } catch (error) {
-    console.warn('[simulator] could not save its state', error);
-  }
-}
-
 export async function startSimulator(): Promise<void> {
+  const { load, save } = createStateStore(localStorage, STORAGE_KEY);
   const simulator = new Simulator({ state: load(), content, onChange: save });
   save(simulator.state);
   const api = createApi(simulator);

@@ -4,16 +4,18 @@
  *
  *   npm run api -- --port 8787 --speed 30 --data .sim-data/state.json --seed 1 [--require-auth]
  *
- * State lives in the data file (written atomically after every change); a restart with the same
- * file carries on, catching up from the wall clock.
+ * State lives in the data file (written after every change, before the answer; see persist-file.ts);
+ * a restart with the same file carries on, catching up from the wall clock.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createApi, MAX_BODY_BYTES } from './api/app';
+import { PROBLEM_TYPE } from './api/problem';
 import { content } from './sim/content';
 import { Simulator } from './sim/simulator';
-import { DataFileError, readDataFile, writeDataFile } from './persist-file';
+import { DataFile, DataFileError } from './persist-file';
 import { DEFAULT_SPEED } from './sim/clock';
+import { parsePopulateFlag, type PopulateRequest } from './sim/populate';
 
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
@@ -29,6 +31,8 @@ export interface ServerOptions {
   seed: number;
   data?: string;
   requireAuth: boolean;
+  /** Scale data added at start (`--populate programs=1000,executions=10000`). */
+  populate?: PopulateRequest;
 }
 
 export function parseServerArgs(argv: string[]): ServerOptions {
@@ -41,6 +45,7 @@ export function parseServerArgs(argv: string[]): ServerOptions {
       seed: { type: 'string', default: '1' },
       data: { type: 'string' },
       'require-auth': { type: 'boolean', default: false },
+      populate: { type: 'string' },
     },
     strict: true,
   });
@@ -50,7 +55,8 @@ export function parseServerArgs(argv: string[]): ServerOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not "${values.seed}"`);
   if (speed !== undefined && !(speed > 0)) throw new Error(`--speed must be a positive number, not "${values.speed}"`);
-  return { port, host: values.host as string, speed, seed, data: values.data, requireAuth: values['require-auth'] as boolean };
+  const populate = values.populate === undefined ? undefined : parsePopulateFlag(values.populate);
+  return { port, host: values.host as string, speed, seed, data: values.data, requireAuth: values['require-auth'] as boolean, populate };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -69,15 +75,17 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 export function startServer(options: ServerOptions) {
-  const state = options.data ? readDataFile(options.data) : undefined;
+  const file = options.data ? new DataFile(options.data) : undefined;
+  const state = file?.read();
   const simulator = new Simulator({
     seed: options.seed,
     state,
     content,
     speed: state ? options.speed : (options.speed ?? DEFAULT_SPEED),
-    onChange: options.data ? (s) => writeDataFile(options.data as string, s) : undefined,
+    onChange: file ? (s) => file.write(s) : undefined,
   });
-  if (options.data) writeDataFile(options.data, simulator.state);
+  if (options.populate) simulator.populate(options.populate);
+  else file?.write(simulator.state);
   const api = createApi(simulator, { requireAuth: options.requireAuth });
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -91,7 +99,7 @@ export function startServer(options: ServerOptions) {
       const body = hasBody ? await readBody(req) : undefined;
       if (body === 'too-large') {
         res.writeHead(413, { ...CORS_HEADERS, 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify({ type: 'http://ns.adobe.com/adobecloud/error', title: 'Request body too large', status: 413, detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }));
+        res.end(JSON.stringify({ type: PROBLEM_TYPE, title: 'Request body too large', status: 413, detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }));
         return;
       }
       const headers = new Headers();
@@ -110,8 +118,16 @@ export function startServer(options: ServerOptions) {
       res.end(req.method === 'HEAD' ? undefined : payload);
     } catch (error) {
       if (!res.headersSent) res.writeHead(400, { ...CORS_HEADERS, 'content-type': 'application/problem+json' });
-      res.end(JSON.stringify({ type: 'http://ns.adobe.com/adobecloud/error', title: 'Bad request', status: 400, detail: (error as Error).message }));
+      res.end(JSON.stringify({ type: PROBLEM_TYPE, title: 'Bad request', status: 400, detail: (error as Error).message }));
     }
+  });
+  // Malformed HTTP (a bad request line, a body without a length…): a problem+json answer, not Node's bare 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({ type: PROBLEM_TYPE, title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request', status, detail: 'The request could not be parsed as HTTP/1.1.' });
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   server.keepAliveTimeout = 30_000;
   return { server, simulator, api };

@@ -25,6 +25,22 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+/** JSON text of representations that are reused as they are (hal.ts caches ended executions). */
+const serializedCache = new WeakMap<object, string>();
+
+function serialized(representation: object): string {
+  let text = serializedCache.get(representation);
+  if (text === undefined) {
+    text = JSON.stringify(representation);
+    serializedCache.set(representation, text);
+  }
+  return text;
+}
+
+function jsonText(text: string): Response {
+  return new Response(text, { status: 200, headers: JSON_HEADERS });
+}
+
 export function createApi(simulator: Simulator, options: ApiOptions = {}) {
   let requestCounter = 0;
 
@@ -158,7 +174,7 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     }
     if (s[4] !== 'execution') throw notFound(url);
     const execution = sim.execution(program.id, pipeline.id, checkId(s[5], 'execution'));
-    if (s.length === 6) return get ? json(hal.execution(ctx, execution)) : methodNotAllowedResponse(request);
+    if (s.length === 6) return get ? jsonText(serialized(hal.execution(ctx, execution))) : methodNotAllowedResponse(request);
     if (s[6] !== 'phase' || s[8] !== 'step' || s.length < 10) throw notFound(url);
     const step = sim.step(execution, checkId(s[7], 'phase'), checkId(s[9], 'step'));
     if (s.length === 10) return get ? json(hal.stepState(ctx, execution, step)) : methodNotAllowedResponse(request);
@@ -245,8 +261,9 @@ async function readBody(request: Request): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

@@ -41,11 +41,13 @@ export function handleControl(simulator: Simulator, request: Request, url: URL, 
       const execution = simulator.pushUpdate(field(body, 'programId'), field(body, 'pipelineId'));
       return json({ executionId: execution.id }, 201);
     }
+    case 'POST /_sim/populate':
+      return json(simulator.populate(body));
     case 'POST /_sim/reset':
       simulator.reset(body === undefined ? undefined : field(body, 'seed') ?? undefined);
       return json(controlState(simulator));
     default:
-      if (['/_sim', '/_sim/state', '/_sim/speed', '/_sim/clock', '/_sim/outcome', '/_sim/layout', '/_sim/push-update', '/_sim/reset'].includes(path)) {
+      if (['/_sim', '/_sim/state', '/_sim/speed', '/_sim/clock', '/_sim/outcome', '/_sim/layout', '/_sim/push-update', '/_sim/populate', '/_sim/reset'].includes(path)) {
         throw new HttpError(405, 'Method not allowed', `${method} is not allowed on ${path}.`);
       }
       throw new HttpError(404, 'Not found', `No simulation control at ${path.slice(0, 100)}.`);

@@ -3,9 +3,9 @@ import type { Simulation } from '../sim/engine';
 import type { Execution, StepState } from '../sim/model';
 import type { LogLine } from '../sim/content/types';
 import { linesUpTo, renderScanIssuesCsv } from '../sim/content';
+import { problem } from './problem';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Full log lines per execution/step/file; bounded so a long-running server does not grow without end. */
 const lineCache = new Map<string, LogLine[]>();
@@ -42,6 +42,15 @@ export function artifactFile(sim: Simulation, execution: Execution, step: StepSt
   return undefined;
 }
 
+/** 416 as problem+json, with the file's current length in Content-Range (the tail's "nothing new"). */
+function notSatisfiable(length: number, detail: string): Response {
+  const response = problem(416, 'Range not satisfiable', detail);
+  response.headers.set('content-range', `bytes */${length}`);
+  response.headers.set('accept-ranges', 'bytes');
+  response.headers.set('cache-control', 'no-store');
+  return response;
+}
+
 /** Serves text, honouring `Range: bytes=a-b` / `bytes=a-` (206, or 416 when nothing is past the end). */
 export function serveText(text: string, request: Request, contentType: string): Response {
   const bytes = encoder.encode(text);
@@ -49,16 +58,12 @@ export function serveText(text: string, request: Request, contentType: string): 
   const range = request.headers.get('range');
   if (!range) return new Response(request.method === 'HEAD' ? null : text, { status: 200, headers });
   const match = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
-  if (!match) {
-    return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}` } });
-  }
+  if (!match) return notSatisfiable(bytes.length, `Only "bytes=<first>-" and "bytes=<first>-<last>" ranges are served, not "${range.slice(0, 40)}".`);
   const start = Number(match[1]);
   const end = match[2] === '' ? bytes.length - 1 : Math.min(Number(match[2]), bytes.length - 1);
-  if (start >= bytes.length || end < start) {
-    return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}` } });
-  }
+  if (start >= bytes.length || end < start) return notSatisfiable(bytes.length, `The file has ${bytes.length} bytes; nothing is in ${range.slice(0, 40)} yet.`);
   const slice = bytes.subarray(start, end + 1);
-  return new Response(request.method === 'HEAD' ? null : decoder.decode(slice), {
+  return new Response(request.method === 'HEAD' ? null : slice, {
     status: 206,
     headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` },
   });

@@ -2,7 +2,8 @@
  * Engine state → HAL representations with the spec's field names. A link is present only while
  * its action is allowed. Relations use the spec's `http://` spelling.
  */
-import type { Simulation } from '../sim/engine';
+import { isActiveExecution, type Simulation } from '../sim/engine';
+import type { DeployActivity } from '../sim/content/types';
 import type { Environment, Execution, Pipeline, Program, Repository, StepState } from '../sim/model';
 import type { Hrefs, StepAddress } from './hrefs';
 import { apiTime } from './time';
@@ -181,7 +182,7 @@ export function logFilesOf(ctx: RenderContext, execution: Execution, step: StepS
 function stepDetails(ctx: RenderContext, execution: Execution, step: StepState): Record<string, unknown> {
   const details: Record<string, unknown> = { ...step.details };
   if (step.action === 'deploy' && step.status !== 'NOT_STARTED') {
-    const activities = ctx.sim.content.deployActivities(ctx.sim.context(execution, step));
+    const activities = deployActivities(ctx, execution, step);
     const progress = ctx.sim.progress(step, ctx.now);
     const done = activities.filter((a) => a.at <= progress);
     const start = step.startedAt ?? execution.createdAt;
@@ -194,7 +195,36 @@ function stepDetails(ctx: RenderContext, execution: Execution, step: StepState):
   return details;
 }
 
+/**
+ * An ended execution never changes, so its representation is cached (per execution object, so a
+ * reset or a reload drops it). Only the layout and whether it is still the pipeline's last
+ * execution (the reExecute link) change it.
+ */
+const endedRepresentations = new WeakMap<Execution, { key: string; value: ReturnType<typeof renderExecution> }>();
+
+/** A deploy step's activities depend only on its plan and how it ends; cached per step object. */
+const activitiesCache = new WeakMap<StepState, { key: string; value: DeployActivity[] }>();
+
+function deployActivities(ctx: RenderContext, execution: Execution, step: StepState): DeployActivity[] {
+  const key = `${step.status}|${step.sim.durationMs}|${step.environmentId}`;
+  const cached = activitiesCache.get(step);
+  if (cached?.key === key) return cached.value;
+  const value = ctx.sim.content.deployActivities(ctx.sim.context(execution, step));
+  activitiesCache.set(step, { key, value });
+  return value;
+}
+
 export function execution(ctx: RenderContext, e: Execution) {
+  if (isActiveExecution(e)) return renderExecution(ctx, e);
+  const key = `${ctx.hrefs.program('')}|${e.updatedAt}|${e.status}|${ctx.sim.latestExecution(e.pipelineId)?.id === e.id}`;
+  const cached = endedRepresentations.get(e);
+  if (cached?.key === key) return cached.value;
+  const value = renderExecution(ctx, e);
+  endedRepresentations.set(e, { key, value });
+  return value;
+}
+
+function renderExecution(ctx: RenderContext, e: Execution) {
   const h = ctx.hrefs;
   const { sim: _sim, steps, createdAt, updatedAt, finishedAt, ...fields } = e;
   return {

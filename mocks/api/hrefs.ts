@@ -55,7 +55,7 @@ export function apiSegments(pathname: string, layout: Layout): string[] | undefi
   if (!pathname.startsWith(root)) return undefined;
   const rest = pathname.slice(root.length);
   if (layout === 'standard' && rest.startsWith('alt-layout/')) return undefined;
-  return rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  return decodeSegments(rest);
 }
 
 export function fileSegments(pathname: string, layout: Layout): string[] | undefined {
@@ -63,5 +63,14 @@ export function fileSegments(pathname: string, layout: Layout): string[] | undef
   if (!pathname.startsWith(root)) return undefined;
   const rest = pathname.slice(root.length);
   if (layout === 'standard' && rest.startsWith('alt-layout/')) return undefined;
-  return rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  return decodeSegments(rest);
+}
+
+/** Path segments, percent-decoded; undefined when an escape is malformed (e.g. a lone `%`): no such resource. */
+function decodeSegments(rest: string): string[] | undefined {
+  try {
+    return rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
 }

@@ -258,6 +258,37 @@ describe('a production run', () => {
     expect(JSON.stringify(execution)).toBe(before);
   });
 
+  it('says a step was already decided, and how, when a second decision arrives', () => {
+    const refusal = (fn: () => void) => {
+      try {
+        fn();
+      } catch (error) {
+        return error as SimError;
+      }
+      throw new Error('expected a refusal');
+    };
+    const { sim, clock } = newSimulation();
+    const execution = startRun(sim, clock, ACME.programId, ACME.production);
+    const approval = stepOf(execution, 'approval');
+    const early = refusal(() => sim.advance(execution, approval, { approved: true }, clock.now));
+    expect([early.status, early.title]).toEqual([409, 'Step is not waiting']);
+    expect(early.message).toContain('approval step has not started yet');
+    runUntil(sim, clock, isWaitingAt(execution, 'approval'));
+    sim.advance(execution, approval, { approved: true }, clock.now);
+    for (const second of [() => sim.advance(execution, approval, { approved: true }, clock.now), () => sim.cancel(execution, approval, { approved: false }, clock.now)]) {
+      const late = refusal(second);
+      expect([late.status, late.title]).toEqual([409, 'Step already decided']);
+      expect(late.message).toBe('The approval step was already decided (approved, now FINISHED); this request changed nothing.');
+    }
+
+    const timedOut = startRun(sim, clock, WKND.programId, WKND.production, 'importantQualityFailure');
+    runUntil(sim, clock, isWaitingAt(timedOut, 'codeQuality'));
+    clock.now += HOLD_TIMEOUT_MS + 1000;
+    sim.advanceTo(clock.now);
+    const expired = refusal(() => sim.advance(timedOut, stepOf(timedOut, 'codeQuality'), { metrics: [] }, clock.now));
+    expect(expired.message).toContain('already decided (timed out, now CANCELLED)');
+  });
+
   it('fails the run when the production deploy fails', () => {
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, ACME.programId, ACME.production, 'prodDeployFailure');

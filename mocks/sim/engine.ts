@@ -13,7 +13,9 @@ import {
   type Execution,
   type ExecutionTrigger,
   type Metric,
+  type Outcome,
   type Pipeline,
+  type Program,
   type SimState,
   type StepAction,
   type StepState,
@@ -61,23 +63,28 @@ export class Simulation {
 
   // ---------------------------------------------------------------- look-ups
 
+  private readonly programIndex = new IdIndex<Program>();
+  private readonly pipelineIndex = new IdIndex<Pipeline>();
+  private readonly environmentIndex = new IdIndex<Environment>();
+  private readonly executionIndex = new IdIndex<Execution>();
+
   program(programId: string) {
-    const program = this.state.programs.find((p) => p.id === programId);
+    const program = this.programIndex.get(this.state.programs, programId);
     if (!program) throw new SimError(404, 'Program not found', `Program ${programId} does not exist.`);
     return program;
   }
 
   pipeline(programId: string, pipelineId: string): Pipeline {
     this.program(programId);
-    const pipeline = this.state.pipelines.find((p) => p.id === pipelineId && p.programId === programId);
-    if (!pipeline) throw new SimError(404, 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
+    const pipeline = this.pipelineIndex.get(this.state.pipelines, pipelineId);
+    if (!pipeline || pipeline.programId !== programId) throw new SimError(404, 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
     return pipeline;
   }
 
   execution(programId: string, pipelineId: string, executionId: string): Execution {
     this.pipeline(programId, pipelineId);
-    const execution = this.state.executions.find((e) => e.id === executionId && e.pipelineId === pipelineId);
-    if (!execution) throw new SimError(404, 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
+    const execution = this.executionIndex.get(this.state.executions, executionId);
+    if (!execution || execution.pipelineId !== pipelineId) throw new SimError(404, 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
     return execution;
   }
 
@@ -88,7 +95,7 @@ export class Simulation {
   }
 
   environment(environmentId: string | undefined): Environment | undefined {
-    return this.state.environments.find((e) => e.id === environmentId);
+    return environmentId === undefined ? undefined : this.environmentIndex.get(this.state.environments, environmentId);
   }
 
   /** Executions of a pipeline, newest first. */
@@ -98,7 +105,24 @@ export class Simulation {
   }
 
   currentExecution(pipelineId: string): Execution | undefined {
-    return this.latestExecution(pipelineId, true);
+    return this.activeExecutions().find((e) => e.pipelineId === pipelineId);
+  }
+
+  private active?: { list: Execution[]; size: number; items: Execution[] };
+
+  /**
+   * The active executions, oldest first, without scanning the whole history on every request: an
+   * ended execution never becomes active again, and new ones are only ever appended (a reset or a
+   * populate replaces the list), so the scan is redone only when the list changes.
+   */
+  activeExecutions(): Execution[] {
+    const list = this.state.executions;
+    if (!this.active || this.active.list !== list || this.active.size !== list.length) {
+      this.active = { list, size: list.length, items: list.filter(isActiveExecution) };
+    } else if (!this.active.items.every(isActiveExecution)) {
+      this.active.items = this.active.items.filter(isActiveExecution);
+    }
+    return this.active.items;
   }
 
   latestExecution(pipelineId: string, activeOnly = false): Execution | undefined {
@@ -145,9 +169,7 @@ export class Simulation {
   advanceTo(now: number): void {
     if (now < this.state.now) return;
     this.state.now = now;
-    for (const execution of this.state.executions) {
-      if (isActiveExecution(execution)) this.advanceExecution(execution, now);
-    }
+    for (const execution of this.activeExecutions()) this.advanceExecution(execution, now);
   }
 
   private advanceExecution(execution: Execution, now: number): void {
@@ -193,7 +215,8 @@ export class Simulation {
     }
   }
 
-  private onStepStarted(execution: Execution, step: StepState) {
+  /** Details a step gets when it starts (deploy targets, AEM release). */
+  onStepStarted(execution: Execution, step: StepState) {
     if (step.action === 'deploy') {
       const environment = this.environment(step.environmentId);
       step.details = {
@@ -283,10 +306,25 @@ export class Simulation {
       }
       trigger = 'RE_EXECUTE';
     }
+    const execution = this.newExecution(pipeline, now, { trigger, user: options.user, source });
+    this.state.executions.push(execution);
+    pipeline.updatedAt = now;
+    this.advanceExecution(execution, now);
+    return execution;
+  }
+
+  /**
+   * A new execution of `pipeline` created at `now` with its steps planned (seeded by its id), not yet
+   * stored. `outcome` fixes the outcome instead of drawing it from the settings.
+   */
+  newExecution(pipeline: Pipeline, now: number, options: { trigger: ExecutionTrigger; user?: string; source?: Execution; outcome?: Outcome }): Execution {
+    const { trigger, source } = options;
+    const programId = pipeline.programId;
+    const pipelineId = pipeline.id;
     const id = this.newId();
     const seed = hashString(`${this.state.seed}:${id}`);
     const rng = createRng(seed);
-    const outcome = resolveOutcome(this.state.settings.outcome, rng);
+    const outcome = options.outcome ?? resolveOutcome(this.state.settings.outcome, rng);
     const commitId = source?.sim.commitId ?? sha(rng);
     const execution: Execution = {
       id,
@@ -304,9 +342,6 @@ export class Simulation {
       sim: { seed, outcome, commitId, sourceExecutionId: source?.id },
     };
     execution.steps = this.planSteps(pipeline, execution, rng, source);
-    this.state.executions.push(execution);
-    pipeline.updatedAt = now;
-    this.advanceExecution(execution, now);
     return execution;
   }
 
@@ -541,8 +576,44 @@ export class Simulation {
   }
 }
 
+const DECISIONS: Record<NonNullable<StepState['sim']['endedBy']>, string> = {
+  override: 'overridden',
+  reject: 'rejected',
+  approve: 'approved',
+  cancel: 'cancelled',
+  timeout: 'timed out',
+  behavior: 'decided by the pipeline setting',
+};
+
+/** 409 for a decision on a step that is not waiting: "already decided" when someone (or a timeout) got there first. */
+/**
+ * Look-up by id over one of the state's lists, rebuilt when the list is replaced or grows (lists are
+ * only ever appended to, or replaced by a reset or a populate), so look-ups stay O(1) with
+ * thousands of programs and executions.
+ */
+class IdIndex<T extends { id: string }> {
+  private list?: T[];
+  private size = -1;
+  private map = new Map<string, T>();
+
+  get(list: T[], id: string): T | undefined {
+    if (list !== this.list || list.length !== this.size) {
+      this.map = new Map(list.map((item) => [item.id, item]));
+      this.list = list;
+      this.size = list.length;
+    }
+    return this.map.get(id);
+  }
+}
+
 function notWaiting(step: StepState): SimError {
-  return new SimError(409, 'Step is not waiting', `The ${step.action} step is ${step.status}, so there is nothing to decide: it may already have been decided.`);
+  const decided = step.sim.endedBy !== undefined || step.details.input !== undefined;
+  if (decided) {
+    const how = step.sim.endedBy ? `${DECISIONS[step.sim.endedBy]}, ` : '';
+    return new SimError(409, 'Step already decided', `The ${step.action} step was already decided (${how}now ${step.status}); this request changed nothing.`);
+  }
+  const state = step.status === 'NOT_STARTED' ? 'has not started yet' : `is ${step.status}`;
+  return new SimError(409, 'Step is not waiting', `The ${step.action} step ${state} and is not waiting for a decision; this request changed nothing.`);
 }
 
 function badBody(message: string): SimError {

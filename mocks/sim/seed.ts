@@ -11,7 +11,7 @@ import type { ContentGenerators } from './content/types';
 const TENANT = 'simulatedorg';
 const ORG = 'SIMULATED0000000000000000@AdobeOrg';
 
-interface ProgramSeed {
+export interface ProgramSeed {
   name: string;
   slug: string;
   solutions: string[];
@@ -97,95 +97,7 @@ export function createSeedState(seed: number, wallNow: number, content: ContentG
   const next = () => String((id += 1));
 
   PROGRAMS.forEach((p, index) => {
-    const createdAt = historyStart - (400 - index * 90) * DAY_MS;
-    const program: Program = {
-      id: next(),
-      name: p.name,
-      enabled: true,
-      tenantId: TENANT,
-      imsOrgId: ORG,
-      status: 'ready',
-      type: 'aem_cloud_service',
-      capabilities: { sandbox: p.sandbox === true },
-      createdAt,
-      updatedAt: createdAt + 3 * DAY_MS,
-      sim: { solutions: p.solutions },
-    };
-    state.programs.push(program);
-    const env = (type: Environment['type'], label: string): Environment => {
-      const envId = String(10000 + Number(program.id) * 10 + ['dev', 'stage', 'prod'].indexOf(type));
-      const host = `p${1000 + Number(program.id)}-e${envId}`;
-      return {
-        id: envId,
-        programId: program.id,
-        name: `${p.slug}-${label}`,
-        description: `${p.name} ${label} environment`,
-        type,
-        status: 'ready',
-        region: 'va7',
-        availableLogOptions: [
-          { service: 'author', name: 'aemerror' },
-          { service: 'publish', name: 'aemerror' },
-          { service: 'dispatcher', name: 'httpdaccess' },
-        ],
-        authorUrl: `https://author-${host}.adobeaemcloud.com`,
-        publishUrl: `https://publish-${host}.adobeaemcloud.com`,
-      };
-    };
-    const dev = env('dev', 'dev');
-    const stage = env('stage', 'stage');
-    const prod = env('prod', 'prod');
-    state.environments.push(dev, stage, prod);
-    const repository = { id: String(200 + Number(program.id)), programId: program.id, name: `${p.slug}-site` };
-    state.repositories.push(repository);
-    let pipelineCount = 0;
-    const pipelineBase = (name: string, kind: Pipeline['sim']['kind']): Pipeline => ({
-      id: String(Number(program.id) * 100 + (pipelineCount += 1)),
-      programId: program.id,
-      name,
-      trigger: 'MANUAL',
-      createdAt: createdAt + DAY_MS,
-      updatedAt: createdAt + DAY_MS,
-      phases: [],
-      type: 'CI_CD',
-      sim: { kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
-    });
-    const build = { name: 'BUILD_1', type: 'BUILD' as const, repositoryId: repository.id, branch: 'main', steps: [{ name: 'build' as const }, { name: 'codeQuality' as const }] };
-    const production = pipelineBase('Production Pipeline', 'production');
-    production.phases = [
-      { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
-      { ...build, steps: [...build.steps, { name: 'buildImage' }] },
-      {
-        name: 'DEPLOY_STAGE',
-        type: 'DEPLOY',
-        environmentId: stage.id,
-        environmentType: 'stage',
-        steps: [{ name: 'deploy' }, { name: 'productTest' }, { name: 'functionalTest' }, { name: 'uiTest' }, { name: 'contentAudit' }],
-      },
-      {
-        name: 'DEPLOY_PROD',
-        type: 'DEPLOY',
-        environmentId: prod.id,
-        environmentType: 'prod',
-        steps: [...(p.approval ? [{ name: 'approval' as const }] : []), ...(p.scheduled ? [{ name: 'schedule' as const }] : []), { name: 'deploy' }],
-      },
-    ];
-    state.pipelines.push(production);
-    if (p.extraPipelines) {
-      const devPipeline = pipelineBase('Dev Deployment', 'nonProductionDeployment');
-      devPipeline.trigger = 'ON_COMMIT';
-      devPipeline.phases = [
-        { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
-        { ...build, branch: 'develop', steps: [...build.steps, { name: 'buildImage' }] },
-        { name: 'DEPLOY_DEV', type: 'DEPLOY', environmentId: dev.id, environmentType: 'dev', steps: [{ name: 'deploy' }] },
-      ];
-      const quality = pipelineBase('Code Quality', 'codeQuality');
-      quality.phases = [
-        { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
-        { ...build, branch: 'develop' },
-      ];
-      state.pipelines.push(devPipeline, quality);
-    }
+    addProgram(state, p, next(), historyStart - (400 - index * 90) * DAY_MS);
   });
 
   const sim = new Simulation(state, content);
@@ -210,6 +122,103 @@ export function createSeedState(seed: number, wallNow: number, content: ContentG
   state.now = wallNow;
   state.settings.outcome = 'mix';
   return state;
+}
+
+/**
+ * Adds one program with dev, stage and prod environments, a repository and a production pipeline
+ * (plus dev-deployment and code-quality pipelines when `p.extraPipelines`). Ids derive from the
+ * program id, so they never collide with another program's.
+ */
+export function addProgram(state: SimState, p: ProgramSeed, id: string, createdAt: number): Program {
+  const program: Program = {
+    id,
+    name: p.name,
+    enabled: true,
+    tenantId: TENANT,
+    imsOrgId: ORG,
+    status: 'ready',
+    type: 'aem_cloud_service',
+    capabilities: { sandbox: p.sandbox === true },
+    createdAt,
+    updatedAt: createdAt + 3 * DAY_MS,
+    sim: { solutions: p.solutions },
+  };
+  state.programs.push(program);
+  const env = (type: Environment['type'], label: string): Environment => {
+    const envId = String(10000 + Number(program.id) * 10 + ['dev', 'stage', 'prod'].indexOf(type));
+    const host = `p${1000 + Number(program.id)}-e${envId}`;
+    return {
+      id: envId,
+      programId: program.id,
+      name: `${p.slug}-${label}`,
+      description: `${p.name} ${label} environment`,
+      type,
+      status: 'ready',
+      region: 'va7',
+      availableLogOptions: [
+        { service: 'author', name: 'aemerror' },
+        { service: 'publish', name: 'aemerror' },
+        { service: 'dispatcher', name: 'httpdaccess' },
+      ],
+      authorUrl: `https://author-${host}.adobeaemcloud.com`,
+      publishUrl: `https://publish-${host}.adobeaemcloud.com`,
+    };
+  };
+  const dev = env('dev', 'dev');
+  const stage = env('stage', 'stage');
+  const prod = env('prod', 'prod');
+  state.environments.push(dev, stage, prod);
+  const repository = { id: String(200 + Number(program.id)), programId: program.id, name: `${p.slug}-site` };
+  state.repositories.push(repository);
+  let pipelineCount = 0;
+  const pipelineBase = (name: string, kind: Pipeline['sim']['kind']): Pipeline => ({
+    id: String(Number(program.id) * 100 + (pipelineCount += 1)),
+    programId: program.id,
+    name,
+    trigger: 'MANUAL',
+    createdAt: createdAt + DAY_MS,
+    updatedAt: createdAt + DAY_MS,
+    phases: [],
+    type: 'CI_CD',
+    sim: { kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
+  });
+  const build = { name: 'BUILD_1', type: 'BUILD' as const, repositoryId: repository.id, branch: 'main', steps: [{ name: 'build' as const }, { name: 'codeQuality' as const }] };
+  const production = pipelineBase('Production Pipeline', 'production');
+  production.phases = [
+    { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
+    { ...build, steps: [...build.steps, { name: 'buildImage' }] },
+    {
+      name: 'DEPLOY_STAGE',
+      type: 'DEPLOY',
+      environmentId: stage.id,
+      environmentType: 'stage',
+      steps: [{ name: 'deploy' }, { name: 'productTest' }, { name: 'functionalTest' }, { name: 'uiTest' }, { name: 'contentAudit' }],
+    },
+    {
+      name: 'DEPLOY_PROD',
+      type: 'DEPLOY',
+      environmentId: prod.id,
+      environmentType: 'prod',
+      steps: [...(p.approval ? [{ name: 'approval' as const }] : []), ...(p.scheduled ? [{ name: 'schedule' as const }] : []), { name: 'deploy' }],
+    },
+  ];
+  state.pipelines.push(production);
+  if (p.extraPipelines) {
+    const devPipeline = pipelineBase('Dev Deployment', 'nonProductionDeployment');
+    devPipeline.trigger = 'ON_COMMIT';
+    devPipeline.phases = [
+      { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
+      { ...build, branch: 'develop', steps: [...build.steps, { name: 'buildImage' }] },
+      { name: 'DEPLOY_DEV', type: 'DEPLOY', environmentId: dev.id, environmentType: 'dev', steps: [{ name: 'deploy' }] },
+    ];
+    const quality = pipelineBase('Code Quality', 'codeQuality');
+    quality.phases = [
+      { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
+      { ...build, branch: 'develop' },
+    ];
+    state.pipelines.push(devPipeline, quality);
+  }
+  return program;
 }
 
 interface HistoryEntry {

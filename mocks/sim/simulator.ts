@@ -7,6 +7,7 @@ import { Simulation } from './engine';
 import { SimError, type Outcome, type OutcomePreset, type SimState } from './model';
 import { OUTCOME_PRESETS, isOutcome } from './outcomes';
 import { createSeedState } from './seed';
+import { parsePopulate, populate, type PopulateResult } from './populate';
 import type { ContentGenerators } from './content/types';
 
 export interface SimulatorOptions {
@@ -99,6 +100,15 @@ export class Simulator {
     const execution = this.engine.start(programId, pipelineId, this.now(), { trigger: 'PUSH_UPGRADES' });
     this.changed();
     return execution;
+  }
+
+  /** Scale data: programs and WKND history up to the totals in `body` (see populate.ts). */
+  populate(body: unknown): PopulateResult {
+    const request = parsePopulate(body);
+    this.now();
+    const result = populate(this.engine, request);
+    this.changed();
+    return result;
   }
 
   reset(seed: unknown = this.state.seed): void {

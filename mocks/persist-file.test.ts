@@ -1,0 +1,93 @@
+// @vitest-environment node
+/** The server's data file: exact round trips, small writes with a long history, crash leftovers. */
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataFile, DataFileError } from './persist-file';
+import { content } from './sim/content';
+import { Simulator } from './sim/simulator';
+import { WALL_START, WKND } from './sim/test-helpers';
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-data-'));
+  const path = join(dir, 'state.json');
+  let wall = WALL_START;
+  const file = new DataFile(path);
+  const simulator = new Simulator({ seed: 1, content, wallClock: () => wall, onChange: (s) => file.write(s) });
+  const tick = (ms: number) => (wall += ms);
+  const reread = () => new DataFile(path).read();
+  return { dir, path, file, simulator, tick, reread };
+}
+
+describe('the data file', () => {
+  it('reads back exactly what was written, through runs ending, resets and populate', () => {
+    const { simulator, tick, reread, dir, path } = setup();
+    simulator.changed();
+    expect(reread()).toEqual(simulator.state);
+    const run = simulator.engine.start(WKND.programId, WKND.production, simulator.now());
+    simulator.changed();
+    expect(reread()).toEqual(simulator.state);
+    simulator.engine.cancel(run, run.steps[0], { cancel: true }, simulator.now());
+    tick(10_000);
+    simulator.jump(60_000); // the run ends as CANCELLED: it moves to the archive
+    expect(reread()).toEqual(simulator.state);
+    simulator.populate({ executions: 2000 });
+    expect(reread()).toEqual(simulator.state);
+    simulator.reset(1); // most archive lines unreferenced: a new generation, the old one removed
+    expect(reread()).toEqual(simulator.state);
+    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.archive-2']);
+    expect(JSON.parse(readFileSync(path, 'utf8')).archive.lines).toBe(simulator.state.executions.length);
+  });
+
+  it('writes a small file per change with 10,000 executions stored, appending only what ended', () => {
+    const { simulator, path, dir, tick } = setup();
+    simulator.populate({ programs: 200, executions: 10_000 });
+    const archive = join(dir, 'state.json.archive-1');
+    const archiveSize = statSync(archive).size;
+    expect(archiveSize).toBeGreaterThan(30_000_000);
+    simulator.setSpeed(60);
+    expect(statSync(archive).size).toBe(archiveSize);
+    expect(statSync(path).size).toBeLessThan(archiveSize / 20);
+    const started = performance.now();
+    simulator.engine.start(WKND.programId, WKND.production, simulator.now());
+    simulator.changed();
+    expect(performance.now() - started).toBeLessThan(200);
+    tick(1000);
+    simulator.jump(30 * 24 * 3600_000); // the run ends (timed out hold)
+    const grown = statSync(archive).size - archiveSize;
+    expect(grown).toBeGreaterThan(1000);
+    expect(grown).toBeLessThan(20_000);
+  });
+
+  it('ignores archive lines a crash left past the count the data file relies on, and appends after them cleanly', () => {
+    const { simulator, path, dir, reread } = setup();
+    simulator.changed();
+    const expected = JSON.stringify(simulator.state);
+    appendFileSync(join(dir, 'state.json.archive-1'), '{"id":"half-writ');
+    const file = new DataFile(path);
+    const state = file.read()!;
+    expect(JSON.stringify(state)).toBe(expected);
+    const again = new Simulator({ state, content, wallClock: () => WALL_START, onChange: (s) => file.write(s) });
+    again.engine.start(WKND.programId, WKND.production, again.now());
+    again.jump(30 * 24 * 3600_000);
+    expect(reread()).toEqual(again.state);
+  });
+
+  it('reports a corrupt archive with both paths and leaves the files untouched', () => {
+    const { simulator, path, dir } = setup();
+    simulator.changed();
+    const archive = join(dir, 'state.json.archive-1');
+    writeFileSync(archive, 'garbage\n'.repeat(50));
+    expect(() => new DataFile(path).read()).toThrow(DataFileError);
+    expect(() => new DataFile(path).read()).toThrow(archive);
+    expect(readFileSync(archive, 'utf8')).toBe('garbage\n'.repeat(50));
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('still reads a data file of the earlier format (the whole state in one file)', () => {
+    const { simulator, path } = setup();
+    writeFileSync(path, JSON.stringify(simulator.state));
+    expect(new DataFile(path).read()).toEqual(simulator.state);
+  });
+});
