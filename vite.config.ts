@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
+  // The manifest lets scripts/check-first-load.mjs and bench/first-load.ts tell the first-load chunks from the simulator's.
+  build: { manifest: true },
   test: {
     environment: 'jsdom',
     globals: false,

@@ -37,6 +37,8 @@ export interface BenchContext {
   baseUrl: string;
   /** The Chromium to drive (scripts/find-chromium.mjs), undefined when Playwright's own is used. */
   chromiumPath?: string;
+  /** The build directory `baseUrl` serves (its .vite/manifest.json tells the chunks apart). */
+  distDir?: string;
 }
 
 /** A bench module: measures and returns its rows. */

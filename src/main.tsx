@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
 import { startEmbeddedSimulatorIfNeeded } from './app/start-simulator';
 import './styles/app.css';
 
-function render() {
+// The embedded simulator must answer before the first request, so it starts before the first
+// render. The console's code and React DOM are chunks of their own that download at the same time
+// as the simulator, not after it: the entry itself stays a few kB (issue #5).
+const app = import('./app/app');
+const dom = import('react-dom/client');
+
+void Promise.all([app, dom, startEmbeddedSimulatorIfNeeded()]).then(([{ App }, { createRoot }]) => {
   const container = document.getElementById('root');
   if (!container) throw new Error('The page has no #root element.');
   createRoot(container).render(
@@ -12,7 +16,4 @@ function render() {
       <App />
     </StrictMode>,
   );
-}
-
-// The embedded simulator must answer before the first request, so it starts before the first render.
-void startEmbeddedSimulatorIfNeeded().then(render);
+});

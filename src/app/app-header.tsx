@@ -3,11 +3,14 @@ import { ActionButton, DialogTrigger, Flex, Text, View } from '@adobe/react-spec
 import Beaker from '@spectrum-icons/workflow/Beaker';
 import Settings from '@spectrum-icons/workflow/Settings';
 import ShowMenu from '@spectrum-icons/workflow/ShowMenu';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
-import { SettingsDialog } from './settings-dialog';
-import { SimulatorPanel } from './simulator-panel';
 import { ThemeToggle } from './theme-toggle';
+
+// The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
+const SettingsDialog = lazy(() => import('./settings-dialog').then((m) => ({ default: m.SettingsDialog })));
+const SimulatorPanel = lazy(() => import('./simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
 
 interface AppHeaderProps {
   programId: string | undefined;
@@ -44,14 +47,22 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
                 <Settings />
                 <Text>Settings</Text>
               </ActionButton>
-              {(close) => <SettingsDialog close={close} />}
+              {(close) => (
+                <Suspense fallback={null}>
+                  <SettingsDialog close={close} />
+                </Suspense>
+              )}
             </DialogTrigger>
             <DialogTrigger type="modal">
               <ActionButton isQuiet aria-label="Simulator controls">
                 <Beaker />
                 <Text>Simulator</Text>
               </ActionButton>
-              {(close) => <SimulatorPanel close={close} />}
+              {(close) => (
+                <Suspense fallback={null}>
+                  <SimulatorPanel close={close} />
+                </Suspense>
+              )}
             </DialogTrigger>
             <ThemeToggle />
           </Flex>

@@ -1,0 +1,62 @@
+/**
+ * First load (issue #5): the JavaScript Chromium downloads to show My Programs, gzip, with the
+ * embedded simulator's own code (mocks/, msw) left out — it is not the console's code and loads
+ * in parallel. Measured in the browser (every JS response until the program cards show) and
+ * cross-checked with the static count of scripts/check-first-load.mjs; per-chunk sizes printed.
+ */
+import { gzipSync } from 'node:zlib';
+import { FIRST_LOAD_BUDGET_KB, measureFirstLoad } from '../scripts/check-first-load.mjs';
+import { launchBenchBrowser, newBenchPage } from './log-viewer';
+import type { Bench, BenchRow } from './report';
+
+export const benchFirstLoad: Bench = async (ctx) => {
+  const simulatorFiles = new Set<string>();
+  let staticKb: number | undefined;
+  if (ctx.distDir) {
+    const result = measureFirstLoad(ctx.distDir);
+    result.simulator.forEach((f) => simulatorFiles.add(f.file));
+    staticKb = result.totalKb;
+  }
+  const browser = await launchBenchBrowser(ctx);
+  try {
+    const page = await newBenchPage(browser, ctx);
+    const scripts: Array<{ file: string; kb: number; simulator: boolean }> = [];
+    const pending: Array<Promise<void>> = [];
+    let done = false;
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (done || url.origin !== new URL(ctx.baseUrl).origin || !url.pathname.endsWith('.js') || url.pathname.endsWith('/mockServiceWorker.js')) return;
+      const file = url.pathname.replace(/^\//, '');
+      pending.push(
+        response.body().then(
+          (body) => {
+            scripts.push({ file, kb: gzipSync(body, { level: 9 }).length / 1024, simulator: simulatorFiles.has(file) });
+          },
+          () => undefined,
+        ),
+      );
+    });
+    const started = Date.now();
+    await page.goto('/');
+    await page.locator('ul[aria-label="Programs"] li').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const shownMs = Date.now() - started;
+    done = true;
+    await Promise.all(pending);
+    const app = scripts.filter((s) => !s.simulator);
+    const totalKb = app.reduce((sum, s) => sum + s.kb, 0);
+    console.log('  First load of My Programs, JS per chunk (kB gzip):');
+    for (const s of [...scripts].sort((a, b) => b.kb - a.kb)) console.log(`  ${s.kb.toFixed(1).padStart(7)}  ${s.file}${s.simulator ? '  (simulator, not counted)' : ''}`);
+    const rows: BenchRow[] = [
+      {
+        figure: 'First load JS (My Programs), gzip',
+        value: Math.round(totalKb * 10) / 10,
+        unit: 'kB',
+        budget: { max: FIRST_LOAD_BUDGET_KB },
+        note: `${app.length} files fetched by Chromium until the cards showed (${shownMs} ms); simulator excluded${staticKb === undefined ? '' : `; static count ${staticKb.toFixed(1)} kB`}`,
+      },
+    ];
+    return rows;
+  } finally {
+    await browser.close();
+  }
+};
