@@ -55,11 +55,15 @@ export function executionQueryOptions(href: string | undefined) {
   });
 }
 
-/** Pipeline list: polled slowly so pipeline status (running / not running) stays live. */
-export function pipelineListQueryOptions(href: string | undefined) {
+/**
+ * Pipeline list: polled slowly where pipeline status (running / not running) is shown (`live`);
+ * read once where only the pipeline's links are needed (the execution and deploy pages, which
+ * poll the execution itself).
+ */
+export function pipelineListQueryOptions(href: string | undefined, live = true) {
   return queryOptions({
     ...resourceQueryOptions<PipelineList>(href),
-    refetchInterval: (query) => pollInterval(true, query.state.fetchFailureCount, 5000),
+    refetchInterval: (query) => pollInterval(live, query.state.fetchFailureCount, 5000),
   });
 }
 
@@ -80,8 +84,9 @@ export function useProgram(programId: string | undefined) {
   return { program: program.data, error: notFound ?? list.error ?? program.error, isPending: !notFound && (list.isPending || program.isPending), refetch: () => (list.error ? list.refetch() : program.refetch()) };
 }
 
-export function usePipelines(program: Program | undefined) {
-  return useQuery(pipelineListQueryOptions(findLink(program, rel.pipelines)?.href));
+/** @param live poll the list so pipeline status stays current (default); false reads it once */
+export function usePipelines(program: Program | undefined, live = true) {
+  return useQuery(pipelineListQueryOptions(findLink(program, rel.pipelines)?.href, live));
 }
 
 export function useEnvironments(program: Program | undefined) {
@@ -96,7 +101,8 @@ export function useRepositories(program: Program | undefined) {
 /** A pipeline by id within a program, from the program's pipelines link. */
 export function usePipeline(programId: string | undefined, pipelineId: string | undefined) {
   const { program, error, isPending, refetch } = useProgram(programId);
-  const pipelines = usePipelines(program);
+  // Only the pipeline's links are needed here (its status is not shown): no polling.
+  const pipelines = usePipelines(program, false);
   const pipeline: Pipeline | undefined = findById(pipelines.data?._embedded?.pipelines, pipelineId);
   const notFound = pipelines.isSuccess && !pipeline ? new ApiError(404, 'Pipeline not found', `There is no pipeline ${pipelineId} in this program.`, 'http') : null;
   return {

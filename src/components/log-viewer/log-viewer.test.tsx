@@ -2,7 +2,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { defaultTheme, Provider } from '@adobe/react-spectrum';
 import { describe, expect, it } from 'vitest';
-import { findMatchingLines, splitByQuery, toLines } from './log-search';
+import { ansiParts, highlightParts, stripAnsi } from './ansi';
+import { logAnchor, logLineHash, parseLogHash } from './log-anchor';
+import { extendLines, findMatchingLines, toLines } from './log-search';
 import { LOG_LINE_HEIGHT, LogViewer } from './log-viewer';
 
 function bigLog(lines: number): string {
@@ -11,13 +13,19 @@ function bigLog(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
-function show(text: string, live = false) {
-  return render(
+function viewer(text: string, live = false, selectedLine?: number) {
+  return (
     <Provider theme={defaultTheme} colorScheme="light">
-      <LogViewer text={text} label="Build & Unit Testing log" live={live} height={400} />
-    </Provider>,
+      <LogViewer text={text} label="Build & Unit Testing log" live={live} height={400} selectedLine={selectedLine} />
+    </Provider>
   );
 }
+
+function show(text: string, live = false, selectedLine?: number) {
+  return render(viewer(text, live, selectedLine));
+}
+
+const ESC = '\x1b';
 
 describe('LogViewer', () => {
   it('renders only a window of a 200,000-line log', () => {
@@ -65,6 +73,36 @@ describe('LogViewer', () => {
     expect(screen.getByText('<img src=x onerror="alert(1)"> <b>bold</b>')).toBeInTheDocument();
   });
 
+  it('shows ANSI colours as styled text and never the raw escape codes', () => {
+    const { container } = show(`${ESC}[1;31mERROR${ESC}[0m build failed ${ESC}[32mok${ESC}[39m ${ESC}]0;title${ESC}\\done\n`);
+    const line = container.querySelector('.log-line') as HTMLElement;
+    expect(line.textContent).toBe('1ERROR build failed ok done');
+    expect(line.textContent).not.toContain(ESC);
+    const error = within(line).getByText('ERROR');
+    expect(error.style.color).toContain('red');
+    expect(error.style.fontWeight).toBe('bold');
+    expect(within(line).getByText('ok').style.color).toContain('green');
+  });
+
+  it('keeps the lines already shown when the log grows (same nodes, appended lines added)', () => {
+    const { container, rerender } = show('one\ntwo\nthr', true);
+    const firstLine = container.querySelector('[data-line="1"]');
+    rerender(viewer('one\ntwo\nthree\nfour\n', true));
+    expect(container.querySelector('[data-line="1"]')).toBe(firstLine);
+    expect(container.querySelector('[data-line="3"]')).toHaveTextContent('3three');
+    expect(container.querySelector('[data-line="4"]')).toHaveTextContent('4four');
+    expect(screen.getByRole('region', { name: 'Build & Unit Testing log (4 lines)' })).toBeInTheDocument();
+  });
+
+  it('selects a linked line and scrolls it into view', () => {
+    const { container } = show(bigLog(200000), false, 123456);
+    const selected = container.querySelector('.log-line--selected') as HTMLElement;
+    expect(selected.dataset.line).toBe('123456');
+    const scroller = screen.getByRole('region', { name: /Build & Unit Testing log/ });
+    expect(scroller.scrollTop).toBeGreaterThan(123000 * LOG_LINE_HEIGHT);
+    expect(container.querySelectorAll('.log-line').length).toBeLessThan(300);
+  });
+
   it('offers Follow while the log is live', () => {
     show('one\ntwo\n', true);
     expect(screen.getByRole('switch', { name: 'Follow' })).toBeChecked();
@@ -72,13 +110,41 @@ describe('LogViewer', () => {
 });
 
 describe('log search helpers', () => {
+  it('splits only the appended text, finishing an unfinished last line', () => {
+    const before = 'a\nb\r';
+    const lines = toLines(before);
+    const after = extendLines(before, lines, `${before}\nc\nd`);
+    expect(after).toEqual(['a', 'b', 'c', 'd']);
+    expect(extendLines('x\n', ['x'], 'x\ny\n')).toEqual(['x', 'y']);
+    expect(extendLines('old\n', ['old'], 'new\n')).toEqual(['new']);
+  });
+
+  it('strips and parses ANSI codes, and finds text across colour changes', () => {
+    expect(stripAnsi(`${ESC}[33mWARN${ESC}[0m x${ESC}[2K`)).toBe('WARN x');
+    expect(ansiParts(`a${ESC}[91mb${ESC}[0mc`)).toEqual([{ text: 'a' }, { text: 'b', color: 9 }, { text: 'c' }]);
+    expect(highlightParts(ansiParts(`x${ESC}[31mERR${ESC}[0mOR`), 'error').map((p) => [p.text, Boolean(p.match)])).toEqual([
+      ['x', false],
+      ['ERR', true],
+      ['OR', true],
+    ]);
+    expect(findMatchingLines([`${ESC}[31mERR${ESC}[0mOR`, '31m'], '31m')).toEqual([1]);
+  });
+
+  it('writes and reads links to a line', () => {
+    expect(logAnchor('Build & Unit Testing')).toBe('build-unit-testing');
+    expect(logLineHash('build-unit-testing', 1234)).toBe('#log-build-unit-testing-L1234');
+    expect(parseLogHash('#log-build-unit-testing-L1234')).toEqual({ anchor: 'build-unit-testing', line: 1234 });
+    expect(parseLogHash('#log-build-unit-testing')).toEqual({ anchor: 'build-unit-testing', line: undefined });
+    expect(parseLogHash('#something')).toBeUndefined();
+  });
+
   it('splits lines, finds and highlights case-insensitively', () => {
     expect(toLines('a\r\nb\n')).toEqual(['a', 'b']);
     expect(findMatchingLines(['Foo', 'bar', 'FOO foo'], 'foo')).toEqual([0, 2]);
-    expect(splitByQuery('xFOOyfoo', 'foo')).toEqual([
-      { text: 'x', match: false },
+    expect(highlightParts([{ text: 'xFOOyfoo' }], 'foo')).toEqual([
+      { text: 'x' },
       { text: 'FOO', match: true },
-      { text: 'y', match: false },
+      { text: 'y' },
       { text: 'foo', match: true },
     ]);
   });

@@ -1,5 +1,5 @@
 /** Activity: every execution of the program, newest first, 20 a page; a row opens its execution. */
-import { Button, Cell, Column, Flex, Row, TableBody, TableHeader, TableView, Text, View } from '@adobe/react-spectrum';
+import { Cell, Column, Flex, Row, TableBody, TableHeader, TableView, Text, View } from '@adobe/react-spectrum';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePipelines, useProgram } from '../../api/queries';
 import type { Execution } from '../../api/types';
@@ -10,6 +10,7 @@ import { PageToolbar } from '../../components/page-toolbar';
 import { executionTriggerLabel, pipelineTypeLabel } from '../../components/pipeline-type';
 import { QueryState } from '../../components/query-state';
 import { durationBetween, formatDateTime, formatDuration } from '../../lib/format';
+import { PageControls } from '../programs/page-controls';
 import { ACTIVITY_PAGE_SIZE, useProgramActivity } from './use-program-activity';
 
 function buildStep(execution: Execution) {
@@ -32,9 +33,6 @@ export default function ActivityPage() {
       else p.set('page', String(next + 1));
       return p;
     });
-
-  const first = page * ACTIVITY_PAGE_SIZE + 1;
-  const last = page * ACTIVITY_PAGE_SIZE + activity.rows.length;
 
   return (
     <>
@@ -105,18 +103,16 @@ export default function ActivityPage() {
               }}
             </TableBody>
           </TableView>
-          <Flex alignItems="center" gap="size-200" marginTop="size-200">
-            <Button variant="secondary" isDisabled={page === 0} onPress={() => goTo(page - 1)}>
-              Previous
-            </Button>
-            <Text>
-              {activity.rows.length > 0 ? `${first}–${last}` : 'No executions'}
-              {activity.total !== undefined ? ` of ${activity.total}` : ''}
-            </Text>
-            <Button variant="secondary" isDisabled={!activity.hasNext} onPress={() => goTo(page + 1)}>
-              Next
-            </Button>
-          </Flex>
+          <PageControls
+            label="Activity pages"
+            page={page}
+            pageSize={ACTIVITY_PAGE_SIZE}
+            count={activity.rows.length}
+            total={activity.total}
+            hasNext={activity.hasNext}
+            onChange={goTo}
+            empty="No executions"
+          />
         </QueryState>
       </View>
     </>

@@ -45,4 +45,24 @@ describe('Polling', () => {
     expect(renders.get('prod-deploy')).toBeGreaterThan(before.get('prod-deploy') ?? 0);
     for (const unchanged of stage) expect(renders.get(unchanged.id)).toBe(before.get(unchanged.id));
   });
+
+  it('a poll that changes nothing re-renders no step', async () => {
+    const stage = finishedStageSteps();
+    let fetches = 0;
+    const current = execution([...stage, step('deploy', 'RUNNING', { environmentType: 'prod', id: 'prod-deploy' })]);
+    // Every poll answers a fresh copy of the same JSON (a new object, equal content).
+    server.use(...executionHandlers(() => (fetches++, JSON.parse(JSON.stringify(current))), [] as RecordedPut[]));
+    const { queryClient } = renderWithProviders(<ExecutionPage />, { url: executionUrl(), path: paths.execution.path });
+    await screen.findByText('Completed');
+    await waitFor(() => expect(renders.get('prod-deploy')).toBeGreaterThan(0));
+    const before = new Map(renders);
+    const fetchesBefore = fetches;
+
+    await queryClient.invalidateQueries();
+    await waitFor(() => expect(fetches).toBeGreaterThan(fetchesBefore));
+    await queryClient.invalidateQueries();
+    await waitFor(() => expect(fetches).toBeGreaterThan(fetchesBefore + 1));
+
+    for (const id of [...stage.map((s) => s.id), 'prod-deploy']) expect(renders.get(id)).toBe(before.get(id));
+  });
 });

@@ -64,4 +64,43 @@ describe('My Programs', () => {
     await user.click(within(card).getByText('Date created:'));
     expect(router.state.location.pathname).toBe('/program/1');
   });
+
+  it('shows 1,000 programs 50 at a time, reading only the shown programs, and keeps sort and view across pages', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => {
+      const id = String(1000 + i);
+      return { id, name: `Program ${String(i).padStart(4, '0')}`, status: 'ready', createdAt: '2026-01-01T00:00:00.000+0000', _links: { self: { href: `/api/program/${id}` } } };
+    });
+    let detailRequests = 0;
+    server.use(
+      http.get('*/api/programs', () => HttpResponse.json({ _totalNumberOfItems: many.length, _embedded: { programs: many }, _links: { self: { href: '/api/programs' } } })),
+      http.get('*/api/program/:programId', ({ params }) => {
+        detailRequests += 1;
+        const p = many.find((m) => m.id === params.programId)!;
+        return HttpResponse.json({ ...p, type: 'aem_cloud_service', solutions: ['Sites'] });
+      }),
+    );
+    const user = userEvent.setup();
+    const { router } = renderWithProviders(<ProgramsPage />, { url: '/?sort=name' });
+    const grid = await screen.findByRole('list', { name: 'Programs' });
+    expect(within(grid).getAllByRole('article')).toHaveLength(50);
+    expect(within(grid).getAllByRole('link')[0]).toHaveTextContent('Program 0000');
+    const pages = screen.getByRole('navigation', { name: 'Programs pages' });
+    expect(pages).toHaveTextContent('1–50 of 1000');
+    await waitFor(() => expect(detailRequests).toBe(50));
+
+    await user.click(within(pages).getByRole('button', { name: 'Next' }));
+    expect(router.state.location.search).toBe('?sort=name&page=2');
+    expect(await within(grid).findByRole('link', { name: 'Program 0050' })).toBeInTheDocument();
+    expect(within(grid).getAllByRole('article')).toHaveLength(50);
+    expect(pages).toHaveTextContent('51–100 of 1000');
+    await waitFor(() => expect(detailRequests).toBe(100));
+
+    // The list view pages the same way; a new order starts at the first page.
+    await user.click(screen.getByRole('button', { name: 'List view' }));
+    const table = await screen.findByRole('grid', { name: 'Programs' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Program 0050');
+    await user.click(screen.getByRole('button', { name: /Sort ascending/ }));
+    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Programs' })).getAllByRole('row')[1]).toHaveTextContent('Program 0999'));
+    expect(router.state.location.search).not.toContain('page=');
+  });
 });
