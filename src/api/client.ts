@@ -13,7 +13,19 @@ export class ApiError extends Error {
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
+
+  /** The gateway refused the request's credentials (401/403): the fix is in Settings. */
+  get isAuth(): boolean {
+    return this.kind === 'http' && (this.status === 401 || this.status === 403);
+  }
+
+  /** 409 on a decision: the step was already decided (in another session, or by a timeout). */
+  get isAlreadyDecided(): boolean {
+    return this.kind === 'http' && this.status === 409;
+  }
 }
+
+export const CHECK_SETTINGS = 'Check the API key, organisation and access token in Settings.';
 
 let current: ApiSettings = loadSettings();
 
@@ -43,6 +55,14 @@ function headers(extra?: Record<string, string>): Record<string, string> {
   return h;
 }
 
+/** Words for a status whose body says nothing useful (an HTML error page, an empty body). */
+function defaultDetail(status: number): string {
+  if (status === 404) return 'It does not exist (any more).';
+  if (status === 503) return 'Cloud Manager is unavailable or under maintenance. The console keeps trying.';
+  if (status >= 500) return 'The API had an internal error. Try again.';
+  return '';
+}
+
 async function errorFrom(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   let title = `${response.status} ${response.statusText || 'Error'}`.trim();
@@ -55,18 +75,14 @@ async function errorFrom(response: Response): Promise<ApiError> {
     if (typeof body.message === 'string') detail = body.message; // gateway errors: {error_code, message}
     if (Array.isArray(body.errors)) errors = body.errors.map(String);
   } catch {
-    detail = text.slice(0, 200);
+    // not JSON: plain text is worth showing (as text), an HTML error page is not
+    if (!/^\s*</.test(text)) detail = text.slice(0, 200).trim();
   }
-  if (!detail) {
-    detail =
-      response.status === 404
-        ? 'It does not exist (any more).'
-        : response.status === 503
-          ? 'The service is under maintenance. Try again later.'
-          : response.status === 401 || response.status === 403
-            ? 'Check the API key, organisation and access token in Settings.'
-            : '';
+  if (response.status === 401 || response.status === 403) {
+    if (!title || /^\d/.test(title)) title = response.status === 401 ? 'Not signed in' : 'Access denied';
+    detail = detail ? `${detail.replace(/\.?$/, '.')} ${CHECK_SETTINGS}` : CHECK_SETTINGS;
   }
+  if (!detail) detail = defaultDetail(response.status);
   return new ApiError(response.status, title, detail, 'http', errors);
 }
 
@@ -90,7 +106,10 @@ export async function getJson<T>(href: string, signal?: AbortSignal): Promise<T>
   }
 }
 
-/** GET text (a log file), optionally from a byte offset. Returns null when nothing new exists (416). */
+/**
+ * GET text (a log file) at a redirect target, optionally from a byte offset. Returns null when
+ * nothing new exists (416). The target is storage, possibly on another host: no credentials are sent.
+ */
 export async function getText(href: string, fromByte = 0, signal?: AbortSignal): Promise<{ text: string; status: number } | null> {
   const init: RequestInit = { signal, headers: fromByte > 0 ? { range: `bytes=${fromByte}-` } : {} };
   const response = await send(resolveHref(href), init);

@@ -5,7 +5,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, getJson } from './client';
 import { findLink, rel } from './links';
-import { pollInterval } from './polling';
+import { pollIntervalFor } from './polling';
 import { queryKeys } from './queries';
 import type { Execution, Pipeline } from './types';
 
@@ -24,7 +24,7 @@ export function currentExecutionQueryOptions(href: string | undefined) {
       }
     },
     enabled: href !== undefined,
-    refetchInterval: (query) => pollInterval(query.state.data === null, query.state.fetchFailureCount, IDLE_POLL_MS),
+    refetchInterval: (query) => pollIntervalFor(query.state, query.state.data === null, IDLE_POLL_MS),
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ToastQueue } from '@adobe/react-spectrum';
-import { putLink, type ApiError } from './client';
+import { ApiError, putLink } from './client';
 import { refreshAfterAction } from './queries';
 import type { Execution, HalLink } from './types';
 
@@ -13,6 +13,17 @@ export interface LinkAction {
   body?: unknown;
   /** What the toast says when the action succeeded. */
   success: string;
+  /**
+   * What the toast says when the API answers 409 (a decision someone else, or a timeout, already
+   * made). The console then refreshes, so the current state replaces the stale buttons.
+   */
+  alreadyDecided?: string;
+}
+
+/** The words of a failed action: a 409 on a decision is "already decided", not a failure. */
+export function actionErrorMessage(error: ApiError, action: LinkAction): string {
+  if (error instanceof ApiError && error.isAlreadyDecided && action.alreadyDecided) return action.alreadyDecided;
+  return error.message;
 }
 
 /**
@@ -26,8 +37,10 @@ export function useLinkAction() {
     onSuccess: (_data, action) => {
       ToastQueue.positive(action.success, { timeout: 5000 });
     },
-    onError: (error) => {
-      ToastQueue.negative(error.message, { timeout: 8000 });
+    onError: (error, action) => {
+      const message = actionErrorMessage(error, action);
+      if (message === action.alreadyDecided) ToastQueue.info(message, { timeout: 10000 });
+      else ToastQueue.negative(message, { timeout: 10000 });
     },
     onSettled: () => refreshAfterAction(client),
   });

@@ -29,3 +29,25 @@ export function pollInterval(active: boolean, failureCount: number, base = POLL_
   if (failureCount > 0) return Math.min(MAX_BACKOFF_MS, base * 2 ** failureCount);
   return active ? base : false;
 }
+
+/** The parts of a React Query state the polling policy reads. */
+export interface PollState {
+  /** Failed attempts of the latest fetch (React Query resets it when a fetch starts). */
+  fetchFailureCount: number;
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+}
+
+/**
+ * `pollInterval` from a query's state. React Query counts failures per fetch only, so during a
+ * long outage the count alone never grows; here the wait also grows with the outage itself (the
+ * time from the last success to the last error), roughly doubling per failed poll up to
+ * MAX_BACKOFF_MS, and drops back to `base` with the first success.
+ */
+export function pollIntervalFor(state: PollState, active: boolean, base = POLL_INTERVAL_MS): number | false {
+  const failing = state.fetchFailureCount > 0 || state.errorUpdatedAt > state.dataUpdatedAt;
+  if (!failing) return active ? base : false;
+  const outage = state.dataUpdatedAt > 0 ? state.errorUpdatedAt - state.dataUpdatedAt : 0;
+  const byCount = pollInterval(active, Math.max(1, state.fetchFailureCount), base) as number;
+  return Math.min(MAX_BACKOFF_MS, Math.max(byCount, outage));
+}

@@ -39,7 +39,10 @@ function storage(kind: 'local' | 'session'): Storage | undefined {
   }
 }
 
-/** Settings from the URL (`?api=standalone` or `?api=<url>`), then storage, then defaults. */
+/**
+ * Settings from storage, else the build's VITE_CM_API_URL, else the defaults. The access token is
+ * read from sessionStorage only (never from localStorage or a URL).
+ */
 export function loadSettings(): ApiSettings {
   let stored: Partial<ApiSettings>;
   try {

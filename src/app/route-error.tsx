@@ -1,10 +1,12 @@
 /** A route's error element: the message and "Try again", never a blank page. */
 import { Button, Content, Flex, Heading, Link, Text, View } from '@adobe/react-spectrum';
 import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
+import { ApiError } from '../api/client';
+import { OpenSettingsButton } from './settings-dialog';
 
 function messageOf(error: unknown): string {
   if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`.trim();
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return error.message || error.name;
   return String(error ?? 'Unknown error');
 }
 
@@ -20,10 +22,11 @@ export function RouteError() {
             <Text>{messageOf(error)}</Text>
           </Content>
         </div>
-        <Flex gap="size-200" alignItems="center">
+        <Flex gap="size-200" alignItems="center" wrap>
           <Button variant="accent" onPress={() => navigate(0)}>
             Try again
           </Button>
+          {error instanceof ApiError && error.isAuth ? <OpenSettingsButton /> : null}
           <Link href="/">Go to My Programs</Link>
         </Flex>
       </Flex>

@@ -3,6 +3,9 @@ import { findLink, rel } from '../api/links';
 import type { StepState } from '../api/types';
 import { useStepAction } from '../api/use-step-action';
 import { HoldConfirmButton } from './hold-confirm-button';
+
+/** The 409 answer to Approve / Reject, in words: someone else decided first. */
+export const APPROVAL_ALREADY_DECIDED = 'Already decided: this step was approved or rejected in another session. Showing its current state.';
 import { StepMetadata } from './step-metadata';
 
 export interface ConsoleLinks {
@@ -47,7 +50,7 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
             destructive
             isDisabled={action.isBusy}
             isPending={action.pendingName === 'reject'}
-            onConfirm={() => action.send({ name: 'reject', link: cancel, body: { approved: false }, success: 'The deployment to production was rejected.' })}
+            onConfirm={() => action.send({ name: 'reject', link: cancel, body: { approved: false }, success: 'The deployment to production was rejected.', alreadyDecided: APPROVAL_ALREADY_DECIDED })}
           >
             <Text>The execution will be cancelled and nothing is deployed to production.</Text>
           </HoldConfirmButton>
@@ -59,7 +62,7 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
             confirmLabel="Approve"
             isDisabled={action.isBusy}
             isPending={action.pendingName === 'approve'}
-            onConfirm={() => action.send({ name: 'approve', link: advance, body: { approved: true }, success: 'The deployment to production was approved.' })}
+            onConfirm={() => action.send({ name: 'approve', link: advance, body: { approved: true }, success: 'The deployment to production was approved.', alreadyDecided: APPROVAL_ALREADY_DECIDED })}
           >
             <Text>The execution continues and deploys this build to production.</Text>
           </HoldConfirmButton>

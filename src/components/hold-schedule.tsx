@@ -6,6 +6,9 @@ import { useStepAction } from '../api/use-step-action';
 import { formatFinishTime } from '../lib/format';
 import { HoldConfirmButton } from './hold-confirm-button';
 
+/** The 409 answer to Confirm / Stop Execution, in words: someone else decided first. */
+export const SCHEDULE_ALREADY_DECIDED = 'Already decided: the production deployment was scheduled or stopped in another session. Showing its current state.';
+
 /** The user's own time zone: the date and time field is read in it. */
 function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -51,7 +54,7 @@ export function HoldSchedule({ step }: { step: StepState }) {
             destructive
             isDisabled={action.isBusy}
             isPending={action.pendingName === 'stop'}
-            onConfirm={() => action.send({ name: 'stop', link: cancel, body: { cancel: true }, success: 'The execution was stopped.' })}
+            onConfirm={() => action.send({ name: 'stop', link: cancel, body: { cancel: true }, success: 'The execution was stopped.', alreadyDecided: SCHEDULE_ALREADY_DECIDED })}
           >
             <Text>The execution is cancelled and nothing is deployed to production.</Text>
           </HoldConfirmButton>
@@ -69,6 +72,7 @@ export function HoldSchedule({ step }: { step: StepState }) {
                 link: advance,
                 body: when ? { type: 'SCHEDULED', schedule: when.toISOString() } : { type: 'IMMEDIATE' },
                 success: when ? `Production deployment scheduled for ${formatFinishTime(when)}.` : 'Production deployment starts now.',
+                alreadyDecided: SCHEDULE_ALREADY_DECIDED,
               })
             }
           >

@@ -21,6 +21,7 @@ export function StepReExecuteButton({ step }: { step: StepState }) {
       label="Re-execute"
       title="Re-execute the production deployment?"
       confirmLabel="Re-execute"
+      isDisabled={action.isBusy}
       isPending={action.isPending}
       onConfirm={() =>
         action.send({ name: 're-execute', link, success: 'A re-execution of the production deployment started.' }, (created) => {

@@ -6,7 +6,8 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { ToastQueue } from '@adobe/react-spectrum';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { Execution } from '../api/types';
 import * as fx from './fixtures/hal';
 
@@ -57,4 +58,29 @@ export function setupFixtureServer() {
   });
   afterAll(() => server.close());
   return server;
+}
+
+/**
+ * Spectrum's toast queue is global: a toast from one test would show up in the next one. Call in
+ * a describe block (or at the top of a file) to close every toast a test raised after it.
+ */
+export function dismissToastsAfterEach() {
+  const closers: (() => void)[] = [];
+  const spies: { mockRestore: () => void }[] = [];
+  beforeEach(() => {
+    for (const kind of ['neutral', 'positive', 'negative', 'info'] as const) {
+      const original = ToastQueue[kind];
+      spies.push(
+        vi.spyOn(ToastQueue, kind).mockImplementation((text, options) => {
+          const close = original(text, options);
+          closers.push(close);
+          return close;
+        }),
+      );
+    }
+  });
+  afterEach(() => {
+    for (const close of closers.splice(0)) close();
+    for (const spy of spies.splice(0)) spy.mockRestore();
+  });
 }

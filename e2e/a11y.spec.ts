@@ -1,0 +1,99 @@
+/** Issue #6: axe finds no WCAG 2.1 A/AA violation on any screen or dialog, in light and dark. */
+import { decide, expect, statusBadge, test } from './fixtures';
+import { expectNoAxeViolations, THEMES, useTheme } from './a11y-helpers';
+
+for (const theme of THEMES) {
+  test.describe(`accessibility (axe), ${theme} theme`, () => {
+    test.beforeEach(async ({ page }) => useTheme(page, theme));
+
+    test('the theme is applied', async ({ page, openConsole }) => {
+      await openConsole();
+      await expect(page.getByRole('button', { name: `Colour scheme: ${theme === 'dark' ? 'Dark' : 'Light'}` })).toBeVisible();
+      await expect(page.locator(`[class*="spectrum--${theme}"]`).first()).toBeAttached();
+    });
+
+    test('My Programs, Overview, Pipelines, Activity, 404', async ({ page, openConsole }) => {
+      await openConsole();
+      await expectNoAxeViolations(page, 'My Programs');
+      await page.getByRole('link', { name: 'WKND Sites' }).first().click();
+      await expect(page.getByRole('heading', { name: 'Pipelines' }).first()).toBeVisible();
+      await expectNoAxeViolations(page, 'Program Overview');
+      await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
+      await expect(page).toHaveURL(/\/pipelines$/);
+      await expect(page.getByRole('row').nth(1)).toBeVisible();
+      await expectNoAxeViolations(page, 'Pipelines');
+      await page.getByRole('link', { name: 'Activity', exact: true }).first().click();
+      await expect(page).toHaveURL(/\/activity$/);
+      await expect(page.getByRole('row').nth(1)).toBeVisible();
+      await expectNoAxeViolations(page, 'Activity');
+      await page.goto('/no/such/page');
+      await expect(page.getByRole('heading').first()).toBeVisible();
+      await expectNoAxeViolations(page, '404 page');
+    });
+
+    test('settings dialog, simulator panel, program switcher menu', async ({ page, openConsole }) => {
+      await openConsole('/program/1');
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoAxeViolations(page, 'settings dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.getByRole('button', { name: 'Simulator controls' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expect(page.getByText('Simulated time:')).toBeVisible();
+      await expectNoAxeViolations(page, 'simulator panel');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      await page.getByRole('button', { name: /Program/ }).first().click();
+      await expect(page.getByRole('listbox')).toBeVisible();
+      await expectNoAxeViolations(page, 'program switcher menu');
+    });
+
+    test('execution: not started, running, each hold with its dialog, finished with the log viewer', async ({ page, sim, openConsole }) => {
+      test.setTimeout(120_000);
+      await openConsole();
+      await sim.outcome('importantQualityFailure');
+      await page.getByRole('link', { name: 'WKND Sites' }).first().click();
+      await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+      await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeVisible();
+      await expectNoAxeViolations(page, 'execution page, not started');
+
+      await sim.speed(1);
+      await page.getByRole('button', { name: 'Build', exact: true }).click();
+      await expect(statusBadge(page, 'In progress')).toBeVisible();
+      await expectNoAxeViolations(page, 'execution running');
+
+      await sim.speed(3000);
+      await expect(page.getByRole('button', { name: 'Override', exact: true }).first()).toBeVisible({ timeout: 30_000 });
+      await expectNoAxeViolations(page, 'code quality hold');
+      await page.getByRole('button', { name: 'Review Summary' }).first().click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoAxeViolations(page, 'Review Summary dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await decide(page, 'Override');
+
+      await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeVisible({ timeout: 30_000 });
+      await expectNoAxeViolations(page, 'approval hold');
+      await page.getByRole('button', { name: 'Approve', exact: true }).first().click();
+      // toasts are alert dialogs too: the confirmation is the one with the Approve button
+      const confirm = page.getByRole('alertdialog').filter({ has: page.getByRole('button', { name: 'Approve', exact: true }) });
+      await expect(confirm).toBeVisible();
+      await expectNoAxeViolations(page, 'approval confirm dialog');
+      await confirm.getByRole('button', { name: 'Approve', exact: true }).click();
+      await expect(confirm).toHaveCount(0);
+
+      await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked({ timeout: 30_000 });
+      await expectNoAxeViolations(page, 'schedule hold');
+      await decide(page, 'Confirm');
+
+      await expect(statusBadge(page, 'Finished')).toBeVisible({ timeout: 60_000 });
+      await expectNoAxeViolations(page, 'finished execution');
+      await page.getByRole('button', { name: 'View log' }).first().click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoAxeViolations(page, 'log viewer dialog');
+    });
+  });
+}

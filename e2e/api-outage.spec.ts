@@ -1,0 +1,88 @@
+/**
+ * The API goes away (maintenance 503, then no network at all) while an execution page is open, then
+ * comes back: the page says what is wrong in place and recovers by itself, without a reload.
+ * The console talks to the standalone server here, so the browser's requests can be intercepted
+ * (the embedded simulator answers inside a service worker, out of reach of page.route).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Route } from '@playwright/test';
+import { startServerProcess, type ServerProcess } from '../mocks/server-process';
+import { expect, statusBadge, test } from './fixtures';
+
+const REL = 'http://ns.adobe.com/adobecloud/rel/';
+const JSON_BODY = { 'content-type': 'application/json' };
+
+type Hal = { id: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
+
+let server: ServerProcess;
+let dataDir: string;
+
+test.beforeEach(async ({ hrefLayout }) => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cm-outage-'));
+  // slow: the run stays in progress (and the page keeps polling) for the whole test
+  server = await startServerProcess(['--speed', '1', '--data', join(dataDir, 'state.json')]);
+  await fetch(`${server.base}/_sim/layout`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ layout: hrefLayout }) });
+});
+
+test.afterEach(async () => {
+  await server.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts a run on the first program's production pipeline; returns its console path. */
+async function startRun(base: string): Promise<string> {
+  const get = async (href: string) => (await (await fetch(base + href)).json()) as Hal;
+  const programs = await get('/api/programs');
+  const program = await get(programs._embedded.programs[0]._links.self.href);
+  const pipeline = (await get(program._links[`${REL}pipelines`].href))._embedded.pipelines[0];
+  const started = await fetch(base + pipeline._links[`${REL}execution`].href, { method: 'PUT' });
+  expect(started.status).toBe(201);
+  return `/program/${program.id}/pipeline/${pipeline.id}/execution/${((await started.json()) as Hal).id}`;
+}
+
+test('an execution page says the API is down, then recovers by itself when it returns', async ({ page }) => {
+  test.setTimeout(90_000);
+  const base = server.base;
+  const path = await startRun(base);
+  await page.addInitScript((standaloneUrl) => {
+    localStorage.setItem('cm-console.api-settings', JSON.stringify({ target: 'standalone', standaloneUrl }));
+  }, base);
+  await page.goto(path);
+  await expect(statusBadge(page, 'In progress')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Validation' })).toBeVisible();
+  // a mark that a reload would wipe
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  const maintenance = (route: Route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Cloud Manager is in scheduled maintenance.' }),
+    });
+  await test.step('maintenance: a 503 is explained in place, with Retry', async () => {
+    await page.route(`${base}/api/**`, maintenance);
+    const alert = page.getByRole('alert').filter({ hasText: 'Cloud Manager is in scheduled maintenance.' });
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await expect(alert).toContainText('Cloud Manager is unavailable');
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Cloud Manager — My Programs' })).toBeVisible();
+  });
+
+  const offline = (route: Route) => route.abort('internetdisconnected');
+  await test.step('network down: the page says the API cannot be reached', async () => {
+    await page.unroute(`${base}/api/**`, maintenance);
+    await page.route(`${base}/api/**`, offline);
+    await expect(page.getByRole('alert').filter({ hasText: 'Cannot reach the API' })).toBeVisible({ timeout: 30_000 });
+  });
+
+  await test.step('the API returns: the execution shows again without Retry or reload', async () => {
+    await page.unroute(`${base}/api/**`, offline);
+    await expect(page.getByRole('heading', { level: 3, name: 'Validation' })).toBeVisible({ timeout: 40_000 });
+    await expect(statusBadge(page, 'In progress')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: /Cannot reach the API|maintenance/ })).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+});
