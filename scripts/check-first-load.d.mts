@@ -9,6 +9,7 @@ export interface ManifestChunk {
 }
 export type Manifest = Record<string, ManifestChunk>;
 export const FIRST_LOAD_BUDGET_KB: number;
+export const FIRST_LOAD_GUARD_KB: number;
 export const ENTRY: string;
 export const FIRST_ROUTE: string;
 export const SIMULATOR: string;

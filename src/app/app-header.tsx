@@ -6,10 +6,10 @@ import ShowMenu from '@spectrum-icons/workflow/ShowMenu';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
+import { LazySettingsDialog } from './settings-dialog-lazy';
 import { ThemeToggle } from './theme-toggle';
 
 // The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
-const SettingsDialog = lazy(() => import('./settings-dialog').then((m) => ({ default: m.SettingsDialog })));
 const SimulatorPanel = lazy(() => import('./simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
 
 interface AppHeaderProps {
@@ -47,11 +47,7 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
                 <Settings />
                 <Text>Settings</Text>
               </ActionButton>
-              {(close) => (
-                <Suspense fallback={null}>
-                  <SettingsDialog close={close} />
-                </Suspense>
-              )}
+              {(close) => <LazySettingsDialog close={close} />}
             </DialogTrigger>
             <DialogTrigger type="modal">
               <ActionButton isQuiet aria-label="Simulator controls">

@@ -1,5 +1,5 @@
 /** Settings: which API the console talks to, and the credentials it sends. Saving reloads the page. */
-import { Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Flex, Heading, Radio, RadioGroup, Text, TextField } from '@adobe/react-spectrum';
+import { Button, ButtonGroup, Content, Dialog, Divider, Flex, Heading, Radio, RadioGroup, Text, TextField } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useSettingsForRequests as applySettingsForRequests } from '../api/client';
 import { DEFAULT_STANDALONE_URL, loadSettings, saveSettings, type ApiSettings, type ApiTarget } from '../api/settings';
@@ -101,11 +101,3 @@ export function SettingsDialog({ close, onSaved = () => window.location.reload()
 }
 
 /** "Open Settings": where a 401/403 from the gateway sends the user (the credentials live there). */
-export function OpenSettingsButton() {
-  return (
-    <DialogTrigger>
-      <Button variant="secondary">Open Settings</Button>
-      {(close) => <SettingsDialog close={close} />}
-    </DialogTrigger>
-  );
-}

@@ -4,13 +4,13 @@
  * need; only the programs on the shown page are read through their self links (type, solutions),
  * so 1,000 programs cost one list request plus 50.
  */
-import { ActionButton, Flex, Heading, Item, Picker, SearchField, ToggleButton, View } from '@adobe/react-spectrum';
+import { ActionButton, Flex, Heading, Item, Picker, ProgressCircle, SearchField, ToggleButton, View } from '@adobe/react-spectrum';
 import SortOrderDown from '@spectrum-icons/workflow/SortOrderDown';
 import SortOrderUp from '@spectrum-icons/workflow/SortOrderUp';
 import ViewGrid from '@spectrum-icons/workflow/ViewGrid';
 import ViewList from '@spectrum-icons/workflow/ViewList';
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { findLink, rel } from '../../api/links';
 import { resourceQueryOptions, useProgramList } from '../../api/queries';
@@ -20,7 +20,9 @@ import { QueryState } from '../../components/query-state';
 import { parseApiTime } from '../../lib/format';
 import { ProgramCard } from './program-card';
 import { PageControls } from './page-controls';
-import { ProgramTable } from './program-table';
+
+// The list view (a TableView) is not the default: its code loads when it is chosen (issue #5).
+const ProgramTable = lazy(() => import('./program-table').then((m) => ({ default: m.ProgramTable })));
 
 export const PROGRAMS_PAGE_SIZE = 50;
 
@@ -122,7 +124,9 @@ export default function ProgramsPage() {
               ))}
             </ul>
           ) : (
-            <ProgramTable programs={shown} />
+            <Suspense fallback={<ProgressCircle aria-label="Loading the program list…" isIndeterminate />}>
+              <ProgramTable programs={shown} />
+            </Suspense>
           )}
           {matching.length > PROGRAMS_PAGE_SIZE ? (
             <PageControls
