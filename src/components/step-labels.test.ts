@@ -19,7 +19,7 @@ describe('step words', () => {
     ['uiTest', 'INCOMPLETE', {}, 'No tests'],
     ['build', 'RUNNING', {}, 'Running…'],
     ['approval', 'WAITING', {}, 'Waiting for your decision'],
-    ['build', 'SOMETHING_NEW', {}, 'Unknown'],
+    ['build', 'SOMETHING_NEW', {}, 'Unknown (SOMETHING_NEW)'],
   ])('%s %s reads %s', (action, status, details, word) => {
     expect(stepStatusInfo(step(action, status, { details })).word).toBe(word);
   });

@@ -185,7 +185,8 @@ export function stepStatusInfo(step: StepLike): StepStatusInfo {
     case 'ROLLED_BACK':
       return { word: 'Rolled back', tone: 'negative', icon: 'alert' };
     default:
-      return { word: 'Unknown', tone: 'notice', icon: 'unknown' };
+      // The raw value is text from the API (shown as text), trimmed so a long one cannot flood the row.
+      return { word: step.status ? `Unknown (${String(step.status).slice(0, 40)})` : 'Unknown', tone: 'notice', icon: 'unknown' };
   }
 }
 

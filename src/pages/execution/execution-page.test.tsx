@@ -62,11 +62,11 @@ describe('Execution details', () => {
     expect(within(stepItem('Custom UI Testing')).getByText('No tests')).toBeInTheDocument();
   });
 
-  it('shows an unknown step status as "Unknown", never as success', async () => {
+  it('shows an unknown step status as "Unknown (VALUE)", never as success', async () => {
     show(execution([step('validate', 'EXPLODED')]));
     await screen.findByRole('heading', { level: 3, name: 'Validation' });
     const item = stepItem('Validation');
-    expect(within(item).getByText('Unknown')).toBeInTheDocument();
+    expect(within(item).getByText('Unknown (EXPLODED)')).toBeInTheDocument();
     expect(within(item).queryByText('Passed')).not.toBeInTheDocument();
   });
 
