@@ -157,6 +157,7 @@ describe('the simulated Cloud Manager API', () => {
       stageDeployFailure: 'FAILED',
       prodDeployFailure: 'FAILED',
       auditRegression: 'FINISHED',
+      auditSteady: 'FINISHED',
     };
     expect(current.status).toBe(expected[outcome]);
     if (outcome === 'noCustomTests') expect(seenStatuses.has('INCOMPLETE')).toBe(true);
@@ -175,7 +176,7 @@ describe('the simulated Cloud Manager API', () => {
     }
     const prodDeploy = current._embedded!.stepStates.find((s) => s.action === 'deploy' && s.environmentType === 'prod')!;
     const offered = t.link(prodDeploy, 'pipeline/reExecute') !== undefined;
-    expect(offered).toBe(['pass', 'importantQualityFailure', 'noCustomTests', 'auditRegression', 'prodDeployFailure'].includes(outcome));
+    expect(offered).toBe(['pass', 'importantQualityFailure', 'noCustomTests', 'auditRegression', 'auditSteady', 'prodDeployFailure'].includes(outcome));
     if (offered) {
       const again = await t.call('PUT', t.link(prodDeploy, 'pipeline/reExecute')!);
       expect(again.status).toBe(201);

@@ -49,7 +49,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       ms: fc.oneof(fc.integer({ min: 0, max: 10 * 60_000 }), fc.integer({ min: 0, max: 3 * 3600_000 }), fc.integer({ min: 0, max: 16 * 24 * 3600_000 })),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outcome' as const), preset: fc.constantFrom(...OUTCOME_PRESETS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outcome' as const), preset: fc.oneof(
+        // Holds at code quality are the rarest interesting place; favour the preset that reaches them.
+        { weight: 1, arbitrary: fc.constant('importantQualityFailure' as const) },
+        { weight: 2, arbitrary: fc.constantFrom(...OUTCOME_PRESETS) },
+      ) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('behavior' as const), pipeline: pipelineIndex, behavior: fc.constantFrom<ImportantMetricsBehavior>('ASK', 'FAIL', 'CONTINUE') }) },
 );
 

@@ -190,7 +190,8 @@ export interface Outcome {
   codeQuality: 'pass' | 'critical' | 'important' | 'info';
   tests: 'pass' | 'productTestFailure' | 'functionalTestFailure' | 'uiTestFailure' | 'noCustomTests';
   deploy: 'pass' | 'stageFailure' | 'prodFailure';
-  audit: 'normal' | 'regression' | 'improvement';
+  /** 'steady': no per-run noise and no shift, so every run gives the pages' stable baseline. */
+  audit: 'normal' | 'regression' | 'improvement' | 'steady';
 }
 
 export type OutcomePreset =
@@ -202,7 +203,8 @@ export type OutcomePreset =
   | 'noCustomTests'
   | 'stageDeployFailure'
   | 'prodDeployFailure'
-  | 'auditRegression';
+  | 'auditRegression'
+  | 'auditSteady';
 
 export interface SimSettings {
   /** Simulated milliseconds per wall-clock millisecond. */

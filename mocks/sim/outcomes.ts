@@ -11,6 +11,7 @@ export const OUTCOME_PRESETS: readonly OutcomePreset[] = [
   'stageDeployFailure',
   'prodDeployFailure',
   'auditRegression',
+  'auditSteady',
 ];
 
 const PASS: Outcome = { codeQuality: 'pass', tests: 'pass', deploy: 'pass', audit: 'normal' };
@@ -24,6 +25,7 @@ const PRESETS: Record<Exclude<OutcomePreset, 'mix'>, Outcome> = {
   stageDeployFailure: { ...PASS, deploy: 'stageFailure' },
   prodDeployFailure: { ...PASS, deploy: 'prodFailure' },
   auditRegression: { ...PASS, audit: 'regression' },
+  auditSteady: { ...PASS, audit: 'steady' },
 };
 
 /** A realistic mix: most runs pass; some hold on important metrics; a few fail somewhere. */
@@ -54,6 +56,6 @@ export function isOutcome(value: unknown): value is Outcome {
     ['pass', 'critical', 'important', 'info'].includes(v.codeQuality as string) &&
     ['pass', 'productTestFailure', 'functionalTestFailure', 'uiTestFailure', 'noCustomTests'].includes(v.tests as string) &&
     ['pass', 'stageFailure', 'prodFailure'].includes(v.deploy as string) &&
-    ['normal', 'regression', 'improvement'].includes(v.audit as string)
+    ['normal', 'regression', 'improvement', 'steady'].includes(v.audit as string)
   );
 }

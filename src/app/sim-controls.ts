@@ -24,6 +24,7 @@ export const SIM_OUTCOMES: { key: string; label: string }[] = [
   { key: 'stageDeployFailure', label: 'Stage deployment failure' },
   { key: 'prodDeployFailure', label: 'Production deployment failure' },
   { key: 'auditRegression', label: 'Experience audit regression' },
+  { key: 'auditSteady', label: 'Experience audit steady (same scores every run)' },
 ];
 
 export const SIM_SPEEDS = [1, 30, 120, 600, 3000];

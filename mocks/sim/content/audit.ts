@@ -2,7 +2,9 @@
  * Experience audit (Lighthouse) results. Per-page scores are a mock-only extension (the API has
  * only the aggregate metrics): a stable baseline per (pipeline, page), plus a small per-run noise
  * from the execution seed, plus a run-wide shift for the 'regression' / 'improvement' outcomes.
- * Mobile scores are lower than desktop. Aggregates are the median of the mobile scores.
+ * The 'steady' outcome has neither noise, shift nor one-off failures: every steady run of a
+ * pipeline gives the same scores. Mobile scores are lower than desktop. Aggregates are the median
+ * of the mobile scores.
  */
 import type { Metric } from '../model';
 import { LogBuilder, isFailure, isoSeconds } from './log-builder';
@@ -53,10 +55,13 @@ function auditPages(ctx: ContentContext): string[] {
   return ctx.pipeline.sim.auditPages.length ? ctx.pipeline.sim.auditPages : ['/'];
 }
 
+const isSteady = (ctx: ContentContext) => ctx.execution.sim.outcome.audit === 'steady';
+
 function failureOf(ctx: ContentContext, path: string, index: number): string | undefined {
   if (index === 0) return undefined; // at least one page is always audited
   const stable = stableRng('audit-failure', ctx.pipeline.id, path);
   if (stable.chance(0.1)) return AUDIT_FAILURE_REASONS[stable.int(0, 2)];
+  if (isSteady(ctx)) return undefined; // no one-off failures: the same pages every steady run
   return rngFor(ctx, 'audit-failure', path).chance(0.03) ? 'Internal error' : undefined;
 }
 
@@ -72,7 +77,7 @@ export function auditResults(ctx: ContentContext): AuditResults {
     }
     const { desktop: usual, gap } = baseline(ctx.pipeline.id, path);
     const noiseRng = rngFor(ctx, 'audit-noise', path);
-    const quiet = noiseRng.chance(0.3);
+    const quiet = isSteady(ctx) || noiseRng.chance(0.3);
     const desktop = scores((c) => clamp(usual[c] + run[c] + (quiet ? 0 : noiseRng.int(-3, 3))));
     const mobile = scores((c) => clamp(desktop[c] - gap[c]));
     result.pages.push({ path, url: `${base}${path}`, mobile, desktop });
