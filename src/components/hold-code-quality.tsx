@@ -6,6 +6,7 @@ import type { StepState } from '../api/types';
 import { useStepAction } from '../api/use-step-action';
 import { HoldCodeQualityDialog } from './hold-code-quality-dialog';
 import { HoldConfirmButton } from './hold-confirm-button';
+import { StepScanIssuesDownload } from './step-scan-issues-download';
 
 /** Every failing important metric that is not overridden yet: the Override body lists them all. */
 export function failingImportantKpis(metrics: { severity?: string; passed?: boolean; override?: boolean; kpi?: string }[]): string[] {
@@ -13,8 +14,9 @@ export function failingImportantKpis(metrics: { severity?: string; passed?: bool
 }
 
 /**
- * Code Scanning: "Review Summary" (the metrics dialog) whenever the step has metrics, and while
- * the quality gate holds, Reject / Override (each only when its link exists).
+ * Code Scanning: "Review Summary" (the metrics dialog) whenever the step has metrics, "Download
+ * Details" (the issues CSV) once the scan has its issues artifact, and while the quality gate
+ * holds, Reject / Override (each only when its link exists).
  */
 export function HoldCodeQuality({ step }: { step: StepState }) {
   const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
@@ -68,6 +70,7 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
           {(close) => <HoldCodeQualityDialog step={step} close={close} actions={held ? <Flex gap="size-100">{decisions}</Flex> : undefined} />}
         </DialogTrigger>
       ) : null}
+      <StepScanIssuesDownload step={step} />
       {decisions}
     </Flex>
   );

@@ -1,19 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { step } from '../test/fixtures/execution-fixtures';
+import { setupEmptyServer } from '../test/msw-server';
 import { renderWithProviders } from '../test/render';
 import { StepItem } from './step-item';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  vi.restoreAllMocks();
-});
-afterAll(() => server.close());
+const server = setupEmptyServer();
 
 function logHandlers(file: (request: Request) => Response) {
   const requested: string[] = [];

@@ -3,42 +3,13 @@ import type { Outcome, StepAction } from '../model';
 import { content, linesUpTo, renderScanIssuesCsv, SCAN_CSV_HEADER } from './index';
 import { AUDIT_FAILURE_REASONS, median } from './audit';
 import { ctxFor } from './test-fixtures';
+import { parseCsv } from '../../../src/lib/csv';
 import type { ContentContext, LogLine, ScanIssue } from './types';
 
 const SEEDS = [1, 2, 3, 42, 777, 9001, 123456, 2 ** 31 + 5];
 
 const text = (lines: LogLine[] | undefined) => (lines ?? []).map((l) => l.text);
 const main = (ctx: ContentContext) => content.logLines(ctx, 'main') as LogLine[];
-
-/** Minimal RFC 4180 parser (for the round trip). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i += 1) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && csv[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 function expectWellFormed(lines: LogLine[]) {
   expect(lines.length).toBeGreaterThan(0);

@@ -33,15 +33,3 @@ export function extendLines(previous: string, previousLines: string[], text: str
   return previousLines.slice(0, previousLines.length - 1).concat(toLines(text.slice(lastStart)));
 }
 
-/** Saves text as a file through a Blob and a temporary `<a download>`; the file is exactly `text`. */
-export function saveTextFile(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  anchor.rel = 'noopener';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -158,8 +158,8 @@ describe('Execution details', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('heading', { name: 'Code Scanning Results' })).toBeInTheDocument();
     expect(await within(dialog).findByText('Partially Passed')).toBeInTheDocument();
-    expect(within(dialog).getByText('Code Coverage is 50% or more')).toBeInTheDocument();
-    expect(within(dialog).getByText('12.3%')).toBeInTheDocument();
+    const coverage = within(dialog).getByRole('row', { name: /^Coverage/ });
+    expect(within(coverage).getAllByRole('gridcell').map((cell) => cell.textContent)).toEqual(['Important', '< 50%', '12.3%', 'Failed']);
   });
 
   it.each([

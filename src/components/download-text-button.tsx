@@ -1,0 +1,57 @@
+/**
+ * A button that reads a text (a log, a CSV) and saves exactly that text as a file. A failure is
+ * shown in place, as text, with Retry; the button shows progress while it reads.
+ */
+import { ActionButton, Flex, ProgressCircle, Text } from '@adobe/react-spectrum';
+import Download from '@spectrum-icons/workflow/Download';
+import { useState } from 'react';
+import { saveTextFile } from '../lib/save-text-file';
+
+interface DownloadTextButtonProps {
+  label: string;
+  /** The saved file's name, e.g. "build-1234.log". */
+  filename: string;
+  /** What is downloaded, for the error ("the log", "the issues"). */
+  what: string;
+  /** Reads the text to save; undefined when there is nothing to download. */
+  load: () => Promise<string | undefined>;
+  /** The file's MIME type (plain text unless said). */
+  type?: string;
+}
+
+export function DownloadTextButton({ label, filename, what, load, type }: DownloadTextButtonProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const download = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const text = await load();
+      if (text === undefined) throw new Error('The API offered no file.');
+      saveTextFile(filename, text, type);
+    } catch (failure) {
+      setError(`Could not download ${what}: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Flex alignItems="center" gap="size-100" wrap>
+      <ActionButton onPress={() => void download()} isDisabled={busy}>
+        {busy ? <ProgressCircle size="S" isIndeterminate aria-label="Downloading…" /> : <Download />}
+        <Text>{label}</Text>
+      </ActionButton>
+      {error ? (
+        <>
+          <div role="alert" className="download-error">
+            <Text>{error}</Text>
+          </div>
+          <ActionButton isQuiet onPress={() => void download()} aria-label={`Retry: ${label}`}>
+            Retry
+          </ActionButton>
+        </>
+      ) : null}
+    </Flex>
+  );
+}
