@@ -37,7 +37,9 @@ export function earlierThan(pages: ExecutionList[], executionId: string, count: 
 export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId: string | undefined, count: number): EarlierExecutions {
   const firstHref = executionListHref(pipeline, count + 1);
   const query = useInfiniteQuery({
-    queryKey: [...queryKeys.resource(firstHref ?? 'none'), 'history'],
+    // Keyed by the execution on screen too: a list read while an older run was shown may not
+    // hold a newer one, and a run's history never changes once read.
+    queryKey: [...queryKeys.resource(firstHref ?? 'none'), 'history', executionId ?? ''],
     queryFn: ({ pageParam, signal }) => getJson<ExecutionList>(pageParam, signal),
     initialPageParam: firstHref as string,
     getNextPageParam: (last: ExecutionList) => findLink(last, rel.next)?.href,
