@@ -1,12 +1,15 @@
 import { ActionButton, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
+import { lazy, Suspense } from 'react';
 import ViewDetail from '@spectrum-icons/workflow/ViewDetail';
 import { findLink, rel } from '../api/links';
 import { useStepMetrics } from '../api/queries';
 import type { StepState } from '../api/types';
 import { useStepAction } from '../api/use-step-action';
-import { HoldCodeQualityDialog } from './hold-code-quality-dialog';
 import { HoldConfirmButton } from './hold-confirm-button';
 import { StepScanIssuesDownload } from './step-scan-issues-download';
+
+// The Review Summary table loads when it is opened, not with the execution page (issue #5).
+const HoldCodeQualityDialog = lazy(() => import('./hold-code-quality-dialog').then((m) => ({ default: m.HoldCodeQualityDialog })));
 
 /** Every failing important metric that is not overridden yet: the Override body lists them all. */
 export function failingImportantKpis(metrics: { severity?: string; passed?: boolean; override?: boolean; kpi?: string }[]): string[] {
@@ -67,7 +70,11 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
             <ViewDetail />
             <Text>Review Summary</Text>
           </ActionButton>
-          {(close) => <HoldCodeQualityDialog step={step} close={close} actions={held ? <Flex gap="size-100">{decisions}</Flex> : undefined} />}
+          {(close) => (
+            <Suspense fallback={null}>
+              <HoldCodeQualityDialog step={step} close={close} actions={held ? <Flex gap="size-100">{decisions}</Flex> : undefined} />
+            </Suspense>
+          )}
         </DialogTrigger>
       ) : null}
       <StepScanIssuesDownload step={step} />

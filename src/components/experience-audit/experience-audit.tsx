@@ -5,7 +5,7 @@
  * score trend behind a disclosure. The audit is informational: nothing here blocks anything.
  */
 import { ActionButton, Button, DialogContainer, Disclosure, DisclosurePanel, DisclosureTitle, Flex, Text } from '@adobe/react-spectrum';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { findLink, rel } from '../../api/links';
 import type { StepState } from '../../api/types';
 import { QueryState } from '../query-state';
@@ -13,11 +13,13 @@ import { hasScores } from './audit-changes';
 import { AuditTiles } from './audit-tiles';
 import { AuditTrend } from './audit-trend';
 import { FailedPagesDisclosure } from './failed-pages-disclosure';
-import { FullReportDialog } from './full-report-dialog';
-import { SlowestPagesDialog } from './slowest-pages-dialog';
 import { useAuditComparison } from './use-audit-comparison';
 import { useAuditResults } from './use-audit-results';
 import './experience-audit.css';
+
+// The per-page dialogs (tables, device switch) load when one is opened, not with the execution page.
+const SlowestPagesDialog = lazy(() => import('./slowest-pages-dialog').then((m) => ({ default: m.SlowestPagesDialog })));
+const FullReportDialog = lazy(() => import('./full-report-dialog').then((m) => ({ default: m.FullReportDialog })));
 
 export function ExperienceAudit({ step }: { step: StepState }) {
   const audit = useAuditComparison(step);
@@ -73,10 +75,14 @@ export function ExperienceAudit({ step }: { step: StepState }) {
         )}
       </QueryState>
       <DialogContainer onDismiss={() => setDialog(null)}>
-        {dialog === 'slowest' ? (
-          <SlowestPagesDialog step={step} previousRun={audit.previousRun} onViewFullReport={() => setDialog('full')} />
-        ) : dialog === 'full' ? (
-          <FullReportDialog step={step} previousRun={audit.previousRun} />
+        {dialog ? (
+          <Suspense fallback={null}>
+            {dialog === 'slowest' ? (
+              <SlowestPagesDialog step={step} previousRun={audit.previousRun} onViewFullReport={() => setDialog('full')} />
+            ) : (
+              <FullReportDialog step={step} previousRun={audit.previousRun} />
+            )}
+          </Suspense>
         ) : null}
       </DialogContainer>
     </div>
