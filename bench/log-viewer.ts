@@ -35,6 +35,14 @@ export async function newBenchPage(browser: Browser, ctx: BenchContext): Promise
   return page;
 }
 
+/** A new page on My Programs, with the embedded simulator answering, and its controls. */
+export async function openBenchConsole(browser: Browser, ctx: BenchContext): Promise<{ page: Page; sim: SimulatorControls }> {
+  const page = await newBenchPage(browser, ctx);
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'My Programs' }).waitFor();
+  return { page, sim: new SimulatorControls(page) };
+}
+
 export interface BigLogTiming {
   /** performance.now() when the log's response was handed to the console. */
   responseAt?: number;
@@ -167,10 +175,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 export const benchLogViewer: Bench = async (ctx) => {
   const browser = await launchBenchBrowser(ctx);
   try {
-    const page = await newBenchPage(browser, ctx);
-    const sim = new SimulatorControls(page);
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'My Programs' }).waitFor();
+    const { page, sim } = await openBenchConsole(browser, ctx);
     const path = await finishedProductionExecutionPath(sim);
     await installBigLog(page);
     await page.goto(path);

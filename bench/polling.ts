@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { SimulatorControls, deployAndBuild } from '../e2e/fixtures';
-import { finishedProductionExecutionPath, launchBenchBrowser, newBenchPage } from './log-viewer';
+import { finishedProductionExecutionPath, launchBenchBrowser, openBenchConsole } from './log-viewer';
 import type { Bench, BenchRow } from './report';
 
 export const POLL_MS = 2000;
@@ -77,10 +77,7 @@ export const benchPolling: Bench = async (ctx) => {
   const WINDOW = 20_000;
   const browser = await launchBenchBrowser(ctx);
   try {
-    const page = await newBenchPage(browser, ctx);
-    const sim = new SimulatorControls(page);
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'My Programs' }).waitFor();
+    const { page, sim } = await openBenchConsole(browser, ctx);
 
     await page.goto(await finishedProductionExecutionPath(sim));
     await page.locator('.execution-status-badge').getByText('Finished', { exact: true }).waitFor();

@@ -4,32 +4,15 @@
  * The console talks to the standalone server here, so the browser's requests can be intercepted
  * (the embedded simulator answers inside a service worker, out of reach of page.route).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Route } from '@playwright/test';
-import { startServerProcess, type ServerProcess } from '../mocks/server-process';
 import { expect, statusBadge, test } from './fixtures';
+import { useStandaloneServer } from './standalone-server';
 
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
-const JSON_BODY = { 'content-type': 'application/json' };
-
 type Hal = { id: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
 
-let server: ServerProcess;
-let dataDir: string;
-
-test.beforeEach(async ({ hrefLayout }) => {
-  dataDir = mkdtempSync(join(tmpdir(), 'cm-outage-'));
-  // slow: the run stays in progress (and the page keeps polling) for the whole test
-  server = await startServerProcess(['--speed', '1', '--data', join(dataDir, 'state.json')]);
-  await fetch(`${server.base}/_sim/layout`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ layout: hrefLayout }) });
-});
-
-test.afterEach(async () => {
-  await server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+// slow: the run stays in progress (and the page keeps polling) for the whole test
+const server = useStandaloneServer('outage', 1);
 
 /** Starts a run on the first program's production pipeline; returns its console path. */
 async function startRun(base: string): Promise<string> {
@@ -44,7 +27,7 @@ async function startRun(base: string): Promise<string> {
 
 test('an execution page says the API is down, then recovers by itself when it returns', async ({ page }) => {
   test.setTimeout(90_000);
-  const base = server.base;
+  const base = server().base;
   const path = await startRun(base);
   await page.addInitScript((standaloneUrl) => {
     localStorage.setItem('cm-console.api-settings', JSON.stringify({ target: 'standalone', standaloneUrl }));

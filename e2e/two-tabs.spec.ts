@@ -2,32 +2,16 @@
  * Two tabs on the standalone server act on the same waiting approval: the first decision wins; the
  * second tab is told the step was already decided (the API answers 409) and shows the current state.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { startServerProcess, type ServerProcess } from '../mocks/server-process';
 import { expect, statusBadge, test } from './fixtures';
+import { JSON_BODY, useStandaloneServer } from './standalone-server';
 
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
-const JSON_BODY = { 'content-type': 'application/json' };
 const ALREADY_DECIDED = 'Already decided: this step was approved or rejected in another session. Showing its current state.';
 
 type Hal = { id: string; programId?: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
 
-let server: ServerProcess;
-let dataDir: string;
-
-test.beforeEach(async ({ hrefLayout }) => {
-  dataDir = mkdtempSync(join(tmpdir(), 'cm-two-tabs-'));
-  server = await startServerProcess(['--speed', '30', '--data', join(dataDir, 'state.json')]);
-  await fetch(`${server.base}/_sim/layout`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ layout: hrefLayout }) });
-});
-
-test.afterEach(async () => {
-  await server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useStandaloneServer('two-tabs', 30);
 
 /** Starts a passing production run and jumps the clock to its approval hold; returns the console path of the run. */
 async function runToApproval(base: string): Promise<string> {
@@ -66,8 +50,8 @@ async function openApproveDialog(page: Page) {
 }
 
 test('approving in one tab, then in another: the second tab says it was already decided and shows the current state', async ({ context }) => {
-  const path = await runToApproval(server.base);
-  const base = server.base;
+  const path = await runToApproval(server().base);
+  const base = server().base;
   // Both tabs use the standalone server, chosen in Settings (stored in localStorage before the console loads).
   await context.addInitScript((standaloneUrl) => {
     localStorage.setItem('cm-console.api-settings', JSON.stringify({ target: 'standalone', standaloneUrl }));

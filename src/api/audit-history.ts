@@ -10,9 +10,6 @@ import { findLink, rel } from './links';
 import { resourceQueryOptions } from './queries';
 import type { Execution, Pipeline, StepMetrics, StepState } from './types';
 
-/** How many earlier executions the audit looks through (the duration comparison reads as many). */
-export const AUDIT_HISTORY_EXECUTIONS = 20;
-
 export interface AuditRun {
   execution: Execution;
   /** The execution's finished contentAudit step (it offers a metrics link). */
@@ -26,7 +23,7 @@ export function finishedAuditStep(execution: Execution): StepState | undefined {
 
 /** Earlier executions of `pipeline` (before `executionId`) that have audit scores, newest first. */
 export function useEarlierAuditRuns(pipeline: Pipeline | undefined, executionId: string | undefined) {
-  const history = useEarlierExecutions(pipeline, executionId, AUDIT_HISTORY_EXECUTIONS);
+  const history = useEarlierExecutions(pipeline, executionId);
   const runs: AuditRun[] = [];
   for (const execution of history.executions) {
     const step = finishedAuditStep(execution);

@@ -6,7 +6,7 @@ import { createTestQueryClient, renderWithProviders } from '../test/render';
 import { useEarlierExecutions } from './history';
 
 function Earlier({ executionId }: { executionId: string }) {
-  const history = useEarlierExecutions(pipeline, executionId, 5);
+  const history = useEarlierExecutions(pipeline, executionId);
   if (history.isPending) return <p>loading</p>;
   return <p data-testid={`earlier-${executionId}`}>{history.executions.map((e) => e.id).join(',') || 'none'}</p>;
 }

@@ -11,11 +11,17 @@ import { findLink, rel } from './links';
 import { executionListHref, queryKeys } from './queries';
 import type { Execution, ExecutionList, Pipeline } from './types';
 
+/**
+ * How many earlier executions every comparison looks at (step duration averages, experience
+ * audit changes and trend): one list read serves them all.
+ */
+export const EARLIER_RUNS = 20;
+
 /** List pages read at most while looking for the execution on screen. */
 const MAX_PAGES = 10;
 
 export interface EarlierExecutions {
-  /** Executions older than the one on screen, newest first, at most `count`. */
+  /** Executions older than the one on screen, newest first, at most EARLIER_RUNS. */
   executions: Execution[];
   isPending: boolean;
   error: Error | null;
@@ -31,10 +37,11 @@ export function earlierThan(pages: ExecutionList[], executionId: string, count: 
 }
 
 /**
- * Up to `count` executions of `pipeline` that ran before `executionId`, newest first. Pages
+ * Up to EARLIER_RUNS executions of `pipeline` that ran before `executionId`, newest first. Pages
  * through the list (by its `next` links) until it has them or the list ends.
  */
-export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId: string | undefined, count: number): EarlierExecutions {
+export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId: string | undefined): EarlierExecutions {
+  const count = EARLIER_RUNS;
   const firstHref = executionListHref(pipeline, count + 1);
   const query = useInfiniteQuery({
     // Keyed by the execution on screen too: a list read while an older run was shown may not

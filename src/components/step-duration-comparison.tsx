@@ -7,13 +7,13 @@
 import { ActionButton, Flex, Text, View } from '@adobe/react-spectrum';
 import Close from '@spectrum-icons/workflow/Close';
 import { useId, useState } from 'react';
-import { useEarlierExecutions } from '../api/history';
+import { EARLIER_RUNS, useEarlierExecutions } from '../api/history';
 import type { Execution, StepState } from '../api/types';
 import { durationBetween, formatDuration, formatFinishTime } from '../lib/format';
 import { useExecutionContext } from './execution-context';
 
 /** Runs the average is taken over (Cloud Manager: "rounded over the last 20 executions"). */
-export const AVERAGE_OVER = 20;
+export const AVERAGE_OVER = EARLIER_RUNS;
 
 export interface DurationComparison {
   durationMs: number;
@@ -122,7 +122,7 @@ function DetailsPanel({ step, comparison, onClose, id }: { step: StepState; comp
 /** Duration bar (with ±% against the average of the last 20 runs) and its Details panel. */
 export function StepDurationComparison({ step }: { step: StepState }) {
   const context = useExecutionContext();
-  const history = useEarlierExecutions(context?.pipeline, context?.executionId, AVERAGE_OVER);
+  const history = useEarlierExecutions(context?.pipeline, context?.executionId);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonId = useId();

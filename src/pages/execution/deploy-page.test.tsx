@@ -1,17 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
 import { BASE, execution, executionHandlers, executionUrl, step, type FixtureOptions, type RecordedPut } from '../../test/fixtures/execution-fixtures';
+import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
 import DeployPage from './deploy-page';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupEmptyServer();
 
 const running = execution([step('validate', 'FINISHED'), step('build', 'RUNNING', { links: ['logs', 'cancel'] })]);
 

@@ -6,8 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
 import type { Execution } from '../../api/types';
 import {
@@ -24,13 +23,11 @@ import {
   type RecordedPut,
 } from '../../test/fixtures/execution-fixtures';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
+import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
 import ExecutionPage from './execution-page';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupEmptyServer();
 dismissToastsAfterEach();
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';

@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
 import type { Execution } from '../../api/types';
 import {
@@ -17,13 +16,11 @@ import {
   type FixtureOptions,
   type RecordedPut,
 } from '../../test/fixtures/execution-fixtures';
+import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
 import ExecutionPage from './execution-page';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupEmptyServer();
 
 function show(exec: Execution | (() => Execution), options: FixtureOptions = {}) {
   const puts: RecordedPut[] = [];

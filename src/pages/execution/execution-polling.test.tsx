@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { paths } from '../../app/paths';
 import type { StepState } from '../../api/types';
 import { execution, executionHandlers, executionUrl, finishedStageSteps, step, type RecordedPut } from '../../test/fixtures/execution-fixtures';
+import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
 import ExecutionPage from './execution-page';
 
@@ -20,10 +20,7 @@ vi.mock('../../components/step-status-line', async (importOriginal) => {
   };
 });
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupEmptyServer();
 
 describe('Polling', () => {
   it('a poll re-renders only the step states that changed', async () => {
