@@ -55,6 +55,8 @@ for (const theme of THEMES) {
       await page.keyboard.press('Escape');
       await expect(details).toHaveCount(0);
       await expect(report).toBeVisible();
+      // Focus goes back into the report (to the row that opened the details) before Escape closes it.
+      await expect.poll(() => report.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
       await page.keyboard.press('Escape');
       await expect(report).toHaveCount(0);
     });
