@@ -25,7 +25,13 @@ export const benchFirstLoad: Bench = async (ctx) => {
     let done = false;
     page.on('response', (response) => {
       const url = new URL(response.url());
-      if (done || url.origin !== new URL(ctx.baseUrl).origin || !url.pathname.endsWith('.js') || url.pathname.endsWith('/mockServiceWorker.js')) return;
+      if (
+        done ||
+        url.origin !== new URL(ctx.baseUrl).origin ||
+        !url.pathname.endsWith('.js') ||
+        url.pathname.endsWith('/mockServiceWorker.js')
+      )
+        return;
       const file = url.pathname.replace(/^\//, '');
       pending.push(
         response.body().then(
@@ -45,7 +51,8 @@ export const benchFirstLoad: Bench = async (ctx) => {
     const app = scripts.filter((s) => !s.simulator);
     const totalKb = app.reduce((sum, s) => sum + s.kb, 0);
     console.log('  First load of My Programs, JS per chunk (kB gzip):');
-    for (const s of [...scripts].sort((a, b) => b.kb - a.kb)) console.log(`  ${s.kb.toFixed(1).padStart(7)}  ${s.file}${s.simulator ? '  (simulator, not counted)' : ''}`);
+    for (const s of [...scripts].sort((a, b) => b.kb - a.kb))
+      console.log(`  ${s.kb.toFixed(1).padStart(7)}  ${s.file}${s.simulator ? '  (simulator, not counted)' : ''}`);
     const rows: BenchRow[] = [
       {
         figure: 'First load JS (My Programs), gzip',

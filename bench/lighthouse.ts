@@ -59,7 +59,14 @@ function failing(result: LhResult, category: string): string {
   return refs
     .filter((ref) => ref.weight > 0)
     .map((ref) => result.lhr.audits[ref.id])
-    .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable')
+    .filter(
+      (audit) =>
+        audit &&
+        audit.score !== null &&
+        audit.score < 1 &&
+        audit.scoreDisplayMode !== 'informative' &&
+        audit.scoreDisplayMode !== 'notApplicable',
+    )
     .map((audit) => audit.id)
     .join(', ');
 }
@@ -91,7 +98,9 @@ export const benchLighthouse: Bench = async (ctx) => {
       const fcp = result.lhr.audits['first-contentful-paint'];
       const lcp = result.lhr.audits['largest-contentful-paint'];
       const tbt = result.lhr.audits['total-blocking-time'];
-      console.log(`  ${target.name}: FCP ${fcp?.title && (fcp as unknown as { displayValue?: string }).displayValue}, LCP ${(lcp as unknown as { displayValue?: string })?.displayValue}, TBT ${(tbt as unknown as { displayValue?: string })?.displayValue}`);
+      console.log(
+        `  ${target.name}: FCP ${fcp?.title && (fcp as unknown as { displayValue?: string }).displayValue}, LCP ${(lcp as unknown as { displayValue?: string })?.displayValue}, TBT ${(tbt as unknown as { displayValue?: string })?.displayValue}`,
+      );
     }
   } finally {
     chrome.kill();

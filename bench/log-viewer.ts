@@ -20,7 +20,18 @@ export const LOG_LINE_PX = 20;
 export function launchBenchBrowser(ctx: BenchContext): Promise<Browser> {
   return chromium.launch(
     ctx.chromiumPath
-      ? { executablePath: ctx.chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }
+      ? {
+          executablePath: ctx.chromiumPath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        }
       : { channel: 'chromium' },
   );
 }
@@ -64,7 +75,9 @@ export async function installBigLog(page: Page, lines = BIG_LOG_LINES): Promise<
       const out: string[] = [];
       for (let i = 1; i <= count; i += 1) {
         const level = i % 50 === 0 ? '\x1b[1;31m[ERROR]\x1b[0m' : i % 7 === 0 ? '\x1b[33m[WARNING]\x1b[0m' : '[INFO]';
-        out.push(`${level} 2026-11-28T10:${String(Math.floor(i / 6000) % 60).padStart(2, '0')}:00 module-${i % 97} Compiling com/adobe/wknd/core/Component${i}.java`);
+        out.push(
+          `${level} 2026-11-28T10:${String(Math.floor(i / 6000) % 60).padStart(2, '0')}:00 module-${i % 97} Compiling com/adobe/wknd/core/Component${i}.java`,
+        );
       }
       return `${out.join('\n')}\n`;
     };
@@ -94,7 +107,15 @@ export async function installBigLog(page: Page, lines = BIG_LOG_LINES): Promise<
 
 /** The console path of WKND Sites' newest finished production run (seed data), found by following links. */
 export async function finishedProductionExecutionPath(sim: SimulatorControls): Promise<string> {
-  type Hal = { id: string; name?: string; status?: string; programId?: string; pipelineId?: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> };
+  type Hal = {
+    id: string;
+    name?: string;
+    status?: string;
+    programId?: string;
+    pipelineId?: string;
+    _links: Record<string, { href: string }>;
+    _embedded: Record<string, Hal[]>;
+  };
   const REL = 'http://ns.adobe.com/adobecloud/rel/';
   const programs = await sim.get<Hal>('/api/programs');
   const program = await sim.get<Hal>(programs._embedded.programs.find((p) => p.name === 'WKND Sites')!._links.self.href);
@@ -107,7 +128,8 @@ export async function finishedProductionExecutionPath(sim: SimulatorControls): P
 }
 
 /** The build log's region, once it shows every line of the big log. */
-export const bigLogRegion = (page: Page, lines = BIG_LOG_LINES) => page.getByRole('region', { name: `Build & Unit Testing log (${lines} lines)` });
+export const bigLogRegion = (page: Page, lines = BIG_LOG_LINES) =>
+  page.getByRole('region', { name: `Build & Unit Testing log (${lines} lines)` });
 
 /** In the page: sets the Find field to `query` and resolves with ms until the match count shows (after a paint). */
 function timeFind(page: Page, query: string): Promise<number> {
@@ -120,7 +142,8 @@ function timeFind(page: Page, query: string): Promise<number> {
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, q);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         const check = () => {
-          if (/^\d+\/\d+$/.test(count.textContent ?? '') && document.querySelector('.log-line mark')) requestAnimationFrame(() => resolve(performance.now() - start));
+          if (/^\d+\/\d+$/.test(count.textContent ?? '') && document.querySelector('.log-line mark'))
+            requestAnimationFrame(() => resolve(performance.now() - start));
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -170,7 +193,8 @@ function scrollFrames(page: Page, steps: number, stepPx: number): Promise<number
   );
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 export const benchLogViewer: Bench = async (ctx) => {
   const browser = await launchBenchBrowser(ctx);
@@ -181,7 +205,9 @@ export const benchLogViewer: Bench = async (ctx) => {
     await page.goto(path);
     await page.locator('.step-item[data-action="build"]').getByRole('button', { name: 'View log' }).click();
     await bigLogRegion(page).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __bigLog: { timing: { firstLineAt?: number } } }).__bigLog.timing.firstLineAt !== undefined);
+    await page.waitForFunction(
+      () => (window as unknown as { __bigLog: { timing: { firstLineAt?: number } } }).__bigLog.timing.firstLineAt !== undefined,
+    );
     const timing = await page.evaluate(() => (window as unknown as { __bigLog: { timing: BigLogTiming } }).__bigLog.timing);
     const firstScreen = timing.firstLineAt! - timing.responseAt!;
     const domLines = await page.locator('.log-line').count();
@@ -195,11 +221,35 @@ export const benchLogViewer: Bench = async (ctx) => {
     const domAfterScroll = await page.locator('.log-line').count();
 
     const rows: BenchRow[] = [
-      { figure: 'Log: first screen of a 200,000-line log after its text arrives', value: Math.round(firstScreen), unit: 'ms', budget: { max: 300 }, note: 'response handed over → frame after the first line is in the DOM' },
+      {
+        figure: 'Log: first screen of a 200,000-line log after its text arrives',
+        value: Math.round(firstScreen),
+        unit: 'ms',
+        budget: { max: 300 },
+        note: 'response handed over → frame after the first line is in the DOM',
+      },
       { figure: 'Log: find "error" (4,000 matches highlighted, count shown)', value: Math.round(find), unit: 'ms', budget: { max: 200 } },
-      { figure: 'Log: jump to the next match', value: Math.round(Math.max(jump, jumpBack)), unit: 'ms', budget: { max: 200 }, note: 'worst of two jumps' },
-      { figure: 'Log: line elements in the DOM (200,000-line log)', value: Math.max(domLines, domAfterScroll), unit: 'lines', budget: { max: visible + LOG_DOM_MARGIN }, note: `${visible} visible + ${LOG_DOM_MARGIN} margin` },
-      { figure: 'Log: scrolling, 95th percentile frame time', value: Math.round(percentile(frames, 0.95) * 10) / 10, unit: 'ms', budget: { max: 50 }, note: `120 frames scrolling 400 px each; max ${Math.round(Math.max(...frames))} ms` },
+      {
+        figure: 'Log: jump to the next match',
+        value: Math.round(Math.max(jump, jumpBack)),
+        unit: 'ms',
+        budget: { max: 200 },
+        note: 'worst of two jumps',
+      },
+      {
+        figure: 'Log: line elements in the DOM (200,000-line log)',
+        value: Math.max(domLines, domAfterScroll),
+        unit: 'lines',
+        budget: { max: visible + LOG_DOM_MARGIN },
+        note: `${visible} visible + ${LOG_DOM_MARGIN} margin`,
+      },
+      {
+        figure: 'Log: scrolling, 95th percentile frame time',
+        value: Math.round(percentile(frames, 0.95) * 10) / 10,
+        unit: 'ms',
+        budget: { max: 50 },
+        note: `120 frames scrolling 400 px each; max ${Math.round(Math.max(...frames))} ms`,
+      },
     ];
     return rows;
   } finally {

@@ -98,7 +98,13 @@ export const benchPolling: Bench = async (ctx) => {
     await setPageHidden(page, false);
 
     const rows: BenchRow[] = [
-      { figure: 'Polling: finished execution page, API requests a minute', value: perMinute(finished.total, WINDOW), unit: 'req/min', budget: { max: 0 }, note: `${finished.total} in ${WINDOW / 1000} s` },
+      {
+        figure: 'Polling: finished execution page, API requests a minute',
+        value: perMinute(finished.total, WINDOW),
+        unit: 'req/min',
+        budget: { max: 0 },
+        note: `${finished.total} in ${WINDOW / 1000} s`,
+      },
       {
         figure: 'Polling: running execution, execution requests per 2 s interval',
         value: Math.round((executionPolls / intervals) * 100) / 100,
@@ -106,8 +112,20 @@ export const benchPolling: Bench = async (ctx) => {
         budget: { max: 1 },
         note: `${executionPolls} in ${WINDOW / 1000} s; other API requests: ${running.total - executionPolls - running.rangedLog - running.fullLog}`,
       },
-      { figure: 'Polling: running execution, ranged log requests per 2 s interval (log open)', value: Math.round((running.rangedLog / intervals) * 100) / 100, unit: 'req', budget: { max: 1 }, note: `${running.rangedLog} in ${WINDOW / 1000} s` },
-      { figure: 'Polling: running execution in a hidden tab, API requests a minute', value: perMinute(hidden.total, WINDOW), unit: 'req/min', budget: { max: 0 }, note: 'document.visibilityState hidden' },
+      {
+        figure: 'Polling: running execution, ranged log requests per 2 s interval (log open)',
+        value: Math.round((running.rangedLog / intervals) * 100) / 100,
+        unit: 'req',
+        budget: { max: 1 },
+        note: `${running.rangedLog} in ${WINDOW / 1000} s`,
+      },
+      {
+        figure: 'Polling: running execution in a hidden tab, API requests a minute',
+        value: perMinute(hidden.total, WINDOW),
+        unit: 'req/min',
+        budget: { max: 0 },
+        note: 'document.visibilityState hidden',
+      },
     ];
     return rows;
   } finally {

@@ -79,17 +79,25 @@ async function loadModule(file: string, exportName: string): Promise<Bench | str
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !MODULES.some(([file]) => file === name));
-  if (unknown.length) throw new Error(`Unknown bench module(s): ${unknown.join(', ')} (known: ${MODULES.map(([file]) => file).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`Unknown bench module(s): ${unknown.join(', ')} (known: ${MODULES.map(([file]) => file).join(', ')})`);
   console.log(`Building into ${DIST}/ …`);
-  const build = spawnSync(process.execPath, [vite, 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [vite, 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status})`);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const preview = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const preview = spawn(
+    process.execPath,
+    [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const stop = () => {
     if (preview.exitCode === null && preview.pid) preview.kill('SIGTERM');
   };
@@ -102,7 +110,11 @@ async function main(): Promise<number> {
   try {
     await waitForServer(baseUrl, preview);
     const chromium = findChromium();
-    const ctx: BenchContext = { baseUrl, chromiumPath: chromium?.kind === 'playwright' ? undefined : chromium?.path, distDir: join(root, DIST) };
+    const ctx: BenchContext = {
+      baseUrl,
+      chromiumPath: chromium?.kind === 'playwright' ? undefined : chromium?.path,
+      distDir: join(root, DIST),
+    };
     for (const [file, exportName] of MODULES.filter(([name]) => only.length === 0 || only.includes(name))) {
       const started = Date.now();
       const bench = await loadModule(file, exportName);
@@ -133,7 +145,16 @@ async function main(): Promise<number> {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(
     join(root, 'bench-results/bench.json'),
-    JSON.stringify({ date: new Date().toISOString(), met, total: rows.length, modules: results.map((r) => ({ ...r, rows: r.rows.map((row) => ({ ...row, met: meets(row) })) })) }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        met,
+        total: rows.length,
+        modules: results.map((r) => ({ ...r, rows: r.rows.map((row) => ({ ...row, met: meets(row) })) })),
+      },
+      null,
+      2,
+    ) + '\n',
   );
   console.log('Written bench-results/bench.json');
   return 0;

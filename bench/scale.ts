@@ -39,7 +39,8 @@ export async function timeClickUntil(page: Page, target: Locator, selector: stri
       new Promise<number>((resolve) => {
         const check = () => {
           const at = (window as unknown as { __clickAt?: number }).__clickAt;
-          if (at !== undefined && document.querySelector(selector)?.textContent?.includes(text)) requestAnimationFrame(() => resolve(performance.now() - at));
+          if (at !== undefined && document.querySelector(selector)?.textContent?.includes(text))
+            requestAnimationFrame(() => resolve(performance.now() - at));
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -59,7 +60,12 @@ export const benchScale: Bench = async (ctx) => {
     await populateAndOpenProgram(page, sim);
 
     const requests = countApiRequests(page, 4000);
-    const programsMs = await timeClickUntil(page, page.getByRole('link', { name: 'Cloud Manager — My Programs' }), 'nav[aria-label="Programs pages"]', `of ${SCALE.programs}`);
+    const programsMs = await timeClickUntil(
+      page,
+      page.getByRole('link', { name: 'Cloud Manager — My Programs' }),
+      'nav[aria-label="Programs pages"]',
+      `of ${SCALE.programs}`,
+    );
     const programRequests = (await requests).total;
     const cards = await page.locator('.program-card').count();
     await page.getByRole('button', { name: 'List view' }).click();
@@ -69,15 +75,49 @@ export const benchScale: Bench = async (ctx) => {
     await page.getByRole('button', { name: 'Grid view' }).click();
     await page.getByRole('searchbox', { name: 'Search programs' }).fill('WKND Sites');
     await page.getByRole('link', { name: 'WKND Sites' }).first().click();
-    const activityMs = await timeClickUntil(page, page.getByRole('navigation', { name: 'Program' }).getByRole('link', { name: 'Activity' }), 'nav[aria-label="Activity pages"]', '1–20 of');
+    const activityMs = await timeClickUntil(
+      page,
+      page.getByRole('navigation', { name: 'Program' }).getByRole('link', { name: 'Activity' }),
+      'nav[aria-label="Activity pages"]',
+      '1–20 of',
+    );
     const activityRows = (await page.getByRole('grid', { name: 'Pipeline executions' }).getByRole('row').count()) - 1;
-    const nextMs = await timeClickUntil(page, page.getByRole('navigation', { name: 'Activity pages' }).getByRole('button', { name: 'Next' }), 'nav[aria-label="Activity pages"]', '21–40 of');
+    const nextMs = await timeClickUntil(
+      page,
+      page.getByRole('navigation', { name: 'Activity pages' }).getByRole('button', { name: 'Next' }),
+      'nav[aria-label="Activity pages"]',
+      '21–40 of',
+    );
 
     const rows: BenchRow[] = [
-      { figure: `Scale: My Programs with ${SCALE.programs} programs shown`, value: Math.round(programsMs), unit: 'ms', budget: { max: 1000 }, note: `click → first page painted; ${programRequests} API requests` },
-      { figure: 'Scale: My Programs cards / table rows rendered', value: Math.max(cards, tableRows), unit: 'rows', budget: { max: MAX_RENDERED_ROWS }, note: `${cards} cards, ${tableRows} table rows` },
-      { figure: `Scale: Activity with ${SCALE.executions} executions shown`, value: Math.round(activityMs), unit: 'ms', budget: { max: 1000 }, note: `click → first page painted; ${activityRows} rows` },
-      { figure: 'Scale: Activity next page', value: Math.round(nextMs), unit: 'ms', budget: { max: 500 }, note: 'Next → rows 21–40 painted' },
+      {
+        figure: `Scale: My Programs with ${SCALE.programs} programs shown`,
+        value: Math.round(programsMs),
+        unit: 'ms',
+        budget: { max: 1000 },
+        note: `click → first page painted; ${programRequests} API requests`,
+      },
+      {
+        figure: 'Scale: My Programs cards / table rows rendered',
+        value: Math.max(cards, tableRows),
+        unit: 'rows',
+        budget: { max: MAX_RENDERED_ROWS },
+        note: `${cards} cards, ${tableRows} table rows`,
+      },
+      {
+        figure: `Scale: Activity with ${SCALE.executions} executions shown`,
+        value: Math.round(activityMs),
+        unit: 'ms',
+        budget: { max: 1000 },
+        note: `click → first page painted; ${activityRows} rows`,
+      },
+      {
+        figure: 'Scale: Activity next page',
+        value: Math.round(nextMs),
+        unit: 'ms',
+        budget: { max: 500 },
+        note: 'Next → rows 21–40 painted',
+      },
     ];
     return rows;
   } finally {

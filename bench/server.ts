@@ -44,13 +44,24 @@ async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; value: 
 export const benchServer: Bench = async () => {
   // With a data file, as `npm run api` is used: every change is persisted before it is answered.
   const dataDir = mkdtempSync(join(tmpdir(), 'cm-bench-'));
-  const server = await startServerProcess(['--populate', `programs=${PROGRAMS},executions=${EXECUTIONS}`, '--speed', '1', '--data', join(dataDir, 'state.json')]).catch((error: unknown) => {
+  const server = await startServerProcess([
+    '--populate',
+    `programs=${PROGRAMS},executions=${EXECUTIONS}`,
+    '--speed',
+    '1',
+    '--data',
+    join(dataDir, 'state.json'),
+  ]).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   const { base } = server;
   const call = async (method: string, href: string, body?: unknown) => {
-    const response = await fetch(base + href, { method, headers: body === undefined ? {} : JSON_BODY, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(base + href, {
+      method,
+      headers: body === undefined ? {} : JSON_BODY,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${href} → ${response.status}: ${text.slice(0, 200)}`);
     return (text ? JSON.parse(text) : undefined) as Hal;
@@ -63,7 +74,9 @@ export const benchServer: Bench = async () => {
     const wknd = programs._embedded!.programs.find((p) => p.name === 'WKND Sites')!;
     const program = await call('GET', wknd._links.self.href);
     const pipelines = await call('GET', program._links[`${REL}pipelines`].href);
-    const pipeline = pipelines._embedded!.pipelines.find((p) => (p.phases as { environmentType?: string }[]).some((ph) => ph.environmentType === 'prod'))!;
+    const pipeline = pipelines._embedded!.pipelines.find((p) =>
+      (p.phases as { environmentType?: string }[]).some((ph) => ph.environmentType === 'prod'),
+    )!;
     const executionsHref = pipeline._links[`${REL}executions`].href;
     const history = await call('GET', executionsHref);
     const stored = history._totalNumberOfItems as number;
@@ -72,7 +85,8 @@ export const benchServer: Bench = async () => {
     // Throughput and latency of GETs of one execution.
     await autocannon({ url: base + oneExecution, connections: 10, duration: 1 }); // warm-up
     const load = await autocannon({ url: base + oneExecution, connections: 10, duration: LOAD_SECONDS });
-    if (load.errors || load.timeouts || load.non2xx) throw new Error(`GET under load: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx`);
+    if (load.errors || load.timeouts || load.non2xx)
+      throw new Error(`GET under load: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx`);
 
     // Start, advance, list: several tries, each a full run (start → approval → schedule → done).
     await control('outcome', { outcome: 'pass' }, 'PUT');
@@ -95,11 +109,35 @@ export const benchServer: Bench = async () => {
     const size = `${programCount} programs, ${stored} executions stored, --data file`;
     const tries = `median of ${TRIES}: ${[...starts].map((ms) => ms.toFixed(1)).join(', ')} ms`;
     const rows: BenchRow[] = [
-      { figure: 'API server: GET one execution, throughput', value: Math.round(load.requests.average), unit: 'req/s', budget: { min: 3000 }, note: `autocannon, 10 connections, ${LOAD_SECONDS} s; ${size}` },
-      { figure: 'API server: GET one execution, p99 latency', value: load.latency.p99, unit: 'ms', budget: { max: 20 }, note: `p50 ${load.latency.p50} ms, ${load.requests.total} requests` },
+      {
+        figure: 'API server: GET one execution, throughput',
+        value: Math.round(load.requests.average),
+        unit: 'req/s',
+        budget: { min: 3000 },
+        note: `autocannon, 10 connections, ${LOAD_SECONDS} s; ${size}`,
+      },
+      {
+        figure: 'API server: GET one execution, p99 latency',
+        value: load.latency.p99,
+        unit: 'ms',
+        budget: { max: 20 },
+        note: `p50 ${load.latency.p50} ms, ${load.requests.total} requests`,
+      },
       { figure: 'API server: start a run (PUT execution)', value: round(median(starts)), unit: 'ms', budget: { max: 50 }, note: tries },
-      { figure: 'API server: advance (approve a waiting step)', value: round(median(advances)), unit: 'ms', budget: { max: 50 }, note: `median of ${TRIES}` },
-      { figure: 'API server: executions list GET (20 newest)', value: round(median(lists)), unit: 'ms', budget: { max: 50 }, note: `median of ${TRIES}; ${size}` },
+      {
+        figure: 'API server: advance (approve a waiting step)',
+        value: round(median(advances)),
+        unit: 'ms',
+        budget: { max: 50 },
+        note: `median of ${TRIES}`,
+      },
+      {
+        figure: 'API server: executions list GET (20 newest)',
+        value: round(median(lists)),
+        unit: 'ms',
+        budget: { max: 50 },
+        note: `median of ${TRIES}; ${size}`,
+      },
     ];
     return rows;
   } finally {

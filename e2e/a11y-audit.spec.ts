@@ -32,7 +32,13 @@ for (const theme of THEMES) {
 
       await test.step('a trend point and the dialog buttons are reached with Tab', async () => {
         await tabTo(page, audit.getByRole('button', { name: 'View slowest pages' }));
-        await tabTo(page, audit.getByRole('group', { name: /Median scores of the last/ }).getByRole('link').first());
+        await tabTo(
+          page,
+          audit
+            .getByRole('group', { name: /Median scores of the last/ })
+            .getByRole('link')
+            .first(),
+        );
       });
 
       await audit.getByRole('button', { name: 'View slowest pages' }).click();

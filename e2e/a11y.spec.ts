@@ -46,7 +46,10 @@ for (const theme of THEMES) {
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
 
-      await page.getByRole('button', { name: /Program/ }).first().click();
+      await page
+        .getByRole('button', { name: /Program/ })
+        .first()
+        .click();
       await expect(page.getByRole('listbox')).toBeVisible();
       await expectNoAxeViolations(page, 'program switcher menu');
     });

@@ -43,7 +43,12 @@ test('an execution page says the API is down, then recovers by itself when it re
       status: 503,
       contentType: 'application/problem+json',
       headers: { 'access-control-allow-origin': '*' },
-      body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Cloud Manager is in scheduled maintenance.' }),
+      body: JSON.stringify({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'Cloud Manager is in scheduled maintenance.',
+      }),
     });
   await test.step('maintenance: a 503 is explained in place, with Retry', async () => {
     await page.route(`${base}/api/**`, maintenance);

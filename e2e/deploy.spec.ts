@@ -2,7 +2,11 @@
 import { decide, deployAndBuild, expect, statusBadge, test } from './fixtures';
 
 test.describe('deploying to production', () => {
-  test('Deploy → Build → override code quality → approve → schedule Now → finished, live and in Activity', async ({ page, sim, openConsole }) => {
+  test('Deploy → Build → override code quality → approve → schedule Now → finished, live and in Activity', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
     await openConsole();
     await sim.outcome('importantQualityFailure');
     await sim.speed(3000);

@@ -24,7 +24,8 @@ type AuditFile = { pages: { path: string; mobile: Scores; desktop: Scores }[]; f
 
 const href = (resource: { _links: Links }, rel: string) => resource._links[rel === 'self' || rel === 'next' ? rel : `${REL}${rel}`]?.href;
 const auditStep = (execution: Execution) => execution._embedded.stepStates.find((s) => s.action === 'contentAudit');
-const hasScores = (execution: Execution) => auditStep(execution)?.status === 'FINISHED' && href(auditStep(execution)!, 'pipeline/metrics') !== undefined;
+const hasScores = (execution: Execution) =>
+  auditStep(execution)?.status === 'FINISHED' && href(auditStep(execution)!, 'pipeline/metrics') !== undefined;
 
 /** A pipeline found by following links from the API's entry point, and what the tests read of it. */
 class PipelineApi {
@@ -36,9 +37,18 @@ class PipelineApi {
 
   static async find(sim: SimulatorControls, programName: string): Promise<PipelineApi> {
     const programs = await sim.get<Resource>('/api/programs');
-    const program = await sim.get<Resource>(href(programs._embedded.programs.find((p) => p.name === programName)!, 'self')!);
+    const program = await sim.get<Resource>(
+      href(
+        programs._embedded.programs.find((p) => p.name === programName)!,
+        'self',
+      )!,
+    );
     const pipelines = await sim.get<Resource>(href(program, 'pipelines')!);
-    return new PipelineApi(sim, program.id, pipelines._embedded.pipelines.find((p) => p.name === 'Production Pipeline')!);
+    return new PipelineApi(
+      sim,
+      program.id,
+      pipelines._embedded.pipelines.find((p) => p.name === 'Production Pipeline')!,
+    );
   }
 
   route(executionId: string): string {
@@ -48,7 +58,7 @@ class PipelineApi {
   /** Every execution, newest first, through the list's next links. */
   async executions(): Promise<Execution[]> {
     const all: Execution[] = [];
-    for (let next = href(this.pipeline, 'executions'); next; ) {
+    for (let next = href(this.pipeline, 'executions'); next;) {
       const list = await this.sim.get<{ _embedded: { executions: Execution[] }; _links: Links }>(next);
       all.push(...list._embedded.executions);
       next = href(list, 'next');
@@ -78,10 +88,12 @@ class PipelineApi {
 }
 
 const band = (score: number) => (score >= 90 ? 'Good' : score >= 50 ? 'Needs improvement' : 'Poor');
-const change = (now: number, before: number) => (now === before ? 'No Change' : now > before ? `+${now - before}` : `\u2212${before - now}`);
+const change = (now: number, before: number) =>
+  now === before ? 'No Change' : now > before ? `+${now - before}` : `\u2212${before - now}`;
 
 const auditSection = (page: Page) => page.locator('li.step-item[data-action="contentAudit"]');
-const tile = (page: Page, label: string) => auditSection(page).getByRole('list', { name: 'Median scores' }).getByRole('listitem').filter({ hasText: label });
+const tile = (page: Page, label: string) =>
+  auditSection(page).getByRole('list', { name: 'Median scores' }).getByRole('listitem').filter({ hasText: label });
 const firstNumber = async (cell: Locator) => Number(/^\d+/.exec((await cell.textContent()) ?? '')?.[0]);
 
 /** Starts a run of Acme Intranet from My Programs and waits for its Experience Audit to finish (it holds at approval). */
@@ -146,7 +158,11 @@ test.describe('experience audit', () => {
     const api = await PipelineApi.find(sim, 'WKND Sites');
     const executions = await api.executions();
     const latest = executions[0];
-    const expected = executions.slice(0, 21).filter(hasScores).map((e) => e.id).reverse();
+    const expected = executions
+      .slice(0, 21)
+      .filter(hasScores)
+      .map((e) => e.id)
+      .reverse();
     expect(expected.length, 'the seed has at least 10 runs with audit scores').toBeGreaterThanOrEqual(10);
 
     await page.goto(api.route(latest.id));
@@ -158,7 +174,9 @@ test.describe('experience audit', () => {
     const table = section.getByRole('table', { name: 'Median scores by run, oldest first' });
     const rows = table.getByRole('row');
     await expect(rows).toHaveCount(expected.length + 1);
-    await expect(table.getByRole('rowheader')).toHaveText(expected.map((id) => (id === latest.id ? `Execution ${id} (this run)` : `Execution ${id}`)));
+    await expect(table.getByRole('rowheader')).toHaveText(
+      expected.map((id) => (id === latest.id ? `Execution ${id} (this run)` : `Execution ${id}`)),
+    );
     const oldest = await api.scores(expected[0]);
     await expect(rows.nth(1)).toContainText(`${oldest.performance} (${band(oldest.performance)})`);
 
@@ -195,7 +213,10 @@ test.describe('experience audit', () => {
       if (device === 'desktop') await dialog.getByRole('radio', { name: 'Desktop' }).check();
       const grid = dialog.getByRole('grid', { name: `Slowest pages (${device === 'mobile' ? 'Mobile' : 'Desktop'})` });
       const rows = grid.getByRole('row').filter({ has: page.getByRole('rowheader') });
-      const lowest = file.pages.map((p) => p[device].performance).sort((a, b) => a - b).slice(0, 5);
+      const lowest = file.pages
+        .map((p) => p[device].performance)
+        .sort((a, b) => a - b)
+        .slice(0, 5);
       await expect(rows).toHaveCount(lowest.length);
       const shown: number[] = [];
       for (let i = 0; i < lowest.length; i++) {
@@ -204,7 +225,9 @@ test.describe('experience audit', () => {
         const cells = row.getByRole('gridcell');
         const expectedPage = file.pages.find((p) => p.path === path)!;
         shown.push(await firstNumber(cells.nth(0)));
-        expect(await Promise.all([0, 1, 2, 3].map((c) => firstNumber(cells.nth(c))))).toEqual(CATEGORIES.map(([kpi]) => expectedPage[device][kpi]));
+        expect(await Promise.all([0, 1, 2, 3].map((c) => firstNumber(cells.nth(c))))).toEqual(
+          CATEGORIES.map(([kpi]) => expectedPage[device][kpi]),
+        );
       }
       expect(shown, `${device} rows ordered by performance, lowest first`).toEqual(lowest);
     }

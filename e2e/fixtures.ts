@@ -70,7 +70,12 @@ export class SimulatorControls {
     type Hal = { _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
     const link = (resource: Hal, rel: string) => resource._links[rel === 'self' ? rel : `${REL}${rel}`].href;
     const programs = await this.get<Hal>('/api/programs');
-    const program = await this.get<Hal>(link(programs._embedded.programs.find((p) => p.name === programName)!, 'self'));
+    const program = await this.get<Hal>(
+      link(
+        programs._embedded.programs.find((p) => p.name === programName)!,
+        'self',
+      ),
+    );
     const pipelines = await this.get<Hal>(link(program, 'pipelines'));
     const pipeline = pipelines._embedded.pipelines.find((p) => p.name === pipelineName)!;
     const list = await this.get<Hal>(link(pipeline, 'executions'));
@@ -79,10 +84,18 @@ export class SimulatorControls {
 
   /** The build step log text of an execution, found by following links from /api/programs. */
   async buildLogText(programName: string, executionId: string): Promise<string> {
-    type Hal = { _links: Record<string, { href: string; templated?: boolean }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
+    type Hal = { _links: Record<string, { href: string; templated?: boolean }>; _embedded: Record<string, Hal[]> } & Record<
+      string,
+      unknown
+    >;
     const link = (resource: Hal, rel: string) => resource._links[rel.startsWith('self') ? rel : `${REL}${rel}`].href;
     const programs = await this.get<Hal>('/api/programs');
-    const program = await this.get<Hal>(link(programs._embedded.programs.find((p) => p.name === programName)!, 'self'));
+    const program = await this.get<Hal>(
+      link(
+        programs._embedded.programs.find((p) => p.name === programName)!,
+        'self',
+      ),
+    );
     const pipelines = await this.get<Hal>(link(program, 'pipelines'));
     for (const pipeline of pipelines._embedded.pipelines) {
       const template = link(pipeline, 'execution/id');

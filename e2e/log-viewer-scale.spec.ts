@@ -5,7 +5,14 @@
  * a running log that grows keeps the lines already shown (same DOM nodes).
  */
 import type { Page } from '@playwright/test';
-import { BIG_LOG_LINES, LOG_DOM_MARGIN, LOG_LINE_PX, bigLogRegion, finishedProductionExecutionPath, installBigLog } from '../bench/log-viewer';
+import {
+  BIG_LOG_LINES,
+  LOG_DOM_MARGIN,
+  LOG_LINE_PX,
+  bigLogRegion,
+  finishedProductionExecutionPath,
+  installBigLog,
+} from '../bench/log-viewer';
 import { deployAndBuild, expect, test } from './fixtures';
 
 const buildStep = (page: Page) => page.locator('.step-item[data-action="build"]');
@@ -20,7 +27,11 @@ async function expectWindowed(page: Page) {
 }
 
 test.describe('log viewer at scale', () => {
-  test('a 200,000-line log keeps only the visible lines plus a margin in the DOM, shows colours not escape codes, and finds', async ({ page, sim, openConsole }) => {
+  test('a 200,000-line log keeps only the visible lines plus a margin in the DOM, shows colours not escape codes, and finds', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
     await openConsole();
     const path = await finishedProductionExecutionPath(sim);
     await installBigLog(page);
@@ -56,7 +67,11 @@ test.describe('log viewer at scale', () => {
     });
   });
 
-  test('a link to a line opens the step log with that line selected and in view; choosing a line updates the link', async ({ page, sim, openConsole }) => {
+  test('a link to a line opens the step log with that line selected and in view; choosing a line updates the link', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
     await openConsole();
     const path = await finishedProductionExecutionPath(sim);
     await installBigLog(page);

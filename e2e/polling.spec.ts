@@ -20,7 +20,11 @@ test.describe('polling', () => {
     expect(count.total).toBe(0);
   });
 
-  test('a running execution polls only itself and the open log, once per interval, and nothing while hidden', async ({ page, sim, openConsole }) => {
+  test('a running execution polls only itself and the open log, once per interval, and nothing while hidden', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
     test.setTimeout(120_000);
     await openConsole();
     await openRunningBuildLog(page, sim);

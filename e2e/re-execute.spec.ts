@@ -5,7 +5,11 @@ import { decide, deployAndBuild, expect, statusBadge, test } from './fixtures';
 const reExecute = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Re-execute', exact: true });
 
 test.describe('re-execute and the build log', () => {
-  test('offered after success; Download build log saves the build log; using it opens a three-step re-execution', async ({ page, sim, openConsole }) => {
+  test('offered after success; Download build log saves the build log; using it opens a three-step re-execution', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
     await openConsole();
     await sim.outcome('pass');
     await sim.speed(3000);

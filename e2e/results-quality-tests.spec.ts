@@ -33,7 +33,12 @@ const METRIC_NAMES: Record<string, string> = {
 async function apiStep(page: Page, sim: SimulatorControls, action: string): Promise<Resource> {
   const [, programId, pipelineId, executionId] = /\/program\/([^/]+)\/pipeline\/([^/]+)\/execution\/([^/]+)$/.exec(page.url())!;
   const programs = await sim.get<Resource>('/api/programs');
-  const program = await sim.get<Resource>(href(programs._embedded.programs.find((p) => String(p.id) === programId)!, 'self'));
+  const program = await sim.get<Resource>(
+    href(
+      programs._embedded.programs.find((p) => String(p.id) === programId)!,
+      'self',
+    ),
+  );
   const pipelines = await sim.get<Resource>(href(program, 'pipelines'));
   const pipeline = pipelines._embedded.pipelines.find((p) => String(p.id) === pipelineId)!;
   const execution = await sim.get<Resource>(href(pipeline, 'execution/id').replace('{executionId}', executionId));
@@ -58,12 +63,16 @@ const stepItem = (page: Page, action: string) => page.locator(`li.step-item[data
 async function resultsByMetric(dialog: Locator): Promise<Record<string, string>> {
   const rows = dialog.getByRole('grid', { name: 'Code scanning metrics' }).getByRole('row');
   const entries: [string, string][] = [];
-  for (const row of (await rows.all()).slice(1)) entries.push([(await row.getByRole('rowheader').textContent()) ?? '', (await row.getByRole('gridcell').last().textContent()) ?? '']);
+  for (const row of (await rows.all()).slice(1))
+    entries.push([(await row.getByRole('rowheader').textContent()) ?? '', (await row.getByRole('gridcell').last().textContent()) ?? '']);
   return Object.fromEntries(entries);
 }
 
 const names = (metrics: Metric[]) => metrics.map((m) => METRIC_NAMES[m.kpi] ?? m.kpi).sort();
-const withResult = (results: Record<string, string>, word: string) => Object.keys(results).filter((name) => results[name] === word).sort();
+const withResult = (results: Record<string, string>, word: string) =>
+  Object.keys(results)
+    .filter((name) => results[name] === word)
+    .sort();
 
 test.describe('results a user reviews', () => {
   test.beforeEach(async ({ sim, openConsole }) => {
@@ -71,14 +80,20 @@ test.describe('results a user reviews', () => {
     await sim.speed(3000);
   });
 
-  test('important quality failure: Review Summary lists exactly the failing metrics, Download Details saves the issues CSV, Override turns them Overridden', async ({ page, sim }) => {
+  test('important quality failure: Review Summary lists exactly the failing metrics, Download Details saves the issues CSV, Override turns them Overridden', async ({
+    page,
+    sim,
+  }) => {
     await sim.outcome('importantQualityFailure');
     const executionId = await deployAndBuild(page, 'WKND Sites');
     const scan = stepItem(page, 'codeQuality');
     await expect(scan.getByRole('button', { name: 'Override', exact: true })).toBeEnabled({ timeout: 30_000 });
     const metrics = await apiMetrics(page, sim);
     const failing = metrics.filter((m) => !m.passed);
-    expect(failing.some((m) => m.severity === 'important'), 'the outcome fails an important metric').toBe(true);
+    expect(
+      failing.some((m) => m.severity === 'important'),
+      'the outcome fails an important metric',
+    ).toBe(true);
 
     await test.step('Download Details saves the CSV of every flagged issue', async () => {
       const download = page.waitForEvent('download');
@@ -142,12 +157,19 @@ test.describe('results a user reviews', () => {
     await sim.outcome('testFailure');
     await deployAndBuild(page, 'Acme Intranet');
     await expect(statusBadge(page, 'Failed')).toBeVisible({ timeout: 30_000 });
-    const results = await apiArtifact<{ passed: number; failed: number; skipped: number; tests: TestCase[] }>(page, sim, 'functionalTest', 'UI_TEST_RESULTS');
+    const results = await apiArtifact<{ passed: number; failed: number; skipped: number; tests: TestCase[] }>(
+      page,
+      sim,
+      'functionalTest',
+      'UI_TEST_RESULTS',
+    );
     const failed = results.tests.filter((t) => t.status === 'failed');
     expect(failed.length, 'the outcome fails at least one functional test').toBeGreaterThan(0);
 
     const functional = stepItem(page, 'functionalTest');
-    await expect(functional.locator('.step-test-counts')).toHaveText(`Tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+    await expect(functional.locator('.step-test-counts')).toHaveText(
+      `Tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`,
+    );
     const list = functional.getByRole('list', { name: 'Failing tests' });
     await expect(list.locator('.failing-test__name')).toHaveText(failed.map((t) => `${t.className} › ${t.name}`));
     await expect(list.locator('.failing-test__message')).toHaveText(failed.map((t) => t.message ?? ''));

@@ -33,7 +33,11 @@ test.describe('at scale', () => {
     expect(await rows.count()).toBeLessThanOrEqual(MAX_RENDERED_ROWS);
   });
 
-  test('Activity with 10,000 executions shows 20 a page and reads the next page through the list links', async ({ page, sim, openConsole }) => {
+  test('Activity with 10,000 executions shows 20 a page and reads the next page through the list links', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
     await openConsole();
     await populateAndOpenProgram(page, sim);
     await page.getByRole('navigation', { name: 'Program' }).getByRole('link', { name: 'Activity' }).click();

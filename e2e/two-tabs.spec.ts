@@ -9,7 +9,10 @@ import { JSON_BODY, useStandaloneServer } from './standalone-server';
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
 const ALREADY_DECIDED = 'Already decided: this step was approved or rejected in another session. Showing its current state.';
 
-type Hal = { id: string; programId?: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
+type Hal = { id: string; programId?: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<
+  string,
+  unknown
+>;
 
 const server = useStandaloneServer('two-tabs', 30);
 
@@ -42,14 +45,17 @@ async function holdReads(page: Page, base: string) {
   };
 }
 
-const approvalStep = (page: Page) => page.getByRole('heading', { level: 3, name: /^Application for Approval/ }).locator('xpath=ancestor::li[1]');
+const approvalStep = (page: Page) =>
+  page.getByRole('heading', { level: 3, name: /^Application for Approval/ }).locator('xpath=ancestor::li[1]');
 
 async function openApproveDialog(page: Page) {
   await approvalStep(page).getByRole('button', { name: 'Approve', exact: true }).click();
   return page.getByRole('alertdialog', { name: 'Approve the deployment to production?' });
 }
 
-test('approving in one tab, then in another: the second tab says it was already decided and shows the current state', async ({ context }) => {
+test('approving in one tab, then in another: the second tab says it was already decided and shows the current state', async ({
+  context,
+}) => {
   const path = await runToApproval(server().base);
   const base = server().base;
   // Both tabs use the standalone server, chosen in Settings (stored in localStorage before the console loads).

@@ -44,7 +44,10 @@ export function createStateStore(storage: Store, key: string, warn: (...args: un
       if (!warned) {
         warned = true;
         const size = text ? ` (${(text.length / 1e6).toFixed(1)} MB)` : '';
-        warn(`[simulator] its state${size} could not be saved to localStorage; it keeps running, but a reload will start from the seed data.`, error);
+        warn(
+          `[simulator] its state${size} could not be saved to localStorage; it keeps running, but a reload will start from the seed data.`,
+          error,
+        );
       }
       return false;
     }

@@ -19,7 +19,11 @@ export async function startSimulator(): Promise<void> {
   const api = createApi(simulator);
   const origin = window.location.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const worker = setupWorker(http.all(new RegExp(`^${origin}/(api|files|_sim)(/|$)`), ({ request }) => api.handle(request)));
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  });
   // Keep time-driven progress in storage too, so a reload never goes back.
   window.setInterval(() => {
     simulator.now();

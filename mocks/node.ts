@@ -16,6 +16,8 @@ export function createSimulator(options: TestSimulatorOptions = {}) {
 export function createSimulatorServer(options: TestSimulatorOptions & { origin?: string } = {}) {
   const api = createSimulator(options);
   const origin = options.origin ?? 'http://localhost:3000';
-  const server = setupServer(http.all(new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(api|files|_sim)(/|$)`), ({ request }) => api.handle(request)));
+  const server = setupServer(
+    http.all(new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(api|files|_sim)(/|$)`), ({ request }) => api.handle(request)),
+  );
   return { server, api, simulator: api.simulator };
 }

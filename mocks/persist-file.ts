@@ -33,7 +33,14 @@ type Snapshot = SimState & { archive?: ArchiveRef };
 function isState(value: unknown): value is Snapshot {
   if (!value || typeof value !== 'object') return false;
   const s = value as Partial<Snapshot>;
-  return s.version === 1 && Array.isArray(s.programs) && Array.isArray(s.pipelines) && Array.isArray(s.executions) && typeof s.now === 'number' && !!s.settings;
+  return (
+    s.version === 1 &&
+    Array.isArray(s.programs) &&
+    Array.isArray(s.pipelines) &&
+    Array.isArray(s.executions) &&
+    typeof s.now === 'number' &&
+    !!s.settings
+  );
 }
 
 function readText(path: string): string {
@@ -77,10 +84,15 @@ export class DataFile {
       snapshot = JSON.parse(readText(this.path));
     } catch (error) {
       if (error instanceof DataFileError) throw error;
-      throw new DataFileError(`The data file ${this.path} is not valid JSON (corrupt?). It was left untouched; move it away or pass another --data file.`, { cause: error });
+      throw new DataFileError(
+        `The data file ${this.path} is not valid JSON (corrupt?). It was left untouched; move it away or pass another --data file.`,
+        { cause: error },
+      );
     }
     if (!isState(snapshot)) {
-      throw new DataFileError(`The data file ${this.path} is not a simulator state (version 1). It was left untouched; move it away or pass another --data file.`);
+      throw new DataFileError(
+        `The data file ${this.path} is not a simulator state (version 1). It was left untouched; move it away or pass another --data file.`,
+      );
     }
     const { archive, ...state } = snapshot;
     if (!archive) return state;
@@ -95,14 +107,21 @@ export class DataFile {
         bytes += Buffer.byteLength(line) + 1;
       }
     } catch (error) {
-      throw new DataFileError(`The archive ${path} of the data file ${this.path} is corrupt. Both were left untouched; move them away or pass another --data file.`, { cause: error });
+      throw new DataFileError(
+        `The archive ${path} of the data file ${this.path} is corrupt. Both were left untouched; move them away or pass another --data file.`,
+        { cause: error },
+      );
     }
-    if (lines.length < archive.lines) throw new DataFileError(`The archive ${path} of the data file ${this.path} is incomplete. Both were left untouched.`);
+    if (lines.length < archive.lines)
+      throw new DataFileError(`The archive ${path} of the data file ${this.path} is incomplete. Both were left untouched.`);
     const archivedObjects = new Set(byId.values());
     for (const execution of state.executions) byId.set(execution.id, execution);
     state.executions = archive.order.map((id) => {
       const execution = byId.get(id);
-      if (!execution) throw new DataFileError(`Execution ${id} is missing from the archive ${path} of the data file ${this.path}. Both were left untouched.`);
+      if (!execution)
+        throw new DataFileError(
+          `Execution ${id} is missing from the archive ${path} of the data file ${this.path}. Both were left untouched.`,
+        );
       if (archivedObjects.has(execution)) this.archived.add(execution);
       return execution;
     });

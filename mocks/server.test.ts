@@ -90,7 +90,10 @@ describe('npm run api (standalone server)', () => {
 
   it('answers CORS preflights so a console on another origin can use it', async () => {
     const { base } = await startServer([]);
-    const preflight = await fetch(`${base}/api/programs`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT' } });
+    const preflight = await fetch(`${base}/api/programs`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-api-key');
@@ -103,15 +106,25 @@ describe('npm run api (standalone server)', () => {
 
     // Two approvals of WKND's approval hold, sent at the same time.
     const wknd = await runToApproval(base, 0);
-    const approvals = await Promise.all([decide(wknd.approval, 'advance', { approved: true }), decide(wknd.approval, 'advance', { approved: true })]);
+    const approvals = await Promise.all([
+      decide(wknd.approval, 'advance', { approved: true }),
+      decide(wknd.approval, 'advance', { approved: true }),
+    ]);
     expect(approvals.map((r) => r.status).sort()).toEqual([202, 409]);
     const lost = approvals.find((r) => r.status === 409)!;
     expect(lost.headers.get('content-type')).toBe('application/problem+json');
-    expect(await lost.json()).toMatchObject({ status: 409, title: 'Step already decided', detail: expect.stringMatching(/already decided \(approved, now FINISHED\)/) });
+    expect(await lost.json()).toMatchObject({
+      status: 409,
+      title: 'Step already decided',
+      detail: expect.stringMatching(/already decided \(approved, now FINISHED\)/),
+    });
 
     // Approve and reject of Acme's approval hold at the same time: exactly one applies.
     const acme = await runToApproval(base, 2);
-    const [approve, reject] = await Promise.all([decide(acme.approval, 'advance', { approved: true }), decide(acme.approval, 'cancel', { approved: false })]);
+    const [approve, reject] = await Promise.all([
+      decide(acme.approval, 'advance', { approved: true }),
+      decide(acme.approval, 'cancel', { approved: false }),
+    ]);
     expect([approve.status, reject.status].sort()).toEqual([202, 409]);
     const loser = approve.status === 409 ? approve : reject;
     const problem = await loser.json();
@@ -157,7 +170,14 @@ describe('npm run api (standalone server)', () => {
     expect((await fetch(base + pipelineHref, { method: 'PUT', headers: all })).status).toBe(201);
     expect((await fetch(`${base}/api/program/1/pipeline/999`, { headers: all })).status).toBe(404);
     expect((await fetch(`${base}/_sim/state`)).status).toBe(200);
-    const preflight = await fetch(`${base}/api/programs`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, x-api-key' } });
+    const preflight = await fetch(`${base}/api/programs`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, x-api-key',
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     expect(server.output()).toContain('headers required');

@@ -99,7 +99,14 @@ export function startServer(options: ServerOptions) {
       const body = hasBody ? await readBody(req) : undefined;
       if (body === 'too-large') {
         res.writeHead(413, { ...CORS_HEADERS, 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify({ type: PROBLEM_TYPE, title: 'Request body too large', status: 413, detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }));
+        res.end(
+          JSON.stringify({
+            type: PROBLEM_TYPE,
+            title: 'Request body too large',
+            status: 413,
+            detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+          }),
+        );
         return;
       }
       const headers = new Headers();
@@ -126,8 +133,15 @@ export function startServer(options: ServerOptions) {
     if (!socket.writable) return socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
-    const body = JSON.stringify({ type: PROBLEM_TYPE, title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request', status, detail: 'The request could not be parsed as HTTP/1.1.' });
-    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      type: PROBLEM_TYPE,
+      title: tooLarge ? 'Request headers too large' : 'Malformed HTTP request',
+      status,
+      detail: 'The request could not be parsed as HTTP/1.1.',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.keepAliveTimeout = 30_000;
   return { server, simulator, api };

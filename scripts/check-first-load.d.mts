@@ -16,4 +16,8 @@ export const SIMULATOR: string;
 export function staticClosure(manifest: Manifest, keys: string[]): Set<string>;
 export function firstLoadFiles(manifest: Manifest): { entry: string; app: string[]; simulator: string[] };
 export function gzipKb(buffer: Uint8Array): number;
-export function measureFirstLoad(dist: string): { app: Array<{ file: string; kb: number }>; simulator: Array<{ file: string; kb: number }>; totalKb: number };
+export function measureFirstLoad(dist: string): {
+  app: Array<{ file: string; kb: number }>;
+  simulator: Array<{ file: string; kb: number }>;
+  totalKb: number;
+};

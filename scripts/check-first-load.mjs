@@ -46,12 +46,16 @@ export function staticClosure(manifest, keys) {
  * minus anything the console also needs.
  */
 export function firstLoadFiles(manifest) {
-  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry && (key === ENTRY || key.endsWith('/' + ENTRY))) ?? Object.keys(manifest).find((key) => manifest[key].isEntry);
+  const entry =
+    Object.keys(manifest).find((key) => manifest[key].isEntry && (key === ENTRY || key.endsWith('/' + ENTRY))) ??
+    Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error('The manifest has no entry.');
   if (!manifest[FIRST_ROUTE]) throw new Error(`The manifest has no chunk for ${FIRST_ROUTE} (is the route lazy?).`);
   // The entry may load the console itself with import() (in parallel with the simulator): those
   // dynamic imports of the entry count too, all but the simulator's.
-  const entryDynamic = (manifest[entry].dynamicImports ?? []).filter((key) => key !== SIMULATOR && !staticClosure(manifest, [key]).has(SIMULATOR));
+  const entryDynamic = (manifest[entry].dynamicImports ?? []).filter(
+    (key) => key !== SIMULATOR && !staticClosure(manifest, [key]).has(SIMULATOR),
+  );
   const app = staticClosure(manifest, [entry, ...entryDynamic, FIRST_ROUTE]);
   const simulator = [...staticClosure(manifest, [SIMULATOR])].filter((key) => !app.has(key));
   const files = (keys) => [...new Set([...keys].map((key) => manifest[key].file).filter((file) => file.endsWith('.js')))];

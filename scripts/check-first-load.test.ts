@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { firstLoadFiles, staticClosure, type Manifest } from './check-first-load.mjs';
 
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_react.js'], dynamicImports: ['mocks/browser.ts', 'src/app/app.tsx'], css: ['assets/index.css'] },
+  'index.html': {
+    file: 'assets/index.js',
+    isEntry: true,
+    imports: ['_react.js'],
+    dynamicImports: ['mocks/browser.ts', 'src/app/app.tsx'],
+    css: ['assets/index.css'],
+  },
   '_react.js': { file: 'assets/react.js' },
   '_shared.js': { file: 'assets/shared.js', imports: ['_react.js'] },
   '_msw.js': { file: 'assets/msw.js' },
-  'src/app/app.tsx': { file: 'assets/app.js', isDynamicEntry: true, imports: ['_shared.js'], dynamicImports: ['src/pages/programs/programs-page.tsx', 'src/pages/overview/overview-page.tsx'] },
+  'src/app/app.tsx': {
+    file: 'assets/app.js',
+    isDynamicEntry: true,
+    imports: ['_shared.js'],
+    dynamicImports: ['src/pages/programs/programs-page.tsx', 'src/pages/overview/overview-page.tsx'],
+  },
   'src/pages/programs/programs-page.tsx': { file: 'assets/programs-page.js', isDynamicEntry: true, imports: ['_shared.js', '_table.js'] },
   '_table.js': { file: 'assets/table.js' },
   'src/pages/overview/overview-page.tsx': { file: 'assets/overview-page.js', isDynamicEntry: true, imports: ['_shared.js', '_chart.js'] },
@@ -21,7 +32,14 @@ describe('check-first-load', () => {
 
   it('counts the entry, the console chunk it imports and My Programs, but neither other routes nor the simulator', () => {
     const { app, simulator } = firstLoadFiles(manifest);
-    expect(app.sort()).toEqual(['assets/app.js', 'assets/index.js', 'assets/programs-page.js', 'assets/react.js', 'assets/shared.js', 'assets/table.js']);
+    expect(app.sort()).toEqual([
+      'assets/app.js',
+      'assets/index.js',
+      'assets/programs-page.js',
+      'assets/react.js',
+      'assets/shared.js',
+      'assets/table.js',
+    ]);
     expect(simulator.sort()).toEqual(['assets/browser.js', 'assets/msw.js']);
   });
 

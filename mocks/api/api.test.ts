@@ -53,7 +53,9 @@ async function productionPipeline(t: ReturnType<typeof setup>, programName = 'WK
   const embedded = programs._embedded!.programs.find((p) => p.name === programName)!;
   const program = await t.get(t.link(embedded, 'self')!, 'Program');
   const pipelines = await t.get(t.link(program, 'pipelines')!, 'PipelineList');
-  const pipeline = pipelines._embedded!.pipelines.find((p) => (p.phases as { environmentType?: string }[]).some((ph) => ph.environmentType === 'prod'))!;
+  const pipeline = pipelines._embedded!.pipelines.find((p) =>
+    (p.phases as { environmentType?: string }[]).some((ph) => ph.environmentType === 'prod'),
+  )!;
   return { program, pipeline };
 }
 
@@ -141,7 +143,10 @@ describe('the simulated Cloud Manager API', () => {
       const advance = t.link(state, 'pipeline/advance')!;
       let body: unknown;
       if (state.action === 'codeQuality') {
-        const metrics = await t.get<{ metrics: { severity: string; passed: boolean; kpi: string }[] }>(t.link(state, 'pipeline/metrics')!, 'PipelineStepMetrics');
+        const metrics = await t.get<{ metrics: { severity: string; passed: boolean; kpi: string }[] }>(
+          t.link(state, 'pipeline/metrics')!,
+          'PipelineStepMetrics',
+        );
         body = { metrics: failingImportant(metrics.metrics) };
       } else if (state.action === 'approval') body = { approved: true };
       else body = { type: 'IMMEDIATE' };
@@ -176,7 +181,9 @@ describe('the simulated Cloud Manager API', () => {
     }
     const prodDeploy = current._embedded!.stepStates.find((s) => s.action === 'deploy' && s.environmentType === 'prod')!;
     const offered = t.link(prodDeploy, 'pipeline/reExecute') !== undefined;
-    expect(offered).toBe(['pass', 'importantQualityFailure', 'noCustomTests', 'auditRegression', 'auditSteady', 'prodDeployFailure'].includes(outcome));
+    expect(offered).toBe(
+      ['pass', 'importantQualityFailure', 'noCustomTests', 'auditRegression', 'auditSteady', 'prodDeployFailure'].includes(outcome),
+    );
     if (offered) {
       const again = await t.call('PUT', t.link(prodDeploy, 'pipeline/reExecute')!);
       expect(again.status).toBe(201);

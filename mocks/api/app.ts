@@ -117,17 +117,34 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
       if (s[2] === 'pipelines') {
         const pipelines = sim.state.pipelines.filter((p) => p.programId === program.id).map((p) => hal.pipeline(ctx, p));
         const { start, limit } = paging(url, 500);
-        return json(hal.pagedList('pipelines', pipelines.slice(start, start + limit), pipelines.length, start, limit, h.pipelines(program.id)));
+        return json(
+          hal.pagedList('pipelines', pipelines.slice(start, start + limit), pipelines.length, start, limit, h.pipelines(program.id)),
+        );
       }
       if (s[2] === 'environments') {
         const type = url.searchParams.get('type');
         const environments = sim.state.environments.filter((e) => e.programId === program.id && (!type || e.type === type));
-        return json(hal.simpleList('environments', environments.map((e) => hal.environment(ctx, e)), h.environments(program.id)));
+        return json(
+          hal.simpleList(
+            'environments',
+            environments.map((e) => hal.environment(ctx, e)),
+            h.environments(program.id),
+          ),
+        );
       }
       if (s[2] === 'repositories') {
         const repositories = sim.state.repositories.filter((r) => r.programId === program.id).map((r) => hal.repository(ctx, r));
         const { start, limit } = paging(url, 20);
-        return json(hal.pagedList('repositories', repositories.slice(start, start + limit), repositories.length, start, limit, h.repositories(program.id)));
+        return json(
+          hal.pagedList(
+            'repositories',
+            repositories.slice(start, start + limit),
+            repositories.length,
+            start,
+            limit,
+            h.repositories(program.id),
+          ),
+        );
       }
       throw notFound(url);
     }
@@ -156,11 +173,15 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
       }
       if (method !== 'PUT') throw methodNotAllowed(request);
       const mode = url.searchParams.get('pipelineExecutionMode');
-      if (mode !== null && mode !== 'NORMAL') throw new SimError(400, 'Invalid pipelineExecutionMode', 'Only NORMAL is available for AEM as a Cloud Service programs.');
+      if (mode !== null && mode !== 'NORMAL')
+        throw new SimError(400, 'Invalid pipelineExecutionMode', 'Only NORMAL is available for AEM as a Cloud Service programs.');
       const stepId = url.searchParams.get('stepId') ?? undefined;
       if (stepId !== undefined) checkId(stepId, 'step');
       const user = request.headers.get('x-sim-user') ?? undefined;
-      const execution = sim.start(program.id, pipeline.id, ctx.now, { stepId, user: user && /^[\w.@-]{1,64}$/.test(user) ? user : undefined });
+      const execution = sim.start(program.id, pipeline.id, ctx.now, {
+        stepId,
+        user: user && /^[\w.@-]{1,64}$/.test(user) ? user : undefined,
+      });
       simulator.changed();
       const representation = hal.execution(ctx, execution);
       return json(representation, 201, { location: new URL(representation._links.self.href, url).toString() });
@@ -182,7 +203,8 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     const action = s[10];
     if (s.length === 11 && (action === 'advance' || action === 'cancel')) {
       if (method !== 'PUT') throw methodNotAllowed(request);
-      if (body === undefined) throw new SimError(400, 'Invalid request body', 'A JSON body is required (see the API guide for advancing and cancelling steps).');
+      if (body === undefined)
+        throw new SimError(400, 'Invalid request body', 'A JSON body is required (see the API guide for advancing and cancelling steps).');
       if (action === 'advance') sim.advance(execution, step, body, ctx.now);
       else sim.cancel(execution, step, body, ctx.now);
       simulator.changed();
@@ -192,7 +214,12 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     if (s.length === 11 && action === 'logs') {
       const file = url.searchParams.get('file') ?? 'main';
       const files = hal.logFilesOf(ctx, execution, step);
-      if (!files.includes(file)) throw new SimError(404, 'Log not found', `The ${step.action} step has no log "${file.slice(0, 40)}". Available: ${files.join(', ') || 'none'}.`);
+      if (!files.includes(file))
+        throw new SimError(
+          404,
+          'Log not found',
+          `The ${step.action} step has no log "${file.slice(0, 40)}". Available: ${files.join(', ') || 'none'}.`,
+        );
       if (step.status === 'NOT_STARTED') throw new SimError(404, 'Log not found', 'The step has not started yet.');
       const target = new URL(h.logFile(execution.id, step.id, file), url).toString();
       if ((request.headers.get('accept') ?? '').includes('application/json')) return json({ redirect: target });
@@ -215,8 +242,20 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     throw notFound(url);
   }
 
-  function artifactRepresentation(ctx: hal.RenderContext, execution: Execution, step: Execution['steps'][number], a: ReturnType<typeof hal.artifactKinds>[number]) {
-    return { id: a.id, stepName: step.action, type: a.type, file: a.file, format: a.format, _links: { self: { href: ctx.hrefs.artifact(hal.stepAddress(execution, step), a.id), templated: false } } };
+  function artifactRepresentation(
+    ctx: hal.RenderContext,
+    execution: Execution,
+    step: Execution['steps'][number],
+    a: ReturnType<typeof hal.artifactKinds>[number],
+  ) {
+    return {
+      id: a.id,
+      stepName: step.action,
+      type: a.type,
+      file: a.file,
+      format: a.format,
+      _links: { self: { href: ctx.hrefs.artifact(hal.stepAddress(execution, step), a.id), templated: false } },
+    };
   }
 
   return { handle, simulator };
@@ -262,7 +301,8 @@ async function readBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
   const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  if (bytes.byteLength > MAX_BODY_BYTES)
+    throw new HttpError(413, 'Request body too large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return undefined;
   try {

@@ -9,11 +9,19 @@ function json(body: unknown, status = 200): Response {
 export function controlState(simulator: Simulator) {
   const now = simulator.now();
   const { speed, outcome, layout } = simulator.state.settings;
-  return { now: new Date(now).toISOString(), wallNow: new Date(simulator.wallNow()).toISOString(), speed, outcome, layout, seed: simulator.state.seed };
+  return {
+    now: new Date(now).toISOString(),
+    wallNow: new Date(simulator.wallNow()).toISOString(),
+    speed,
+    outcome,
+    layout,
+    seed: simulator.state.seed,
+  };
 }
 
 function field(body: unknown, name: string): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'Invalid request body', `Expected a JSON object with "${name}".`);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new HttpError(400, 'Invalid request body', `Expected a JSON object with "${name}".`);
   return (body as Record<string, unknown>)[name];
 }
 
@@ -44,10 +52,22 @@ export function handleControl(simulator: Simulator, request: Request, url: URL, 
     case 'POST /_sim/populate':
       return json(simulator.populate(body));
     case 'POST /_sim/reset':
-      simulator.reset(body === undefined ? undefined : field(body, 'seed') ?? undefined);
+      simulator.reset(body === undefined ? undefined : (field(body, 'seed') ?? undefined));
       return json(controlState(simulator));
     default:
-      if (['/_sim', '/_sim/state', '/_sim/speed', '/_sim/clock', '/_sim/outcome', '/_sim/layout', '/_sim/push-update', '/_sim/populate', '/_sim/reset'].includes(path)) {
+      if (
+        [
+          '/_sim',
+          '/_sim/state',
+          '/_sim/speed',
+          '/_sim/clock',
+          '/_sim/outcome',
+          '/_sim/layout',
+          '/_sim/push-update',
+          '/_sim/populate',
+          '/_sim/reset',
+        ].includes(path)
+      ) {
         throw new HttpError(405, 'Method not allowed', `${method} is not allowed on ${path}.`);
       }
       throw new HttpError(404, 'Not found', `No simulation control at ${path.slice(0, 100)}.`);

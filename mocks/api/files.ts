@@ -32,10 +32,17 @@ export function logFile(sim: Simulation, execution: Execution, step: StepState, 
   return linesUpTo(lines, sim.progress(step, now));
 }
 
-export function artifactFile(sim: Simulation, execution: Execution, step: StepState, id: string): { text: string; format: string } | undefined {
+export function artifactFile(
+  sim: Simulation,
+  execution: Execution,
+  step: StepState,
+  id: string,
+): { text: string; format: string } | undefined {
   const ctx = sim.context(execution, step);
-  if (id === `${step.id}-scan` && step.action === 'codeQuality') return { text: renderScanIssuesCsv(sim.content.scanIssues(ctx)), format: 'text/csv; charset=utf-8' };
-  if (id === `${step.id}-audit` && step.action === 'contentAudit') return { text: JSON.stringify(sim.content.auditResults(ctx), null, 2), format: 'application/json' };
+  if (id === `${step.id}-scan` && step.action === 'codeQuality')
+    return { text: renderScanIssuesCsv(sim.content.scanIssues(ctx)), format: 'text/csv; charset=utf-8' };
+  if (id === `${step.id}-audit` && step.action === 'contentAudit')
+    return { text: JSON.stringify(sim.content.auditResults(ctx), null, 2), format: 'application/json' };
   if (id === `${step.id}-tests` && ['productTest', 'functionalTest', 'uiTest'].includes(step.action)) {
     return { text: JSON.stringify(sim.content.testResults(ctx), null, 2), format: 'application/json' };
   }
@@ -58,10 +65,12 @@ export function serveText(text: string, request: Request, contentType: string): 
   const range = request.headers.get('range');
   if (!range) return new Response(request.method === 'HEAD' ? null : text, { status: 200, headers });
   const match = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
-  if (!match) return notSatisfiable(bytes.length, `Only "bytes=<first>-" and "bytes=<first>-<last>" ranges are served, not "${range.slice(0, 40)}".`);
+  if (!match)
+    return notSatisfiable(bytes.length, `Only "bytes=<first>-" and "bytes=<first>-<last>" ranges are served, not "${range.slice(0, 40)}".`);
   const start = Number(match[1]);
   const end = match[2] === '' ? bytes.length - 1 : Math.min(Number(match[2]), bytes.length - 1);
-  if (start >= bytes.length || end < start) return notSatisfiable(bytes.length, `The file has ${bytes.length} bytes; nothing is in ${range.slice(0, 40)} yet.`);
+  if (start >= bytes.length || end < start)
+    return notSatisfiable(bytes.length, `The file has ${bytes.length} bytes; nothing is in ${range.slice(0, 40)} yet.`);
   const slice = bytes.subarray(start, end + 1);
   return new Response(request.method === 'HEAD' ? null : slice, {
     status: 206,

@@ -41,15 +41,46 @@ export function knownPaths(state: SimState): string[] {
     paths.push(base);
     for (const step of execution.steps.filter((_, i) => i % 3 === 0 || i === execution.steps.length - 1)) {
       const stepBase = `${base}/phase/${step.phaseId}/step/${step.stepId}`;
-      paths.push(stepBase, ...['advance', 'cancel', 'logs', 'metrics', 'artifacts', `artifact/${step.id}-scan`].map((a) => `${stepBase}/${a}`));
-      paths.push(`/files/execution/${execution.id}/step/${step.id}/log/main.log`, `/files/execution/${execution.id}/step/${step.id}/artifact/${step.id}-tests`);
+      paths.push(
+        stepBase,
+        ...['advance', 'cancel', 'logs', 'metrics', 'artifacts', `artifact/${step.id}-scan`].map((a) => `${stepBase}/${a}`),
+      );
+      paths.push(
+        `/files/execution/${execution.id}/step/${step.id}/log/main.log`,
+        `/files/execution/${execution.id}/step/${step.id}/artifact/${step.id}-tests`,
+      );
     }
   }
   return paths;
 }
 
 const oddSegment = fc.oneof(
-  fc.constantFrom('0', '-1', '1e3', '1.5', '99999999999999999999999', '%', '%zz', '%2F', '%00', '..', '.', ' ', 'null', 'undefined', '__proto__', 'constructor', "1' OR '1'='1", 'ü', '😀', '%F0%9F%98%80', 'x'.repeat(300), 'program', 'step', 'execution'),
+  fc.constantFrom(
+    '0',
+    '-1',
+    '1e3',
+    '1.5',
+    '99999999999999999999999',
+    '%',
+    '%zz',
+    '%2F',
+    '%00',
+    '..',
+    '.',
+    ' ',
+    'null',
+    'undefined',
+    '__proto__',
+    'constructor',
+    "1' OR '1'='1",
+    'ü',
+    '😀',
+    '%F0%9F%98%80',
+    'x'.repeat(300),
+    'program',
+    'step',
+    'execution',
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
 );
 
@@ -67,7 +98,28 @@ function mutatePath(path: string) {
   );
 }
 
-const queryValue = fc.oneof(fc.constantFrom('', '0', '1', '-1', '20', '1000', '1001', '1e3', '0x10', 'NaN', 'abc', '9999999999', 'main', 'sonarLogFile', 'NORMAL', 'EMERGENCY', 'prod'), fc.string({ maxLength: 20 }));
+const queryValue = fc.oneof(
+  fc.constantFrom(
+    '',
+    '0',
+    '1',
+    '-1',
+    '20',
+    '1000',
+    '1001',
+    '1e3',
+    '0x10',
+    'NaN',
+    'abc',
+    '9999999999',
+    'main',
+    'sonarLogFile',
+    'NORMAL',
+    'EMERGENCY',
+    'prod',
+  ),
+  fc.string({ maxLength: 20 }),
+);
 const query = fc
   .array(fc.tuple(fc.constantFrom('start', 'limit', 'file', 'stepId', 'pipelineExecutionMode', 'type', 'x'), queryValue), { maxLength: 3 })
   .map((pairs) => (pairs.length ? `?${new URLSearchParams(pairs).toString()}` : ''));
@@ -114,7 +166,10 @@ const body = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
   { weight: 4, arbitrary: fc.constantFrom(...knownBodies).map((b) => JSON.stringify(b)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? '') },
-  { weight: 2, arbitrary: fc.constantFrom('{', '{"approved": true', 'null', '[]', '""', 'tru', '{"a":1}}', '\u0000', 'NaN', '{"__proto__": {"x": 1}}') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('{', '{"approved": true', 'null', '[]', '""', 'tru', '{"a":1}}', '\u0000', 'NaN', '{"__proto__": {"x": 1}}'),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.integer({ min: MAX_BODY_BYTES - 20, max: MAX_BODY_BYTES * 3 }).map((n) => `{"a":"${'x'.repeat(n)}"}`) },
   { weight: 1, arbitrary: fc.integer({ min: MAX_BODY_BYTES / 4 - 2, max: MAX_BODY_BYTES / 2 }).map((n) => `"${'€'.repeat(n)}"`) },
@@ -123,14 +178,23 @@ const body = fc.oneof(
 const headers = fc
   .record(
     {
-      range: fc.oneof(fc.constantFrom('bytes=0-', 'bytes=5-10', 'bytes=-5', 'bytes=abc', 'bytes=999999999-', 'items=0-1', 'bytes=10-5', 'bytes=0-0,5-6'), fc.string({ maxLength: 20 }).map(printable)),
+      range: fc.oneof(
+        fc.constantFrom('bytes=0-', 'bytes=5-10', 'bytes=-5', 'bytes=abc', 'bytes=999999999-', 'items=0-1', 'bytes=10-5', 'bytes=0-0,5-6'),
+        fc.string({ maxLength: 20 }).map(printable),
+      ),
       accept: fc.constantFrom('application/json', 'text/plain', '*/*', 'application/hal+json;q=0.1'),
       'content-type': fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
       'x-sim-user': fc.string({ maxLength: 80 }).map(printable),
     },
     { requiredKeys: [] },
   )
-  .map((h) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== '')));
+  .map((h) =>
+    Object.fromEntries(
+      Object.entries(h)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v !== ''),
+    ),
+  );
 
 export function fuzzRequests(paths: string[]): fc.Arbitrary<FuzzRequest> {
   const path = fc.oneof(
@@ -138,9 +202,21 @@ export function fuzzRequests(paths: string[]): fc.Arbitrary<FuzzRequest> {
     { weight: 1, arbitrary: fc.array(oddSegment, { minLength: 1, maxLength: 6 }).map((s) => `/${s.join('/')}`) },
     { weight: 1, arbitrary: fc.array(oddSegment, { maxLength: 4 }).map((s) => `/api/${s.join('/')}`) },
   );
-  const general = fc.record({ method: fc.constantFrom('GET', 'GET', 'HEAD', 'PUT', 'PUT', 'POST', 'POST', 'PATCH', 'DELETE'), path, query, headers, body });
+  const general = fc.record({
+    method: fc.constantFrom('GET', 'GET', 'HEAD', 'PUT', 'PUT', 'POST', 'POST', 'PATCH', 'DELETE'),
+    path,
+    query,
+    headers,
+    body,
+  });
   // The controls change state when valid: send them often, mostly with their own methods and bad bodies.
-  const control = fc.record({ method: fc.constantFrom('PUT', 'POST', 'PUT', 'POST', 'GET', 'DELETE'), path: fc.constantFrom(...CONTROLS), query, headers, body });
+  const control = fc.record({
+    method: fc.constantFrom('PUT', 'POST', 'PUT', 'POST', 'GET', 'DELETE'),
+    path: fc.constantFrom(...CONTROLS),
+    query,
+    headers,
+    body,
+  });
   return fc
     .oneof({ weight: 7, arbitrary: general }, { weight: 3, arbitrary: control })
     .map(({ method, path: p, query: q, headers: h, body: b }) => ({

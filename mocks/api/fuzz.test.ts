@@ -29,7 +29,12 @@ async function badAnswer(request: FuzzRequest, response: Response, gateway: bool
   }
   if (type !== 'application/problem+json') return `${where}: content-type ${type}`;
   if (request.method === 'HEAD') return undefined; // no body over HTTP
-  if (body?.status !== response.status || typeof body.title !== 'string' || typeof body.detail !== 'string' || typeof body.type !== 'string') {
+  if (
+    body?.status !== response.status ||
+    typeof body.title !== 'string' ||
+    typeof body.detail !== 'string' ||
+    typeof body.type !== 'string'
+  ) {
     return `${where}: not a problem body ${JSON.stringify(body)}`;
   }
   return undefined;
@@ -59,7 +64,8 @@ describe('fuzzing the API function (createApi(...).handle)', () => {
         const problem = await badAnswer(request, response, false);
         if (problem) throw new Error(problem);
         const readOnly = response.status >= 400 || request.method === 'GET' || request.method === 'HEAD';
-        if (readOnly && JSON.stringify(api.simulator.state) !== before) throw new Error(`${request.method} ${request.target} → ${response.status} changed the state`);
+        if (readOnly && JSON.stringify(api.simulator.state) !== before)
+          throw new Error(`${request.method} ${request.target} → ${response.status} changed the state`);
       }),
       { numRuns: 1200, seed: 20261128 },
     );
@@ -82,11 +88,13 @@ describe('fuzzing the API function (createApi(...).handle)', () => {
         const headers = { ...request.headers, ...Object.fromEntries(present.map((k) => [k, auth[k as keyof typeof auth]])) };
         const before = JSON.stringify(api.simulator.state);
         const response = await api.handle(toRequest(ORIGIN, { ...request, headers }));
-        if (response.headers.get('content-type') === 'application/json' && (response.status === 401 || response.status === 403)) gatewayAnswers += 1;
+        if (response.headers.get('content-type') === 'application/json' && (response.status === 401 || response.status === 403))
+          gatewayAnswers += 1;
         const problem = await badAnswer(request, response, true);
         if (problem) throw new Error(problem);
         const readOnly = response.status >= 400 || request.method === 'GET' || request.method === 'HEAD';
-        if (readOnly && JSON.stringify(api.simulator.state) !== before) throw new Error(`${request.method} ${request.target} changed the state`);
+        if (readOnly && JSON.stringify(api.simulator.state) !== before)
+          throw new Error(`${request.method} ${request.target} changed the state`);
       }),
       { numRuns: 300, seed: 6 },
     );
@@ -129,16 +137,21 @@ function send(base: string, r: FuzzRequest, agent: Agent): Promise<Response> {
   return new Promise((resolve, reject) => {
     const headers = r.body === undefined ? r.headers : { ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) };
     const target = new URL(base + r.target); // escapes what a client would escape
-    const req = httpRequest({ host: url.hostname, port: url.port, method: r.method, path: target.pathname + target.search, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
-        const status = res.statusCode ?? 0;
-        resolve(new Response([101, 204, 205, 304].includes(status) || r.method === 'HEAD' ? null : Buffer.concat(chunks), { status, headers }));
-      });
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method: r.method, path: target.pathname + target.search, headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
+          const status = res.statusCode ?? 0;
+          resolve(
+            new Response([101, 204, 205, 304].includes(status) || r.method === 'HEAD' ? null : Buffer.concat(chunks), { status, headers }),
+          );
+        });
+      },
+    );
     req.on('error', reject);
     req.end(r.body);
   });
@@ -155,7 +168,12 @@ describe('fuzzing the standalone server over HTTP', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     // The wall clock (wallNow) moves on; everything else must not.
     const get = async (path: string) => (await fetch(base + path)).text().then((t) => t.replace(/"wallNow":"[^"]*"/, ''));
-    const fingerprint = async () => (await Promise.all(['/_sim/state', '/api/programs', '/api/program/1/pipelines', '/api/program/1/pipeline/101/executions?limit=3'].map(get))).join('\n');
+    const fingerprint = async () =>
+      (
+        await Promise.all(
+          ['/_sim/state', '/api/programs', '/api/program/1/pipelines', '/api/program/1/pipeline/101/executions?limit=3'].map(get),
+        )
+      ).join('\n');
     const local = createSimulator({ seed: 1 });
     const paths = knownPaths(local.simulator.state);
     const statuses = new Map<number, number>();
@@ -166,7 +184,8 @@ describe('fuzzing the standalone server over HTTP', () => {
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         const problem = await badAnswer(request, response, false);
         if (problem) throw new Error(problem);
-        if (response.status >= 400 && (await fingerprint()) !== before) throw new Error(`${request.method} ${request.target} → ${response.status} changed the state`);
+        if (response.status >= 400 && (await fingerprint()) !== before)
+          throw new Error(`${request.method} ${request.target} → ${response.status} changed the state`);
       }),
       { numRuns: 300, seed: 1128 },
     );

@@ -77,7 +77,9 @@ export function pipeline(ctx: RenderContext, p: Pipeline) {
       type: phase.type,
       ...(phase.repositoryId ? { repositoryId: phase.repositoryId, branch: phase.branch } : {}),
       ...(phase.environmentId ? { environmentId: phase.environmentId, environmentType: phase.environmentType } : {}),
-      steps: phase.steps.filter((s) => s.name !== 'uiTest' || p.sim.uiTests).map((s) => ({ name: s.name, ...(s.options ? { options: s.options } : {}) })),
+      steps: phase.steps
+        .filter((s) => s.name !== 'uiTest' || p.sim.uiTests)
+        .map((s) => ({ name: s.name, ...(s.options ? { options: s.options } : {}) })),
     })),
     type: p.type,
     _links: {
@@ -124,7 +126,13 @@ export function repository(ctx: RenderContext, r: Repository) {
 }
 
 export function stepAddress(execution: Execution, step: StepState): StepAddress {
-  return { programId: execution.programId, pipelineId: execution.pipelineId, executionId: execution.id, phaseId: step.phaseId, stepId: step.stepId };
+  return {
+    programId: execution.programId,
+    pipelineId: execution.pipelineId,
+    executionId: execution.id,
+    phaseId: step.phaseId,
+    stepId: step.stepId,
+  };
 }
 
 /** Steps that have artifacts once they have ended (simulator extension link `pipeline/artifacts`). */
@@ -135,7 +143,9 @@ export function artifactKinds(step: StepState): { id: string; type: string; file
     case 'codeQuality':
       return [{ id: `${step.id}-scan`, type: 'SCAN_ISSUES', file: 'build/code_quality_issues.csv', format: 'text/csv' }];
     case 'contentAudit':
-      return step.status === 'FINISHED' ? [{ id: `${step.id}-audit`, type: 'CONTENT_AUDIT_RESULTS', file: 'experience-audit/results.json', format: 'application/json' }] : [];
+      return step.status === 'FINISHED'
+        ? [{ id: `${step.id}-audit`, type: 'CONTENT_AUDIT_RESULTS', file: 'experience-audit/results.json', format: 'application/json' }]
+        : [];
     case 'productTest':
     case 'functionalTest':
     case 'uiTest':
@@ -155,11 +165,13 @@ export function stepState(ctx: RenderContext, execution: Execution, step: StepSt
   };
   const started = step.status !== 'NOT_STARTED';
   if (started && logFilesOf(ctx, execution, step).length > 0) links[`${REL}pipeline/logs`] = link(h.stepAction(address, 'logs'));
-  if (started && (step.action === 'codeQuality' || step.action === 'contentAudit')) links[`${REL}pipeline/metrics`] = link(h.stepAction(address, 'metrics'));
+  if (started && (step.action === 'codeQuality' || step.action === 'contentAudit'))
+    links[`${REL}pipeline/metrics`] = link(h.stepAction(address, 'metrics'));
   if (artifactKinds(step).length) links[`${REL}pipeline/artifacts`] = link(h.stepAction(address, 'artifacts'));
   if (ctx.sim.canAdvance(step)) links[`${REL}pipeline/advance`] = link(h.stepAction(address, 'advance'));
   if (ctx.sim.canCancel(execution, step)) links[`${REL}pipeline/cancel`] = link(h.stepAction(address, 'cancel'));
-  if (ctx.sim.canReExecute(execution, step)) links[`${REL}pipeline/reExecute`] = link(h.reExecute(execution.programId, execution.pipelineId, step.stepId));
+  if (ctx.sim.canReExecute(execution, step))
+    links[`${REL}pipeline/reExecute`] = link(h.reExecute(execution.programId, execution.pipelineId, step.stepId));
   links.self = link(h.step(address));
   const { sim: _sim, startedAt, finishedAt, updatedAt, ...fields } = step;
   return {
@@ -189,7 +201,13 @@ function stepDetails(ctx: RenderContext, execution: Execution, step: StepState):
     details.deployCommands = JSON.stringify(activities.map((a) => ({ id: a.id, stepAction: a.stepAction, instanceId: a.instanceId })));
     if (done.length) details.currentDeployCommandId = done[done.length - 1].id;
     details.deploymentStepDescription = JSON.stringify(
-      done.map((a) => ({ id: a.id, stepAction: a.stepAction, instanceId: a.instanceId, description: a.description, updated: apiTime(Math.round(start + a.at * step.sim.durationMs)) })),
+      done.map((a) => ({
+        id: a.id,
+        stepAction: a.stepAction,
+        instanceId: a.instanceId,
+        description: a.description,
+        updated: apiTime(Math.round(start + a.at * step.sim.durationMs)),
+      })),
     );
   }
   return details;

@@ -41,8 +41,10 @@ export function hrefs(layout: Layout) {
     stepAction: (a: StepAddress, action: 'advance' | 'cancel' | 'logs' | 'metrics' | 'artifacts') => `${step(a)}/${action}`,
     artifact: (a: StepAddress, id: string) => `${step(a)}/artifact/${id}`,
     reExecute: (p: string, pl: string, stepId: string) => `${pipeline(p, pl)}/execution?stepId=${encodeURIComponent(stepId)}`,
-    logFile: (executionId: string, stepStateId: string, file: string) => `${files}/execution/${executionId}/step/${stepStateId}/log/${encodeURIComponent(file)}.log`,
-    artifactFile: (executionId: string, stepStateId: string, id: string) => `${files}/execution/${executionId}/step/${stepStateId}/artifact/${id}`,
+    logFile: (executionId: string, stepStateId: string, file: string) =>
+      `${files}/execution/${executionId}/step/${stepStateId}/log/${encodeURIComponent(file)}.log`,
+    artifactFile: (executionId: string, stepStateId: string, id: string) =>
+      `${files}/execution/${executionId}/step/${stepStateId}/artifact/${id}`,
   };
 }
 
@@ -69,7 +71,10 @@ export function fileSegments(pathname: string, layout: Layout): string[] | undef
 /** Path segments, percent-decoded; undefined when an escape is malformed (e.g. a lone `%`): no such resource. */
 function decodeSegments(rest: string): string[] | undefined {
   try {
-    return rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    return rest
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }

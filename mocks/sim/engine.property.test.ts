@@ -7,7 +7,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { content } from './content';
 import { Simulation, isActiveExecution } from './engine';
-import { SimError, TERMINAL_EXECUTION, type Execution, type ImportantMetricsBehavior, type OutcomePreset, type SimState, type StepState } from './model';
+import {
+  SimError,
+  TERMINAL_EXECUTION,
+  type Execution,
+  type ImportantMetricsBehavior,
+  type OutcomePreset,
+  type SimState,
+  type StepState,
+} from './model';
 import { OUTCOME_PRESETS } from './outcomes';
 import { createSeedState } from './seed';
 import { WALL_START } from './test-helpers';
@@ -39,22 +47,55 @@ const pipelineIndex = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(0, 4) }, 
 const stepPick = fc.option(fc.nat(30), { freq: 3, nil: undefined });
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('start' as const), pipeline: pipelineIndex, pushUpdate: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reExecute' as const), pipeline: pipelineIndex, anyStep: fc.option(fc.nat(30), { freq: 4, nil: undefined }) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('advance' as const), pipeline: pipelineIndex, step: stepPick, body: fc.oneof({ weight: 2, arbitrary: fc.constant(-1) }, fc.nat(7)), scheduleInMs: fc.integer({ min: -3600_000, max: 20 * 24 * 3600_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reExecute' as const),
+      pipeline: pipelineIndex,
+      anyStep: fc.option(fc.nat(30), { freq: 4, nil: undefined }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      pipeline: pipelineIndex,
+      step: stepPick,
+      body: fc.oneof({ weight: 2, arbitrary: fc.constant(-1) }, fc.nat(7)),
+      scheduleInMs: fc.integer({ min: -3600_000, max: 20 * 24 * 3600_000 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pipeline: pipelineIndex, step: stepPick, body: fc.nat(5) }) },
   {
     weight: 5,
     arbitrary: fc.record({
       kind: fc.constant('jump' as const),
-      ms: fc.oneof(fc.integer({ min: 0, max: 10 * 60_000 }), fc.integer({ min: 0, max: 3 * 3600_000 }), fc.integer({ min: 0, max: 16 * 24 * 3600_000 })),
+      ms: fc.oneof(
+        fc.integer({ min: 0, max: 10 * 60_000 }),
+        fc.integer({ min: 0, max: 3 * 3600_000 }),
+        fc.integer({ min: 0, max: 16 * 24 * 3600_000 }),
+      ),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outcome' as const), preset: fc.oneof(
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('outcome' as const),
+      preset: fc.oneof(
         // Holds at code quality are the rarest interesting place; favour the preset that reaches them.
         { weight: 1, arbitrary: fc.constant('importantQualityFailure' as const) },
         { weight: 2, arbitrary: fc.constantFrom(...OUTCOME_PRESETS) },
-      ) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('behavior' as const), pipeline: pipelineIndex, behavior: fc.constantFrom<ImportantMetricsBehavior>('ASK', 'FAIL', 'CONTINUE') }) },
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('behavior' as const),
+      pipeline: pipelineIndex,
+      behavior: fc.constantFrom<ImportantMetricsBehavior>('ASK', 'FAIL', 'CONTINUE'),
+    }),
+  },
 );
 
 const seedState = createSeedState(1, WALL_START, content);
@@ -70,7 +111,9 @@ function advanceBody(sim: Simulation, execution: Execution, step: StepState, cho
     case 2:
       return { type: 'SCHEDULED', schedule: new Date(at).toISOString() };
     case 3:
-      return step.action === 'codeQuality' ? { metrics: sim.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) } : { metrics: [] };
+      return step.action === 'codeQuality'
+        ? { metrics: sim.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) }
+        : { metrics: [] };
     case 4:
       return { start: true };
     case 5:
@@ -122,9 +165,12 @@ class Checker {
           const links = representation._embedded.stepStates[i]._links;
           const reExecute = links[`${REL}pipeline/reExecute`];
           if (!!reExecute !== reExecuteAllowed(state, execution, step)) {
-            throw new Error(`reExecute link ${reExecute ? 'present' : 'absent'} on ${step.action} (${step.status}) of ${execution.status} ${execution.trigger} run ${execution.id}`);
+            throw new Error(
+              `reExecute link ${reExecute ? 'present' : 'absent'} on ${step.action} (${step.status}) of ${execution.status} ${execution.trigger} run ${execution.id}`,
+            );
           }
-          if (reExecute && !reExecute.href.endsWith(`/pipeline/${pipelineId}/execution?stepId=${step.stepId}`)) throw new Error(`reExecute href ${reExecute.href}`);
+          if (reExecute && !reExecute.href.endsWith(`/pipeline/${pipelineId}/execution?stepId=${step.stepId}`))
+            throw new Error(`reExecute href ${reExecute.href}`);
           if (!!links[`${REL}pipeline/advance`] !== (step.status === 'WAITING')) throw new Error(`advance link on a ${step.status} step`);
         });
       }
@@ -142,7 +188,8 @@ class Checker {
       if (e.finishedAt === undefined) throw new Error(`${where} has no finishedAt`);
     } else if (e.finishedAt !== undefined) throw new Error(`${where} is active but has finishedAt`);
     if (e.updatedAt < e.createdAt) throw new Error(`${where}: updatedAt before createdAt`);
-    if (e.finishedAt !== undefined && (e.finishedAt < e.createdAt || e.finishedAt > now)) throw new Error(`${where}: finishedAt out of order`);
+    if (e.finishedAt !== undefined && (e.finishedAt < e.createdAt || e.finishedAt > now))
+      throw new Error(`${where}: finishedAt out of order`);
     if (e.updatedAt > now) throw new Error(`${where}: updatedAt in the future`);
     const last = this.updated.get(e.id);
     if (last !== undefined && e.updatedAt < last) throw new Error(`${where}: updatedAt went back from ${last} to ${e.updatedAt}`);
@@ -156,7 +203,8 @@ class Checker {
         if (s.startedAt === undefined || s.startedAt < e.createdAt) throw new Error(`${at}: startedAt before the execution's createdAt`);
         if (s.startedAt < previousFinish) throw new Error(`${at}: started before the previous step finished`);
         if (s.finishedAt !== undefined && s.finishedAt < s.startedAt) throw new Error(`${at}: finishedAt before startedAt`);
-        if (s.finishedAt !== undefined && e.finishedAt !== undefined && s.finishedAt > e.finishedAt) throw new Error(`${at}: finished after its execution`);
+        if (s.finishedAt !== undefined && e.finishedAt !== undefined && s.finishedAt > e.finishedAt)
+          throw new Error(`${at}: finished after its execution`);
         if (s.finishedAt !== undefined && s.finishedAt > now) throw new Error(`${at}: finishedAt in the future`);
         previousFinish = s.finishedAt ?? s.startedAt;
       }
@@ -187,7 +235,8 @@ function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<
     } catch (error) {
       if (!(error instanceof SimError)) throw error;
       if (error.status >= 500) throw new Error(`${name}: ${error.status} ${error.message}`, { cause: error });
-      if (JSON.stringify(sim.state) !== before) throw new Error(`${name} was refused (${error.status} ${error.title}) but changed the state`, { cause: error });
+      if (JSON.stringify(sim.state) !== before)
+        throw new Error(`${name} was refused (${error.status} ${error.title}) but changed the state`, { cause: error });
       stats[`${name} ${error.status}`] = (stats[`${name} ${error.status}`] ?? 0) + 1;
     }
   };
@@ -210,14 +259,19 @@ function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<
       return;
     case 'reExecute': {
       const latest = latestOf(sim, c.pipeline);
-      const step = latest && (c.anyStep === undefined ? latest.steps.find((s) => s.action === 'deploy' && s.environmentType === 'prod') : latest.steps[c.anyStep % latest.steps.length]);
+      const step =
+        latest &&
+        (c.anyStep === undefined
+          ? latest.steps.find((s) => s.action === 'deploy' && s.environmentType === 'prod')
+          : latest.steps[c.anyStep % latest.steps.length]);
       if (!latest || !step) return;
       const ctx: hal.RenderContext = { sim, hrefs: hrefs('standard'), now: clock.now };
       const offered = !!hal.execution(ctx, latest)._embedded.stepStates[latest.steps.indexOf(step)]._links[`${REL}pipeline/reExecute`];
       const count = sim.state.executions.length;
       attempt('reExecute', () => sim.start(target.programId, target.pipelineId, clock.now, { stepId: step.stepId }));
       // Following the link starts a RE_EXECUTE run; without the link the start is refused.
-      if (offered !== (sim.state.executions.length === count + 1)) throw new Error(`reExecute ${offered ? 'offered but refused' : 'not offered but accepted'}`);
+      if (offered !== (sim.state.executions.length === count + 1))
+        throw new Error(`reExecute ${offered ? 'offered but refused' : 'not offered but accepted'}`);
       if (offered && sim.state.executions[count].trigger !== 'RE_EXECUTE') throw new Error('a re-execution without the RE_EXECUTE trigger');
       return;
     }
@@ -259,7 +313,17 @@ describe('engine invariants over random command sequences', () => {
     );
     expect(sequences).toBe(200);
     // The sequences reached the interesting places, not only refusals.
-    for (const reached of ['start ok', 'start 412', 'reExecute ok', 'reExecute 400', 'advance approval ok', 'advance schedule ok', 'advance codeQuality ok', 'cancel approval ok', 'advance approval 409']) {
+    for (const reached of [
+      'start ok',
+      'start 412',
+      'reExecute ok',
+      'reExecute 400',
+      'advance approval ok',
+      'advance schedule ok',
+      'advance codeQuality ok',
+      'cancel approval ok',
+      'advance approval 409',
+    ]) {
       expect(stats[reached] ?? 0, reached).toBeGreaterThan(0);
     }
     expect(commands).toBeGreaterThan(2000);

@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { HOLD_TIMEOUT_MS, SimError } from './model';
 import { ACME, WKND, isOver, isWaitingAt, newSimulation, runToCompletion, runUntil, startRun, stepOf, waitingStep } from './test-helpers';
 
-const PRODUCTION_ACTIONS = ['validate', 'build', 'codeQuality', 'buildImage', 'deploy', 'productTest', 'functionalTest', 'uiTest', 'contentAudit', 'approval', 'schedule', 'deploy'];
+const PRODUCTION_ACTIONS = [
+  'validate',
+  'build',
+  'codeQuality',
+  'buildImage',
+  'deploy',
+  'productTest',
+  'functionalTest',
+  'uiTest',
+  'contentAudit',
+  'approval',
+  'schedule',
+  'deploy',
+];
 
 function expectSimError(fn: () => void, status: number) {
   try {
@@ -114,7 +127,12 @@ describe('a production run', () => {
     expect(scan.status).toBe('WAITING');
     sim.advance(execution, scan, { metrics: failing.map((kpi) => ({ kpi, override: true })) }, clock.now);
     expect(scan.status).toBe('FINISHED');
-    expect(sim.metrics(execution, scan)?.filter((m) => m.override).map((m) => m.kpi)).toEqual(failing);
+    expect(
+      sim
+        .metrics(execution, scan)
+        ?.filter((m) => m.override)
+        .map((m) => m.kpi),
+    ).toEqual(failing);
     runUntil(sim, clock, () => stepOf(execution, 'buildImage').status === 'FINISHED');
     expect(execution.status).toBe('RUNNING');
   });
@@ -275,7 +293,10 @@ describe('a production run', () => {
     expect(early.message).toContain('approval step has not started yet');
     runUntil(sim, clock, isWaitingAt(execution, 'approval'));
     sim.advance(execution, approval, { approved: true }, clock.now);
-    for (const second of [() => sim.advance(execution, approval, { approved: true }, clock.now), () => sim.cancel(execution, approval, { approved: false }, clock.now)]) {
+    for (const second of [
+      () => sim.advance(execution, approval, { approved: true }, clock.now),
+      () => sim.cancel(execution, approval, { approved: false }, clock.now),
+    ]) {
       const late = refusal(second);
       expect([late.status, late.title]).toEqual([409, 'Step already decided']);
       expect(late.message).toBe('The approval step was already decided (approved, now FINISHED); this request changed nothing.');
@@ -321,7 +342,11 @@ describe('re-execute', () => {
     sim.state.settings.outcome = 'pass'; // the transient failure is gone
     const again = sim.start(ACME.programId, ACME.production, clock.now, { stepId: prodDeploy.stepId });
     expect(again.trigger).toBe('RE_EXECUTE');
-    expect(again.steps.map((s) => `${s.action}${s.environmentType ? `:${s.environmentType}` : ''}`)).toEqual(['validate', 'build', 'deploy:prod']);
+    expect(again.steps.map((s) => `${s.action}${s.environmentType ? `:${s.environmentType}` : ''}`)).toEqual([
+      'validate',
+      'build',
+      'deploy:prod',
+    ]);
     expect(stepOf(again, 'build').details).toMatchObject({ reusedArtifacts: true, sourceExecutionId: first.id });
     expect(again.artifactsVersion).toBe(first.artifactsVersion);
     expect(reExecutable(sim, first)).toBe(false); // no longer the last execution
@@ -339,7 +364,10 @@ describe('re-execute', () => {
     const failedEarly = startRun(sim, clock, ACME.programId, ACME.production, 'testFailure');
     runToCompletion(sim, clock, failedEarly);
     expect(reExecutable(sim, failedEarly)).toBe(false);
-    expectSimError(() => sim.start(ACME.programId, ACME.production, clock.now, { stepId: stepOf(failedEarly, 'deploy', 'prod').stepId }), 400);
+    expectSimError(
+      () => sim.start(ACME.programId, ACME.production, clock.now, { stepId: stepOf(failedEarly, 'deploy', 'prod').stepId }),
+      400,
+    );
 
     const older = sim.executionsOf(WKND.production)[1];
     expect(older.steps.some((s) => sim.canReExecute(older, s))).toBe(false);

@@ -77,14 +77,16 @@ export class Simulation {
   pipeline(programId: string, pipelineId: string): Pipeline {
     this.program(programId);
     const pipeline = this.pipelineIndex.get(this.state.pipelines, pipelineId);
-    if (!pipeline || pipeline.programId !== programId) throw new SimError(404, 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
+    if (!pipeline || pipeline.programId !== programId)
+      throw new SimError(404, 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
     return pipeline;
   }
 
   execution(programId: string, pipelineId: string, executionId: string): Execution {
     this.pipeline(programId, pipelineId);
     const execution = this.executionIndex.get(this.state.executions, executionId);
-    if (!execution || execution.pipelineId !== pipelineId) throw new SimError(404, 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
+    if (!execution || execution.pipelineId !== pipelineId)
+      throw new SimError(404, 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
     return execution;
   }
 
@@ -252,7 +254,10 @@ export class Simulation {
         return;
       }
       step.sim.endedBy = 'behavior';
-      step.details = { ...step.details, input: { metrics: this.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) } };
+      step.details = {
+        ...step.details,
+        input: { metrics: this.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) },
+      };
     }
     this.finishStep(step, step.sim.result, at);
     if (step.sim.errors?.length && (step.sim.result === 'FAILED' || step.sim.result === 'ERROR')) {
@@ -302,7 +307,11 @@ export class Simulation {
       source = this.latestExecution(pipelineId);
       const step = source?.steps.find((s) => s.stepId === options.stepId);
       if (!source || !step || !this.canReExecute(source, step)) {
-        throw new SimError(400, 'Re-execution not allowed', `Step ${options.stepId} is not the completed production deployment of this pipeline's last execution.`);
+        throw new SimError(
+          400,
+          'Re-execution not allowed',
+          `Step ${options.stepId} is not the completed production deployment of this pipeline's last execution.`,
+        );
       }
       trigger = 'RE_EXECUTE';
     }
@@ -317,7 +326,11 @@ export class Simulation {
    * A new execution of `pipeline` created at `now` with its steps planned (seeded by its id), not yet
    * stored. `outcome` fixes the outcome instead of drawing it from the settings.
    */
-  newExecution(pipeline: Pipeline, now: number, options: { trigger: ExecutionTrigger; user?: string; source?: Execution; outcome?: Outcome }): Execution {
+  newExecution(
+    pipeline: Pipeline,
+    now: number,
+    options: { trigger: ExecutionTrigger; user?: string; source?: Execution; outcome?: Outcome },
+  ): Execution {
     const { trigger, source } = options;
     const programId = pipeline.programId;
     const pipelineId = pipeline.id;
@@ -396,7 +409,8 @@ export class Simulation {
     };
     switch (step.action) {
       case 'codeQuality':
-        if (outcome.codeQuality === 'critical') fail(['Critical metrics failure. Please review the logs for more details to fix the issue.']);
+        if (outcome.codeQuality === 'critical')
+          fail(['Critical metrics failure. Please review the logs for more details to fix the issue.']);
         break;
       case 'productTest':
         if (outcome.tests === 'productTestFailure') fail(['Product functional tests failed. Download the log for the failing tests.']);
@@ -412,7 +426,9 @@ export class Simulation {
       case 'deploy':
         if (isProdDeploy && outcome.deploy === 'prodFailure') {
           step.sim.result = 'ERROR';
-          step.sim.errors = ['Deployment to the production environment failed on publish2. The environment was restored to the previous release.'];
+          step.sim.errors = [
+            'Deployment to the production environment failed on publish2. The environment was restored to the previous release.',
+          ];
           step.sim.durationMs = Math.round(step.sim.durationMs * 0.6);
         } else if (!isProdDeploy && step.environmentType === 'stage' && outcome.deploy === 'stageFailure') {
           fail(['Deployment to the stage environment failed: the new release did not pass its health checks.']);
@@ -432,10 +448,17 @@ export class Simulation {
       case 'codeQuality': {
         const failing = this.failingImportantKpis(execution, step);
         const metrics = input.metrics;
-        if (!Array.isArray(metrics)) throw badBody('Expected {"metrics":[{"kpi":"…","override":true}, …]} listing every failing important metric.');
+        if (!Array.isArray(metrics))
+          throw badBody('Expected {"metrics":[{"kpi":"…","override":true}, …]} listing every failing important metric.');
         const overridden = new Set(
           metrics
-            .filter((m): m is { kpi: string; override: boolean } => !!m && typeof m === 'object' && typeof (m as { kpi?: unknown }).kpi === 'string' && (m as { override?: unknown }).override === true)
+            .filter(
+              (m): m is { kpi: string; override: boolean } =>
+                !!m &&
+                typeof m === 'object' &&
+                typeof (m as { kpi?: unknown }).kpi === 'string' &&
+                (m as { override?: unknown }).override === true,
+            )
             .map((m) => m.kpi),
         );
         const missing = failing.filter((kpi) => !overridden.has(kpi));
@@ -470,7 +493,11 @@ export class Simulation {
         if (at > (step.sim.waitingSince ?? now) + HOLD_TIMEOUT_MS) throw badBody('The schedule must be within 14 days.');
         step.sim.scheduledFor = at;
         step.sim.waitingSince = undefined;
-        step.details = { ...step.details, input: { type: 'SCHEDULED', schedule: input.schedule }, scheduledFor: new Date(at).toISOString() };
+        step.details = {
+          ...step.details,
+          input: { type: 'SCHEDULED', schedule: input.schedule },
+          scheduledFor: new Date(at).toISOString(),
+        };
         this.setStep(step, 'RUNNING', now);
         break;
       }
@@ -531,7 +558,13 @@ export class Simulation {
 
   context(execution: Execution, step: StepState): ContentContext {
     const pipeline = this.pipelineOf(execution);
-    return { program: this.program(execution.programId), pipeline, execution, step, environment: this.environment(step.environmentId) ?? this.stageEnvironment(pipeline) };
+    return {
+      program: this.program(execution.programId),
+      pipeline,
+      execution,
+      step,
+      environment: this.environment(step.environmentId) ?? this.stageEnvironment(pipeline),
+    };
   }
 
   private stageEnvironment(pipeline: Pipeline): Environment | undefined {
@@ -610,10 +643,18 @@ function notWaiting(step: StepState): SimError {
   const decided = step.sim.endedBy !== undefined || step.details.input !== undefined;
   if (decided) {
     const how = step.sim.endedBy ? `${DECISIONS[step.sim.endedBy]}, ` : '';
-    return new SimError(409, 'Step already decided', `The ${step.action} step was already decided (${how}now ${step.status}); this request changed nothing.`);
+    return new SimError(
+      409,
+      'Step already decided',
+      `The ${step.action} step was already decided (${how}now ${step.status}); this request changed nothing.`,
+    );
   }
   const state = step.status === 'NOT_STARTED' ? 'has not started yet' : `is ${step.status}`;
-  return new SimError(409, 'Step is not waiting', `The ${step.action} step ${state} and is not waiting for a decision; this request changed nothing.`);
+  return new SimError(
+    409,
+    'Step is not waiting',
+    `The ${step.action} step ${state} and is not waiting for a decision; this request changed nothing.`,
+  );
 }
 
 function badBody(message: string): SimError {

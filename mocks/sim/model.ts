@@ -9,16 +9,7 @@ export type ProgramStatus = 'creating' | 'ready' | 'deleting' | 'deleted' | 'del
 export type EnvironmentType = 'dev' | 'stage' | 'prod' | 'rde' | 'preprod';
 export type ExecutionStatus = 'NOT_STARTED' | 'RUNNING' | 'CANCELLING' | 'CANCELLED' | 'FINISHED' | 'ERROR' | 'FAILED';
 export type StepStatus =
-  | 'NOT_STARTED'
-  | 'RUNNING'
-  | 'FINISHED'
-  | 'ERROR'
-  | 'ROLLING_BACK'
-  | 'ROLLED_BACK'
-  | 'WAITING'
-  | 'CANCELLED'
-  | 'FAILED'
-  | 'INCOMPLETE';
+  'NOT_STARTED' | 'RUNNING' | 'FINISHED' | 'ERROR' | 'ROLLING_BACK' | 'ROLLED_BACK' | 'WAITING' | 'CANCELLED' | 'FAILED' | 'INCOMPLETE';
 /** The spec's enum plus RE_EXECUTE (documented on Experience League only). */
 export type ExecutionTrigger = 'ON_COMMIT' | 'MANUAL' | 'PUSH_UPGRADES' | 'RE_EXECUTE';
 export type StepAction =

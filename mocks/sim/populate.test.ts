@@ -10,7 +10,9 @@ const WALL = Date.UTC(2026, 10, 28, 9, 0, 0);
 function setup(seed = 1) {
   const api = createSimulator({ seed, wallClock: () => WALL });
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await api.handle(new Request(`http://localhost${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const response = await api.handle(
+      new Request(`http://localhost${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }),
+    );
     return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
   };
   return { api, call };
@@ -72,7 +74,17 @@ describe('POST /_sim/populate', () => {
   it('refuses bad bodies with 400 problem+json and changes nothing', async () => {
     const { api, call } = setup();
     const before = JSON.stringify(api.simulator.state);
-    for (const body of [{ programs: -1 }, { programs: 5001 }, { executions: 50001 }, { executions: 1.5 }, { programs: '10' }, { extra: 1 }, [], 'x', null]) {
+    for (const body of [
+      { programs: -1 },
+      { programs: 5001 },
+      { executions: 50001 },
+      { executions: 1.5 },
+      { programs: '10' },
+      { extra: 1 },
+      [],
+      'x',
+      null,
+    ]) {
       const answer = await call('POST', '/_sim/populate', body);
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.type).toBe('application/problem+json');

@@ -37,9 +37,15 @@ function count(value: unknown, name: keyof typeof POPULATE_LIMITS): number | und
 /** Validates a `POST /_sim/populate` body: `{"programs"?: n, "executions"?: n}`. */
 export function parsePopulate(body: unknown): PopulateRequest {
   if (body === undefined) return {};
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SimError(400, 'Invalid populate request', 'Expected {"programs": <n>, "executions": <n>} (both optional).');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new SimError(400, 'Invalid populate request', 'Expected {"programs": <n>, "executions": <n>} (both optional).');
   const unknown = Object.keys(body).filter((key) => key !== 'programs' && key !== 'executions');
-  if (unknown.length) throw new SimError(400, 'Invalid populate request', `Unknown field ${JSON.stringify(unknown[0].slice(0, 40))}; expected "programs" and/or "executions".`);
+  if (unknown.length)
+    throw new SimError(
+      400,
+      'Invalid populate request',
+      `Unknown field ${JSON.stringify(unknown[0].slice(0, 40))}; expected "programs" and/or "executions".`,
+    );
   const input = body as Record<string, unknown>;
   return { programs: count(input.programs, 'programs'), executions: count(input.executions, 'executions') };
 }
@@ -73,7 +79,22 @@ function addPrograms(state: SimState, total: number): number {
     const name = `${rng.pick(NAMES)} ${rng.pick(KINDS)} ${id}`;
     const slug = `p${id}`;
     const createdAt = oldest - rng.int(1, 900) * DAY_MS;
-    addProgram(state, { name, slug, solutions: ['Sites'], history: 0, approval: rng.chance(0.5), scheduled: false, uiTests: false, extraPipelines: false, auditPages: ['/'] }, String(id), createdAt);
+    addProgram(
+      state,
+      {
+        name,
+        slug,
+        solutions: ['Sites'],
+        history: 0,
+        approval: rng.chance(0.5),
+        scheduled: false,
+        uiTests: false,
+        extraPipelines: false,
+        auditPages: ['/'],
+      },
+      String(id),
+      createdAt,
+    );
     added += 1;
   }
   return added;

@@ -35,7 +35,16 @@ const PROGRAMS: ProgramSeed[] = [
     scheduled: true,
     uiTests: true,
     extraPipelines: true,
-    auditPages: ['/', '/us/en.html', '/us/en/adventures.html', '/us/en/magazine.html', '/us/en/about-us.html', '/us/en/faqs.html', '/de/de.html', '/us/en/adventures/bali-surf-camp.html'],
+    auditPages: [
+      '/',
+      '/us/en.html',
+      '/us/en/adventures.html',
+      '/us/en/magazine.html',
+      '/us/en/about-us.html',
+      '/us/en/faqs.html',
+      '/de/de.html',
+      '/us/en/adventures/bali-surf-camp.html',
+    ],
   },
   {
     name: 'We.Retail Global',
@@ -182,7 +191,13 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
     type: 'CI_CD',
     sim: { kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
   });
-  const build = { name: 'BUILD_1', type: 'BUILD' as const, repositoryId: repository.id, branch: 'main', steps: [{ name: 'build' as const }, { name: 'codeQuality' as const }] };
+  const build = {
+    name: 'BUILD_1',
+    type: 'BUILD' as const,
+    repositoryId: repository.id,
+    branch: 'main',
+    steps: [{ name: 'build' as const }, { name: 'codeQuality' as const }],
+  };
   const production = pipelineBase('Production Pipeline', 'production');
   production.phases = [
     { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
@@ -199,7 +214,11 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
       type: 'DEPLOY',
       environmentId: prod.id,
       environmentType: 'prod',
-      steps: [...(p.approval ? [{ name: 'approval' as const }] : []), ...(p.scheduled ? [{ name: 'schedule' as const }] : []), { name: 'deploy' }],
+      steps: [
+        ...(p.approval ? [{ name: 'approval' as const }] : []),
+        ...(p.scheduled ? [{ name: 'schedule' as const }] : []),
+        { name: 'deploy' },
+      ],
     },
   ];
   state.pipelines.push(production);
@@ -244,7 +263,14 @@ function historyPlan(count: number, rich: boolean): HistoryEntry[] {
   return plan;
 }
 
-function runToEnd(sim: Simulation, programId: string, pipelineId: string, startAt: number, entry: HistoryEntry, rng: ReturnType<typeof createRng>) {
+function runToEnd(
+  sim: Simulation,
+  programId: string,
+  pipelineId: string,
+  startAt: number,
+  entry: HistoryEntry,
+  rng: ReturnType<typeof createRng>,
+) {
   const state = sim.state;
   const at = Math.max(startAt, state.now);
   sim.advanceTo(at);
@@ -271,7 +297,12 @@ function runToEnd(sim: Simulation, programId: string, pipelineId: string, startA
     else if (waiting.action === 'approval') sim.advance(execution, waiting, { approved: true }, decideAt);
     else if (waiting.action === 'schedule') sim.advance(execution, waiting, { type: 'IMMEDIATE' }, decideAt);
     else if (waiting.action === 'codeQuality') {
-      sim.advance(execution, waiting, { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) }, decideAt);
+      sim.advance(
+        execution,
+        waiting,
+        { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) },
+        decideAt,
+      );
     }
   }
 }

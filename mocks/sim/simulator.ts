@@ -80,14 +80,19 @@ export class Simulator {
 
   setOutcome(outcome: unknown): void {
     if (!(OUTCOME_PRESETS as readonly unknown[]).includes(outcome) && !isOutcome(outcome)) {
-      throw new SimError(400, 'Invalid outcome', `outcome must be one of ${OUTCOME_PRESETS.join(', ')}, or an object {codeQuality, tests, deploy, audit}.`);
+      throw new SimError(
+        400,
+        'Invalid outcome',
+        `outcome must be one of ${OUTCOME_PRESETS.join(', ')}, or an object {codeQuality, tests, deploy, audit}.`,
+      );
     }
     this.state.settings = { ...this.state.settings, outcome: outcome as OutcomePreset | Outcome };
     this.changed();
   }
 
   setLayout(layout: unknown): void {
-    if (layout !== 'standard' && layout !== 'alternate') throw new SimError(400, 'Invalid layout', 'layout must be "standard" or "alternate".');
+    if (layout !== 'standard' && layout !== 'alternate')
+      throw new SimError(400, 'Invalid layout', 'layout must be "standard" or "alternate".');
     this.state.settings = { ...this.state.settings, layout };
     this.changed();
   }

@@ -16,7 +16,13 @@ export function newSimulation(seed = 1): { sim: Simulation; clock: { now: number
   return { sim, clock: { now: WALL_START } };
 }
 
-export function startRun(sim: Simulation, clock: { now: number }, programId: string, pipelineId: string, outcome: OutcomePreset = 'pass'): Execution {
+export function startRun(
+  sim: Simulation,
+  clock: { now: number },
+  programId: string,
+  pipelineId: string,
+  outcome: OutcomePreset = 'pass',
+): Execution {
   sim.state.settings.outcome = outcome;
   clock.now += 1000;
   return sim.start(programId, pipelineId, clock.now);
@@ -45,7 +51,13 @@ export function runToCompletion(sim: Simulation, clock: { now: number }, executi
     if (!waiting) continue;
     if (waiting.action === 'approval') sim.advance(execution, waiting, { approved: true }, clock.now);
     else if (waiting.action === 'schedule') sim.advance(execution, waiting, { type: 'IMMEDIATE' }, clock.now);
-    else sim.advance(execution, waiting, { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) }, clock.now);
+    else
+      sim.advance(
+        execution,
+        waiting,
+        { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) },
+        clock.now,
+      );
   }
   runUntil(sim, clock, isOver(execution));
 }

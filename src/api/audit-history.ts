@@ -18,7 +18,9 @@ export interface AuditRun {
 
 /** The execution's Experience Audit step, when it finished and offers its metrics. */
 export function finishedAuditStep(execution: Execution): StepState | undefined {
-  return execution._embedded?.stepStates?.find((step) => step.action === 'contentAudit' && step.status === 'FINISHED' && findLink(step, rel.metrics) !== undefined);
+  return execution._embedded?.stepStates?.find(
+    (step) => step.action === 'contentAudit' && step.status === 'FINISHED' && findLink(step, rel.metrics) !== undefined,
+  );
 }
 
 /** Earlier executions of `pipeline` (before `executionId`) that have audit scores, newest first. */
@@ -37,6 +39,10 @@ export function useEarlierAuditRuns(pipeline: Pipeline | undefined, executionId:
 /** The metrics of each step (an ended step's metrics never change: read once). */
 export function useStepsMetrics(steps: (StepState | undefined)[]) {
   return useQueries({
-    queries: steps.map((step) => ({ ...resourceQueryOptions<StepMetrics>(findLink(step, rel.metrics)?.href), staleTime: Infinity, refetchOnWindowFocus: false })),
+    queries: steps.map((step) => ({
+      ...resourceQueryOptions<StepMetrics>(findLink(step, rel.metrics)?.href),
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+    })),
   });
 }

@@ -93,7 +93,9 @@ describe('Credentials', () => {
   it('actions carry the headers; the token is not logged even when the gateway refuses it', async () => {
     applySettingsForRequests({ ...defaultSettings, apiKey: API_KEY, imsOrgId: ORG, accessToken: TOKEN });
     server.use(
-      http.put('*/api/program/1/pipeline/10/execution', () => HttpResponse.json({ error_code: '401013', message: 'Oauth token is not valid' }, { status: 401 })),
+      http.put('*/api/program/1/pipeline/10/execution', () =>
+        HttpResponse.json({ error_code: '401013', message: 'Oauth token is not valid' }, { status: 401 }),
+      ),
       http.get('*/api/programs', () => HttpResponse.json({ error_code: '401013', message: 'Oauth token is not valid' }, { status: 401 })),
     );
     await expect(putLink({ href: '/api/program/1/pipeline/10/execution' })).rejects.toMatchObject({ status: 401, isAuth: true });

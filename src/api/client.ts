@@ -90,7 +90,12 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (cause) {
-    throw new ApiError(0, 'Cannot reach the API', `${cause instanceof Error ? cause.message : String(cause)}. Check your connection and the API in Settings.`, 'network');
+    throw new ApiError(
+      0,
+      'Cannot reach the API',
+      `${cause instanceof Error ? cause.message : String(cause)}. Check your connection and the API in Settings.`,
+      'network',
+    );
   }
 }
 
@@ -120,7 +125,8 @@ export async function getText(href: string, fromByte = 0, signal?: AbortSignal):
 
 /** PUT to a link (start, advance, cancel, re-execute). Returns the JSON body when there is one. */
 export async function putLink<T = unknown>(link: HalLink | undefined, body?: unknown): Promise<T | undefined> {
-  if (!link) throw new ApiError(0, 'Action not available', 'The API no longer offers this action. Refresh to see the current state.', 'link');
+  if (!link)
+    throw new ApiError(0, 'Action not available', 'The API no longer offers this action. Refresh to see the current state.', 'link');
   const response = await send(resolveHref(link.href), {
     method: 'PUT',
     headers: headers(body === undefined ? undefined : { 'content-type': 'application/json' }),

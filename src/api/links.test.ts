@@ -24,13 +24,20 @@ describe('following links', () => {
   });
 
   it('takes the first of several links for one relation, and ignores links without an href', () => {
-    const env = { _links: { 'http://ns.adobe.com/adobecloud/rel/author': [{ href: 'https://a1' }, { href: 'https://a2' }], self: {} as { href: string } } };
+    const env = {
+      _links: {
+        'http://ns.adobe.com/adobecloud/rel/author': [{ href: 'https://a1' }, { href: 'https://a2' }],
+        self: {} as { href: string },
+      },
+    };
     expect(findLink(env, rel.author)?.href).toBe('https://a1');
     expect(findLink(env, rel.self)).toBeUndefined();
   });
 
   it('expands templated links given by the API', () => {
-    expect(expandHref('/api/program/1/pipeline/2/execution/{executionId}', { executionId: '42' })).toBe('/api/program/1/pipeline/2/execution/42');
+    expect(expandHref('/api/program/1/pipeline/2/execution/{executionId}', { executionId: '42' })).toBe(
+      '/api/program/1/pipeline/2/execution/42',
+    );
     expect(expandHref('/x/executions?start={start}&limit={limit}', { start: 20, limit: 20 })).toBe('/x/executions?start=20&limit=20');
     expect(expandHref('/x/logs{?service,name}', { service: 'author' })).toBe('/x/logs?service=author');
   });

@@ -10,7 +10,8 @@ describe('polling during an outage', () => {
   });
 
   it('waits longer the longer the API has been failing, up to the ceiling, and keeps polling even for finished data', () => {
-    const after = (outageMs: number, active = true) => pollIntervalFor({ fetchFailureCount: 1, dataUpdatedAt: lastSuccess, errorUpdatedAt: lastSuccess + outageMs }, active);
+    const after = (outageMs: number, active = true) =>
+      pollIntervalFor({ fetchFailureCount: 1, dataUpdatedAt: lastSuccess, errorUpdatedAt: lastSuccess + outageMs }, active);
     expect(after(2_000)).toBe(POLL_INTERVAL_MS * 2);
     expect(after(6_000)).toBe(6_000);
     expect(after(12_000)).toBe(12_000);
@@ -23,6 +24,8 @@ describe('polling during an outage', () => {
   });
 
   it('returns to the normal pace with the first success after the outage', () => {
-    expect(pollIntervalFor({ fetchFailureCount: 0, dataUpdatedAt: lastSuccess + 60_000, errorUpdatedAt: lastSuccess + 30_000 }, true)).toBe(POLL_INTERVAL_MS);
+    expect(pollIntervalFor({ fetchFailureCount: 0, dataUpdatedAt: lastSuccess + 60_000, errorUpdatedAt: lastSuccess + 30_000 }, true)).toBe(
+      POLL_INTERVAL_MS,
+    );
   });
 });

@@ -44,7 +44,10 @@ export function requireHref(resource: HalResource | undefined, relation: Rel): s
 
 export function programListQueryOptions() {
   const href = entryPointHref();
-  return queryOptions({ ...resourceQueryOptions<ProgramList>(href), refetchInterval: (q) => pollInterval(false, q.state.fetchFailureCount) });
+  return queryOptions({
+    ...resourceQueryOptions<ProgramList>(href),
+    refetchInterval: (q) => pollInterval(false, q.state.fetchFailureCount),
+  });
 }
 
 /** An execution (with its step states), polled while it can still change. */
@@ -81,7 +84,12 @@ export function useProgram(programId: string | undefined) {
   const embedded: EmbeddedProgram | undefined = findById(list.data?._embedded?.programs, programId);
   const program = useQuery(resourceQueryOptions<Program>(embedded ? findLink(embedded, rel.self)?.href : undefined));
   const notFound = list.isSuccess && !embedded ? new ApiError(404, 'Program not found', `There is no program ${programId}.`, 'http') : null;
-  return { program: program.data, error: notFound ?? list.error ?? program.error, isPending: !notFound && (list.isPending || program.isPending), refetch: () => (list.error ? list.refetch() : program.refetch()) };
+  return {
+    program: program.data,
+    error: notFound ?? list.error ?? program.error,
+    isPending: !notFound && (list.isPending || program.isPending),
+    refetch: () => (list.error ? list.refetch() : program.refetch()),
+  };
 }
 
 /** @param live poll the list so pipeline status stays current (default); false reads it once */
@@ -104,7 +112,10 @@ export function usePipeline(programId: string | undefined, pipelineId: string | 
   // Only the pipeline's links are needed here (its status is not shown): no polling.
   const pipelines = usePipelines(program, false);
   const pipeline: Pipeline | undefined = findById(pipelines.data?._embedded?.pipelines, pipelineId);
-  const notFound = pipelines.isSuccess && !pipeline ? new ApiError(404, 'Pipeline not found', `There is no pipeline ${pipelineId} in this program.`, 'http') : null;
+  const notFound =
+    pipelines.isSuccess && !pipeline
+      ? new ApiError(404, 'Pipeline not found', `There is no pipeline ${pipelineId} in this program.`, 'http')
+      : null;
   return {
     program,
     pipeline,

@@ -97,16 +97,7 @@ export interface Pipeline extends HalResource {
 export type ExecutionStatus = 'NOT_STARTED' | 'RUNNING' | 'CANCELLING' | 'CANCELLED' | 'FINISHED' | 'ERROR' | 'FAILED';
 export type ExecutionTrigger = 'ON_COMMIT' | 'MANUAL' | 'PUSH_UPGRADES' | 'RE_EXECUTE';
 export type StepStatus =
-  | 'NOT_STARTED'
-  | 'RUNNING'
-  | 'FINISHED'
-  | 'ERROR'
-  | 'ROLLING_BACK'
-  | 'ROLLED_BACK'
-  | 'WAITING'
-  | 'CANCELLED'
-  | 'FAILED'
-  | 'INCOMPLETE';
+  'NOT_STARTED' | 'RUNNING' | 'FINISHED' | 'ERROR' | 'ROLLING_BACK' | 'ROLLED_BACK' | 'WAITING' | 'CANCELLED' | 'FAILED' | 'INCOMPLETE';
 
 export interface StepStateDetails {
   deployCommands?: string;

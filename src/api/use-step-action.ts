@@ -14,7 +14,11 @@ export function useStepAction(stateKey?: string) {
   const mutation = useLinkAction();
   const inFlight = useRef(false);
   const [sentFor, setSentFor] = useState<string | undefined>(undefined);
-  const send = (action: LinkAction & { name?: string }, onDone?: (result: Execution | undefined) => void, onError?: (error: ApiError) => void) => {
+  const send = (
+    action: LinkAction & { name?: string },
+    onDone?: (result: Execution | undefined) => void,
+    onError?: (error: ApiError) => void,
+  ) => {
     if (inFlight.current || mutation.isPending || (stateKey !== undefined && sentFor === stateKey)) return;
     inFlight.current = true;
     mutation.mutate(action, {

@@ -26,7 +26,12 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
       <View borderBottomWidth="thin" borderColor="default" paddingX="size-150" paddingY="size-75" backgroundColor="gray-50">
         <Flex alignItems="center" gap="size-150" wrap>
           {programId ? (
-            <ActionButton isQuiet aria-label={navOpen ? 'Hide side navigation' : 'Show side navigation'} aria-expanded={navOpen} onPress={onToggleNav}>
+            <ActionButton
+              isQuiet
+              aria-label={navOpen ? 'Hide side navigation' : 'Show side navigation'}
+              aria-expanded={navOpen}
+              onPress={onToggleNav}
+            >
               <ShowMenu />
             </ActionButton>
           ) : null}

@@ -38,7 +38,12 @@ describe('Route error boundaries', () => {
   it('a 401 that reaches the error element says to check the API key and opens Settings', async () => {
     const user = userEvent.setup();
     const Crash = () => {
-      throw new ApiError(401, 'Not signed in', 'Oauth token is not valid. Check the API key, organisation and access token in Settings.', 'http');
+      throw new ApiError(
+        401,
+        'Not signed in',
+        'Oauth token is not valid. Check the API key, organisation and access token in Settings.',
+        'http',
+      );
     };
     const router = createMemoryRouter([
       {

@@ -46,44 +46,44 @@ export function SettingsDialog({ close, onSaved = () => window.location.reload()
           }}
         >
           <Flex direction="column" gap="size-150">
-          <RadioGroup label="Cloud Manager API" value={settings.target} onChange={(value) => set('target', value as ApiTarget)}>
-            <Radio value="embedded">Embedded simulator (in this browser)</Radio>
-            <Radio value="standalone">Standalone simulator server</Radio>
-            <Radio value="custom">Another Cloud Manager API server</Radio>
-          </RadioGroup>
-          {settings.target === 'standalone' && (
+            <RadioGroup label="Cloud Manager API" value={settings.target} onChange={(value) => set('target', value as ApiTarget)}>
+              <Radio value="embedded">Embedded simulator (in this browser)</Radio>
+              <Radio value="standalone">Standalone simulator server</Radio>
+              <Radio value="custom">Another Cloud Manager API server</Radio>
+            </RadioGroup>
+            {settings.target === 'standalone' && (
+              <TextField
+                width="100%"
+                label="Simulator server URL"
+                type="url"
+                value={settings.standaloneUrl}
+                onChange={(value) => set('standaloneUrl', value)}
+                validationState={standaloneInvalid ? 'invalid' : undefined}
+                errorMessage="Enter an http(s) URL, e.g. http://localhost:8787"
+              />
+            )}
+            {settings.target === 'custom' && (
+              <TextField
+                width="100%"
+                label="API server URL"
+                type="url"
+                isRequired
+                value={settings.customUrl}
+                onChange={(value) => set('customUrl', value)}
+                validationState={customInvalid ? 'invalid' : undefined}
+                errorMessage="Enter an http(s) URL"
+              />
+            )}
+            <TextField width="100%" label="API key" value={settings.apiKey} onChange={(value) => set('apiKey', value)} />
+            <TextField width="100%" label="IMS organisation id" value={settings.imsOrgId} onChange={(value) => set('imsOrgId', value)} />
             <TextField
               width="100%"
-              label="Simulator server URL"
-              type="url"
-              value={settings.standaloneUrl}
-              onChange={(value) => set('standaloneUrl', value)}
-              validationState={standaloneInvalid ? 'invalid' : undefined}
-              errorMessage="Enter an http(s) URL, e.g. http://localhost:8787"
+              label="Access token"
+              type="password"
+              value={settings.accessToken}
+              onChange={(value) => set('accessToken', value)}
+              description="Kept for this browser tab only (sessionStorage)."
             />
-          )}
-          {settings.target === 'custom' && (
-            <TextField
-              width="100%"
-              label="API server URL"
-              type="url"
-              isRequired
-              value={settings.customUrl}
-              onChange={(value) => set('customUrl', value)}
-              validationState={customInvalid ? 'invalid' : undefined}
-              errorMessage="Enter an http(s) URL"
-            />
-          )}
-          <TextField width="100%" label="API key" value={settings.apiKey} onChange={(value) => set('apiKey', value)} />
-          <TextField width="100%" label="IMS organisation id" value={settings.imsOrgId} onChange={(value) => set('imsOrgId', value)} />
-          <TextField
-            width="100%"
-            label="Access token"
-            type="password"
-            value={settings.accessToken}
-            onChange={(value) => set('accessToken', value)}
-            description="Kept for this browser tab only (sessionStorage)."
-          />
           </Flex>
         </form>
         <Text UNSAFE_className="muted">Saving reloads the console.</Text>

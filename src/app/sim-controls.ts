@@ -56,6 +56,7 @@ export async function simRequest(method: 'GET' | 'PUT' | 'POST', path: string, b
     const problem = (json ?? {}) as { title?: string; detail?: string };
     throw new ApiError(response.status, problem.title ?? `${response.status}`, problem.detail ?? text.slice(0, 200), 'http');
   }
-  if (!json || typeof json !== 'object') throw new ApiError(response.status, 'Not a simulator', 'The answer was not the simulator state. Is this API a simulator?', 'parse');
+  if (!json || typeof json !== 'object')
+    throw new ApiError(response.status, 'Not a simulator', 'The answer was not the simulator state. Is this API a simulator?', 'parse');
   return json as SimState;
 }

@@ -6,7 +6,14 @@ import { setupFixtureServer } from '../test/fixture-server';
 import { renderWithProviders } from '../test/render';
 import { SimulatorPanel } from './simulator-panel';
 
-const state = { now: '2024-05-08T08:00:00.000Z', wallNow: '2024-05-08T08:00:00.000Z', speed: 30, outcome: 'mix', layout: 'standard', seed: 1 };
+const state = {
+  now: '2024-05-08T08:00:00.000Z',
+  wallNow: '2024-05-08T08:00:00.000Z',
+  speed: 30,
+  outcome: 'mix',
+  layout: 'standard',
+  seed: 1,
+};
 
 describe('Simulator panel', () => {
   const server = setupFixtureServer();
@@ -38,7 +45,9 @@ describe('Simulator panel', () => {
   it('shows a failing control inline', async () => {
     server.use(
       http.get('*/_sim/state', () => HttpResponse.json(state)),
-      http.put('*/_sim/speed', () => HttpResponse.json({ title: 'Invalid speed', status: 400, detail: 'Speed must be between 1 and 3000.' }, { status: 400 })),
+      http.put('*/_sim/speed', () =>
+        HttpResponse.json({ title: 'Invalid speed', status: 400, detail: 'Speed must be between 1 and 3000.' }, { status: 400 }),
+      ),
     );
     const user = userEvent.setup();
     renderWithProviders(<SimulatorPanel close={() => {}} />);
@@ -49,7 +58,11 @@ describe('Simulator panel', () => {
   });
 
   it('says when the simulator cannot be reached', async () => {
-    server.use(http.get('*/_sim/state', () => HttpResponse.json({ title: 'Not found', status: 404, detail: 'No simulation control here.' }, { status: 404 })));
+    server.use(
+      http.get('*/_sim/state', () =>
+        HttpResponse.json({ title: 'Not found', status: 404, detail: 'No simulation control here.' }, { status: 404 }),
+      ),
+    );
     renderWithProviders(<SimulatorPanel close={() => {}} />);
     expect(await screen.findByText('Simulator not reachable')).toBeInTheDocument();
   });

@@ -4,7 +4,15 @@ import Alert from '@spectrum-icons/workflow/Alert';
 import AlertCheck from '@spectrum-icons/workflow/AlertCheck';
 import CheckmarkCircle from '@spectrum-icons/workflow/CheckmarkCircle';
 import type { Metric } from '../api/types';
-import { byCategory, metricCategory, metricName, metricResult, metricThreshold, metricValue, type MetricResult } from './code-quality-metrics';
+import {
+  byCategory,
+  metricCategory,
+  metricName,
+  metricResult,
+  metricThreshold,
+  metricValue,
+  type MetricResult,
+} from './code-quality-metrics';
 
 /**
  * Minimum widths keep every header and category word whole and still fit the dialog from a 650px
@@ -43,7 +51,10 @@ function cellText(metric: Metric, key: ColumnKey): string {
 }
 
 export function CodeQualityMetricsTable({ metrics }: { metrics: Metric[] }) {
-  const items = byCategory(metrics).map((metric, index) => ({ key: `${metric.kpi ?? 'metric'}-${metric.severity ?? ''}-${index}`, metric }));
+  const items = byCategory(metrics).map((metric, index) => ({
+    key: `${metric.kpi ?? 'metric'}-${metric.severity ?? ''}-${index}`,
+    metric,
+  }));
   return (
     <TableView aria-label="Code scanning metrics" overflowMode="wrap" density="compact" UNSAFE_className="code-quality-table">
       <TableHeader columns={COLUMNS.map((c) => ({ ...c }))}>

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Metric } from '../api/types';
 import { byCategory, metricCategory, metricName, metricResult, metricsVerdict, metricThreshold, metricValue } from './code-quality-metrics';
 
-const metric = (kpi: string, severity: string, actualValue: string, comparator: string, expectedValue: string, passed = true, override = false): Metric => ({ kpi, severity, actualValue, comparator, expectedValue, passed, override });
+const metric = (
+  kpi: string,
+  severity: string,
+  actualValue: string,
+  comparator: string,
+  expectedValue: string,
+  passed = true,
+  override = false,
+): Metric => ({ kpi, severity, actualValue, comparator, expectedValue, passed, override });
 
 /** The AEMaaCS quality gate as the simulator serves it (cm-ui §6). */
 const GATE = [
@@ -32,8 +40,18 @@ describe('code quality metrics in words', () => {
     const unknown = metric('cloud_service_compatibility', 'informational', '3', 'EQ', '0', false);
     expect(metricName(unknown)).toBe('cloud_service_compatibility');
     expect(metricThreshold(unknown)).toBe('≠ 0');
-    expect(['GT', 'LT', 'NEQ'].map((c) => metricThreshold(metric('coverage', 'important', '1', c, '50')))).toEqual(['≤ 50%', '≥ 50%', '= 50%']);
-    expect(['GT', 'LTE', 'LT', 'EQ', 'NEQ'].map((c) => metricThreshold(metric('security_rating', 'critical', 'A', c, 'B')))).toEqual(['B or worse', 'better than B', 'B or better', 'other than B', 'B']);
+    expect(['GT', 'LT', 'NEQ'].map((c) => metricThreshold(metric('coverage', 'important', '1', c, '50')))).toEqual([
+      '≤ 50%',
+      '≥ 50%',
+      '= 50%',
+    ]);
+    expect(['GT', 'LTE', 'LT', 'EQ', 'NEQ'].map((c) => metricThreshold(metric('security_rating', 'critical', 'A', c, 'B')))).toEqual([
+      'B or worse',
+      'better than B',
+      'B or better',
+      'other than B',
+      'B',
+    ]);
     expect(metricCategory(metric('x', 'whatever', '1', 'EQ', '1'))).toBe('Info');
   });
 
@@ -55,17 +73,35 @@ describe('code quality metrics in words', () => {
   });
 
   it('gives the scan its badge: Passed, Partially Passed while waiting, Failed, Overridden', () => {
-    const coverageFails = (override: boolean) => GATE.map((m) => (m.kpi === 'coverage' ? { ...m, actualValue: '12', passed: false, override } : m));
+    const coverageFails = (override: boolean) =>
+      GATE.map((m) => (m.kpi === 'coverage' ? { ...m, actualValue: '12', passed: false, override } : m));
     expect(metricsVerdict(GATE, false).word).toBe('Passed');
-    expect(metricsVerdict(GATE.map((m) => (m.kpi === 'open_issues' ? { ...m, passed: false } : m)), false).word).toBe('Passed');
+    expect(
+      metricsVerdict(
+        GATE.map((m) => (m.kpi === 'open_issues' ? { ...m, passed: false } : m)),
+        false,
+      ).word,
+    ).toBe('Passed');
     expect(metricsVerdict(coverageFails(false), true)).toEqual({ word: 'Partially Passed', variant: 'yellow' });
     expect(metricsVerdict(coverageFails(false), false)).toEqual({ word: 'Failed', variant: 'negative' });
     expect(metricsVerdict(coverageFails(true), false)).toEqual({ word: 'Overridden', variant: 'positive' });
-    expect(metricsVerdict(GATE.map((m) => (m.kpi === 'security_rating' ? { ...m, actualValue: 'E', passed: false } : m)), true).word).toBe('Failed');
+    expect(
+      metricsVerdict(
+        GATE.map((m) => (m.kpi === 'security_rating' ? { ...m, actualValue: 'E', passed: false } : m)),
+        true,
+      ).word,
+    ).toBe('Failed');
   });
 
   it('orders rows Critical, Important, Info, keeping the API order within each', () => {
     const mixed = [GATE[6], GATE[2], GATE[0], GATE[5], GATE[3], GATE[1]];
-    expect(byCategory(mixed).map((m) => m.kpi)).toEqual(['security_rating', 'reliability_rating', 'sqale_rating', 'coverage', 'duplicated_lines_density', 'open_issues']);
+    expect(byCategory(mixed).map((m) => m.kpi)).toEqual([
+      'security_rating',
+      'reliability_rating',
+      'sqale_rating',
+      'coverage',
+      'duplicated_lines_density',
+      'open_issues',
+    ]);
   });
 });

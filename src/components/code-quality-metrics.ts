@@ -106,7 +106,8 @@ export function metricsVerdict(metrics: Metric[], waiting: boolean): MetricsVerd
   const failed = (severity: string) => metrics.filter((m) => m.severity === severity && metricResult(m) !== 'Passed');
   if (failed('critical').some((m) => metricResult(m) === 'Failed')) return { word: 'Failed', variant: 'negative' };
   const important = failed('important');
-  if (important.some((m) => metricResult(m) === 'Failed')) return waiting ? { word: 'Partially Passed', variant: 'yellow' } : { word: 'Failed', variant: 'negative' };
+  if (important.some((m) => metricResult(m) === 'Failed'))
+    return waiting ? { word: 'Partially Passed', variant: 'yellow' } : { word: 'Failed', variant: 'negative' };
   if (important.length > 0 || failed('critical').length > 0) return { word: 'Overridden', variant: 'positive' };
   return { word: 'Passed', variant: 'positive' };
 }
@@ -114,5 +115,8 @@ export function metricsVerdict(metrics: Metric[], waiting: boolean): MetricsVerd
 /** The metrics in category order (Critical, Important, Info), the API's order kept within each. */
 export function byCategory(metrics: Metric[]): Metric[] {
   const rank = (m: Metric) => CATEGORIES.findIndex((c) => c.label === metricCategory(m));
-  return metrics.map((metric, index) => ({ metric, index })).sort((a, b) => rank(a.metric) - rank(b.metric) || a.index - b.index).map(({ metric }) => metric);
+  return metrics
+    .map((metric, index) => ({ metric, index }))
+    .sort((a, b) => rank(a.metric) - rank(b.metric) || a.index - b.index)
+    .map(({ metric }) => metric);
 }

@@ -17,7 +17,12 @@ describe('executionStatusInfo', () => {
   });
 
   it('never shows an unknown status as success', () => {
-    expect(executionStatusInfo('SUCCEEDED_MAYBE')).toEqual({ word: 'Unknown (SUCCEEDED_MAYBE)', variant: 'notice', known: false, active: false });
+    expect(executionStatusInfo('SUCCEEDED_MAYBE')).toEqual({
+      word: 'Unknown (SUCCEEDED_MAYBE)',
+      variant: 'notice',
+      known: false,
+      active: false,
+    });
     expect(executionStatusInfo(undefined).word).toBe('Unknown');
   });
 

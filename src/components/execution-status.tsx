@@ -54,20 +54,19 @@ interface ExecutionStatusProps {
 /** Icon + italic word, as in Cloud Manager's status columns. */
 export function ExecutionStatus({ status, context = 'list' }: ExecutionStatusProps) {
   const info = executionStatusInfo(status, context);
-  const icon =
-    !info.known ? (
-      <HelpOutline size="S" aria-hidden />
-    ) : status === 'RUNNING' || status === 'CANCELLING' ? (
-      <span className="spinner" aria-hidden />
-    ) : info.variant === 'positive' ? (
-      <CheckmarkCircle size="S" color="positive" aria-hidden />
-    ) : status === 'CANCELLED' ? (
-      <CloseCircle size="S" color="negative" aria-hidden />
-    ) : info.variant === 'negative' ? (
-      <Alert size="S" color="negative" aria-hidden />
-    ) : (
-      <Clock size="S" aria-hidden />
-    );
+  const icon = !info.known ? (
+    <HelpOutline size="S" aria-hidden />
+  ) : status === 'RUNNING' || status === 'CANCELLING' ? (
+    <span className="spinner" aria-hidden />
+  ) : info.variant === 'positive' ? (
+    <CheckmarkCircle size="S" color="positive" aria-hidden />
+  ) : status === 'CANCELLED' ? (
+    <CloseCircle size="S" color="negative" aria-hidden />
+  ) : info.variant === 'negative' ? (
+    <Alert size="S" color="negative" aria-hidden />
+  ) : (
+    <Clock size="S" aria-hidden />
+  );
   return (
     <Flex alignItems="center" gap="size-75" UNSAFE_className={`status status--${info.variant}`}>
       {icon}

@@ -72,7 +72,9 @@ export function ExecutionSummary({ programId, pipeline, execution, close }: Exec
                 <tbody>
                   {groups.map((group) => {
                     const done = group.steps.filter((s) => s.status === 'FINISHED' || s.status === 'INCOMPLETE').length;
-                    const currentStep = group.steps.find((s) => s.status === 'RUNNING' || s.status === 'WAITING') ?? group.steps[Math.min(done, group.steps.length - 1)];
+                    const currentStep =
+                      group.steps.find((s) => s.status === 'RUNNING' || s.status === 'WAITING') ??
+                      group.steps[Math.min(done, group.steps.length - 1)];
                     const state = phaseGroupState(group);
                     return (
                       <tr key={group.key}>
@@ -83,7 +85,10 @@ export function ExecutionSummary({ programId, pipeline, execution, close }: Exec
                         </td>
                         <td>
                           <span className="status">
-                            <span className={`status-dot status-dot--${state === 'Done' ? 'positive' : state === 'Failed' || state === 'Cancelled' ? 'negative' : state === 'Pending' ? 'neutral' : 'info'}`} aria-hidden />{' '}
+                            <span
+                              className={`status-dot status-dot--${state === 'Done' ? 'positive' : state === 'Failed' || state === 'Cancelled' ? 'negative' : state === 'Pending' ? 'neutral' : 'info'}`}
+                              aria-hidden
+                            />{' '}
                             <span className="status-word">{GROUP_WORDS[state]}</span>
                           </span>
                         </td>

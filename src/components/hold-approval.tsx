@@ -5,7 +5,8 @@ import { useStepAction } from '../api/use-step-action';
 import { HoldConfirmButton } from './hold-confirm-button';
 
 /** The 409 answer to Approve / Reject, in words: someone else decided first. */
-export const APPROVAL_ALREADY_DECIDED = 'Already decided: this step was approved or rejected in another session. Showing its current state.';
+export const APPROVAL_ALREADY_DECIDED =
+  'Already decided: this step was approved or rejected in another session. Showing its current state.';
 import { StepMetadata } from './step-metadata';
 
 export interface ConsoleLinks {
@@ -24,20 +25,21 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
   const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
   const advance = findLink(step, rel.advance);
   const cancel = findLink(step, rel.cancel);
-  const links = consoleLinks?.author || consoleLinks?.publish ? (
-    <Flex direction="column">
-      {consoleLinks.author ? (
-        <Link href={consoleLinks.author} target="_blank" rel="noopener noreferrer">
-          Link to AEM Author
-        </Link>
-      ) : null}
-      {consoleLinks.publish ? (
-        <Link href={consoleLinks.publish} target="_blank" rel="noopener noreferrer">
-          Link to AEM Publish
-        </Link>
-      ) : null}
-    </Flex>
-  ) : undefined;
+  const links =
+    consoleLinks?.author || consoleLinks?.publish ? (
+      <Flex direction="column">
+        {consoleLinks.author ? (
+          <Link href={consoleLinks.author} target="_blank" rel="noopener noreferrer">
+            Link to AEM Author
+          </Link>
+        ) : null}
+        {consoleLinks.publish ? (
+          <Link href={consoleLinks.publish} target="_blank" rel="noopener noreferrer">
+            Link to AEM Publish
+          </Link>
+        ) : null}
+      </Flex>
+    ) : undefined;
   return (
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-approval">
       <StepMetadata rows={[{ label: 'Console links', value: links }]} />
@@ -50,7 +52,15 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
             destructive
             isDisabled={action.isBusy}
             isPending={action.pendingName === 'reject'}
-            onConfirm={() => action.send({ name: 'reject', link: cancel, body: { approved: false }, success: 'The deployment to production was rejected.', alreadyDecided: APPROVAL_ALREADY_DECIDED })}
+            onConfirm={() =>
+              action.send({
+                name: 'reject',
+                link: cancel,
+                body: { approved: false },
+                success: 'The deployment to production was rejected.',
+                alreadyDecided: APPROVAL_ALREADY_DECIDED,
+              })
+            }
           >
             <Text>The execution will be cancelled and nothing is deployed to production.</Text>
           </HoldConfirmButton>
@@ -62,7 +72,15 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
             confirmLabel="Approve"
             isDisabled={action.isBusy}
             isPending={action.pendingName === 'approve'}
-            onConfirm={() => action.send({ name: 'approve', link: advance, body: { approved: true }, success: 'The deployment to production was approved.', alreadyDecided: APPROVAL_ALREADY_DECIDED })}
+            onConfirm={() =>
+              action.send({
+                name: 'approve',
+                link: advance,
+                body: { approved: true },
+                success: 'The deployment to production was approved.',
+                alreadyDecided: APPROVAL_ALREADY_DECIDED,
+              })
+            }
           >
             <Text>The execution continues and deploys this build to production.</Text>
           </HoldConfirmButton>

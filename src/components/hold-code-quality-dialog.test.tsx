@@ -12,7 +12,15 @@ import { HoldCodeQuality } from './hold-code-quality';
 const server = setupEmptyServer();
 dismissToastsAfterEach();
 
-const m = (kpi: string, severity: string, actualValue: string, comparator: string, expectedValue: string, passed: boolean): Metric => ({ kpi, severity, actualValue, comparator, expectedValue, passed, override: false });
+const m = (kpi: string, severity: string, actualValue: string, comparator: string, expectedValue: string, passed: boolean): Metric => ({
+  kpi,
+  severity,
+  actualValue,
+  comparator,
+  expectedValue,
+  passed,
+  override: false,
+});
 
 /** An important failure on maintainability and coverage; everything else passes but duplicated lines. */
 const HELD: Metric[] = [
@@ -50,7 +58,10 @@ function rowsOf(dialog: HTMLElement): string[][] {
 }
 
 /** The "n passed · n failed" counters, one per category. */
-const counters = (dialog: HTMLElement) => within(within(dialog).getByRole('list', { name: 'Results by category' })).getAllByRole('listitem').map((li) => li.textContent);
+const counters = (dialog: HTMLElement) =>
+  within(within(dialog).getByRole('list', { name: 'Results by category' }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 
 async function openSummary(status: string, links: string[]) {
   const user = userEvent.setup();
@@ -80,15 +91,27 @@ describe('Code Scanning Results (Review Summary)', () => {
 
   it('Override in the dialog sends the failing important kpis; the rows then read Overridden and the badge Overridden', async () => {
     let overridden = false;
-    const puts = serveMetrics(() => (overridden ? HELD.map((x) => (x.severity === 'important' && !x.passed ? { ...x, override: true } : x)) : HELD));
+    const puts = serveMetrics(() =>
+      overridden ? HELD.map((x) => (x.severity === 'important' && !x.passed ? { ...x, override: true } : x)) : HELD,
+    );
     const { user, dialog } = await openSummary('WAITING', ['metrics', 'advance', 'cancel']);
     await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Override' })).toBeEnabled());
     overridden = true;
     await user.click(within(dialog).getByRole('button', { name: 'Override' }));
     await user.click(within(await screen.findByRole('alertdialog', { name: /^Override/ })).getByRole('button', { name: 'Override' }));
     await waitFor(() => expect(puts).toHaveLength(1));
-    expect(puts[0]).toEqual({ url: expect.stringMatching(/\/advance$/), body: { metrics: [{ kpi: 'sqale_rating', override: true }, { kpi: 'coverage', override: true }] } });
-    await waitFor(() => expect(rowsOf(dialog).map((row) => row[4])).toEqual(['Passed', 'Passed', 'Overridden', 'Overridden', 'Passed', 'Passed', 'Failed']));
+    expect(puts[0]).toEqual({
+      url: expect.stringMatching(/\/advance$/),
+      body: {
+        metrics: [
+          { kpi: 'sqale_rating', override: true },
+          { kpi: 'coverage', override: true },
+        ],
+      },
+    });
+    await waitFor(() =>
+      expect(rowsOf(dialog).map((row) => row[4])).toEqual(['Passed', 'Passed', 'Overridden', 'Overridden', 'Passed', 'Passed', 'Failed']),
+    );
     expect(within(dialog).getByText('Overridden', { selector: '.code-quality-verdict *' })).toBeInTheDocument();
     expect(counters(dialog)).toContain('Important: 0 passed · 0 failed · 2 overridden');
   });
@@ -104,7 +127,9 @@ describe('Code Scanning Results (Review Summary)', () => {
 
   it('a failed load says so in place, and Retry loads the rows', async () => {
     let calls = 0;
-    serveMetrics(() => (++calls === 1 ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: 'Try again later.' }, { status: 503 }) : HELD));
+    serveMetrics(() =>
+      ++calls === 1 ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: 'Try again later.' }, { status: 503 }) : HELD,
+    );
     const user = userEvent.setup();
     renderWithProviders(<HoldCodeQuality step={step('codeQuality', 'FINISHED', { links: ['metrics'] })} />);
     await user.click(screen.getByRole('button', { name: 'Review Summary' }));

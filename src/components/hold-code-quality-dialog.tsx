@@ -14,7 +14,11 @@ const DIALOG_WIDTH = 'min(820px, calc(100vw - 32px))';
 /** "Critical: 2 passed · 0 failed" for each category that has metrics (overridden ones said apart). */
 function CategoryCounters({ metrics }: { metrics: Metric[] }) {
   return (
-    <ul className="code-quality-counters" aria-label="Results by category" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 24px' }}>
+    <ul
+      className="code-quality-counters"
+      aria-label="Results by category"
+      style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 24px' }}
+    >
       {CATEGORIES.map(({ label }) => {
         const rows = metrics.filter((m) => metricCategory(m) === label);
         if (rows.length === 0) return null;

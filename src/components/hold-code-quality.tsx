@@ -39,7 +39,14 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
           destructive
           isDisabled={action.isBusy}
           isPending={action.pendingName === 'reject'}
-          onConfirm={() => action.send({ name: 'reject', link: cancel, body: { override: false }, success: 'The important metric failures were rejected.' })}
+          onConfirm={() =>
+            action.send({
+              name: 'reject',
+              link: cancel,
+              body: { override: false },
+              success: 'The important metric failures were rejected.',
+            })
+          }
         >
           <Text>The code scanning step fails and the execution stops.</Text>
         </HoldConfirmButton>
@@ -52,11 +59,17 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
           isDisabled={action.isBusy || failing.length === 0}
           isPending={action.pendingName === 'override'}
           onConfirm={() =>
-            action.send({ name: 'override', link: advance, body: { metrics: failing.map((kpi) => ({ kpi, override: true })) }, success: 'The important metric failures were overridden.' })
+            action.send({
+              name: 'override',
+              link: advance,
+              body: { metrics: failing.map((kpi) => ({ kpi, override: true })) },
+              success: 'The important metric failures were overridden.',
+            })
           }
         >
           <Text>
-            The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}.
+            The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}
+            .
           </Text>
         </HoldConfirmButton>
       ) : null}

@@ -20,7 +20,16 @@ interface HoldConfirmButtonProps {
  * An outlined step button whose action runs only after an AlertDialog confirmation. One
  * confirmation sends once: further presses on the closing dialog are ignored.
  */
-export function HoldConfirmButton({ label, title, children, confirmLabel, destructive, onConfirm, isDisabled, isPending }: HoldConfirmButtonProps) {
+export function HoldConfirmButton({
+  label,
+  title,
+  children,
+  confirmLabel,
+  destructive,
+  onConfirm,
+  isDisabled,
+  isPending,
+}: HoldConfirmButtonProps) {
   const confirmed = useRef(false);
   return (
     <DialogTrigger

@@ -7,7 +7,8 @@ import { formatFinishTime } from '../lib/format';
 import { HoldConfirmButton } from './hold-confirm-button';
 
 /** The 409 answer to Confirm / Stop Execution, in words: someone else decided first. */
-export const SCHEDULE_ALREADY_DECIDED = 'Already decided: the production deployment was scheduled or stopped in another session. Showing its current state.';
+export const SCHEDULE_ALREADY_DECIDED =
+  'Already decided: the production deployment was scheduled or stopped in another session. Showing its current state.';
 
 /** The user's own time zone: the date and time field is read in it. */
 function localTimeZone(): string {
@@ -29,7 +30,12 @@ export function HoldSchedule({ step }: { step: StepState }) {
   const invalid = mode === 'date' && (!value || inPast);
   return (
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-schedule">
-      <RadioGroup label="Select a date and time to begin Production Deployment" value={mode} onChange={(next) => setMode(next === 'date' ? 'date' : 'now')} isDisabled={action.isBusy}>
+      <RadioGroup
+        label="Select a date and time to begin Production Deployment"
+        value={mode}
+        onChange={(next) => setMode(next === 'date' ? 'date' : 'now')}
+        isDisabled={action.isBusy}
+      >
         <Radio value="now">Now</Radio>
         <Radio value="date">Date and time</Radio>
       </RadioGroup>
@@ -54,7 +60,15 @@ export function HoldSchedule({ step }: { step: StepState }) {
             destructive
             isDisabled={action.isBusy}
             isPending={action.pendingName === 'stop'}
-            onConfirm={() => action.send({ name: 'stop', link: cancel, body: { cancel: true }, success: 'The execution was stopped.', alreadyDecided: SCHEDULE_ALREADY_DECIDED })}
+            onConfirm={() =>
+              action.send({
+                name: 'stop',
+                link: cancel,
+                body: { cancel: true },
+                success: 'The execution was stopped.',
+                alreadyDecided: SCHEDULE_ALREADY_DECIDED,
+              })
+            }
           >
             <Text>The execution is cancelled and nothing is deployed to production.</Text>
           </HoldConfirmButton>

@@ -51,7 +51,10 @@ export function productionGroups(steps: StepState[]): PhaseGroup[] {
 function phaseTitle(type: string | undefined, environmentType: string | undefined, fallback: string): string {
   if (type === 'VALIDATE') return 'Validation';
   if (type === 'BUILD') return 'Build';
-  if (type === 'DEPLOY') return environmentType ? `Deploy to ${environmentType === 'dev' ? 'Dev' : environmentType === 'stage' ? 'Stage' : environmentType === 'prod' ? 'Production' : environmentType}` : 'Deployment';
+  if (type === 'DEPLOY')
+    return environmentType
+      ? `Deploy to ${environmentType === 'dev' ? 'Dev' : environmentType === 'stage' ? 'Stage' : environmentType === 'prod' ? 'Production' : environmentType}`
+      : 'Deployment';
   return fallback;
 }
 
@@ -67,7 +70,9 @@ export function apiPhaseGroups(steps: StepState[], pipeline: Pick<Pipeline, 'pha
   return groups.map((group, index) => {
     const phase = phases.length === groups.length ? phases[index] : undefined;
     const first = group.steps[0];
-    const type = phase?.type ?? (first.action === 'validate' ? 'VALIDATE' : first.action === 'deploy' ? 'DEPLOY' : first.action === 'build' ? 'BUILD' : undefined);
+    const type =
+      phase?.type ??
+      (first.action === 'validate' ? 'VALIDATE' : first.action === 'deploy' ? 'DEPLOY' : first.action === 'build' ? 'BUILD' : undefined);
     return { ...group, title: phaseTitle(type, phase?.environmentType ?? first.environmentType, phase?.name ?? `Phase ${index + 1}`) };
   });
 }

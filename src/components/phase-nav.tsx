@@ -28,8 +28,16 @@ export function PhaseNav({ groups, groupId }: PhaseNavProps) {
     <nav aria-label="Phases" className="phase-nav">
       <ul className="phase-nav-list">
         {groups.map((group, index) => (
-          <li key={group.key} className={`phase-nav-item phase-nav-item--${states[index]}${group.key === current ? ' phase-nav-item--current' : ''}`}>
-            <button type="button" className="phase-nav-button" onClick={() => go(group)} aria-current={group.key === current ? 'step' : undefined}>
+          <li
+            key={group.key}
+            className={`phase-nav-item phase-nav-item--${states[index]}${group.key === current ? ' phase-nav-item--current' : ''}`}
+          >
+            <button
+              type="button"
+              className="phase-nav-button"
+              onClick={() => go(group)}
+              aria-current={group.key === current ? 'step' : undefined}
+            >
               <span className={`phase-dot phase-dot--${states[index]}`} aria-hidden />
               <span className="phase-nav-title">{group.title}</span>
               <span className="phase-nav-state">{states[index]}</span>

@@ -29,7 +29,14 @@ export function PhaseTimeline({ groups, groupId, executionId, artifactsVersion, 
           </Heading>
           <ol className="step-timeline-list">
             {group.steps.map((step) => (
-              <StepItem key={step.id} step={step} executionId={executionId} artifactsVersion={artifactsVersion} buildStep={step.action === 'deploy' ? buildStep : undefined} consoleLinks={step.action === 'approval' ? consoleLinks : undefined} />
+              <StepItem
+                key={step.id}
+                step={step}
+                executionId={executionId}
+                artifactsVersion={artifactsVersion}
+                buildStep={step.action === 'deploy' ? buildStep : undefined}
+                consoleLinks={step.action === 'approval' ? consoleLinks : undefined}
+              />
             ))}
           </ol>
         </section>

@@ -61,9 +61,14 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
       const execution = await currentExecution();
       const steps = execution._embedded?.stepStates ?? [];
       const step =
-        steps.find((s) => (s.status === 'WAITING' || s.status === 'RUNNING') && findLink(s, rel.cancel)) ?? steps.find((s) => findLink(s, rel.cancel));
+        steps.find((s) => (s.status === 'WAITING' || s.status === 'RUNNING') && findLink(s, rel.cancel)) ??
+        steps.find((s) => findLink(s, rel.cancel));
       if (!step) throw new ApiError(0, 'Cannot cancel now', 'The current step cannot be cancelled at this point.', 'link');
-      await action.mutateAsync({ link: findLink(step, rel.cancel), body: cancelBodyFor(step), success: `Cancelling the execution of "${pipeline.name}".` });
+      await action.mutateAsync({
+        link: findLink(step, rel.cancel),
+        body: cancelBodyFor(step),
+        success: `Cancelling the execution of "${pipeline.name}".`,
+      });
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'link') ToastQueue.negative(error.message, { timeout: 8000 });
     }
@@ -98,7 +103,13 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
 
   return (
     <>
-      <ActionMenu aria-label={`Actions for ${pipeline.name}`} items={items} disabledKeys={disabledKeys} onAction={(key) => onAction(key as MenuKey)} isQuiet>
+      <ActionMenu
+        aria-label={`Actions for ${pipeline.name}`}
+        items={items}
+        disabledKeys={disabledKeys}
+        onAction={(key) => onAction(key as MenuKey)}
+        isQuiet
+      >
         {(item) => (
           <Item key={item.key} textValue={item.label}>
             {item.key === 'run' ? <Play /> : item.key === 'cancel' ? <Cancel /> : <Preview />}

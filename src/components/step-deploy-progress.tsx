@@ -33,7 +33,9 @@ export function StepDeployProgress({ description }: { description: unknown }) {
             <CheckmarkCircle size="XS" color="positive" aria-hidden />
             <Text>
               {activity.description ?? [activity.stepAction, activity.instanceId].filter(Boolean).join(' ')}
-              {activity.instanceId && activity.description && !activity.description.includes(activity.instanceId) ? ` (${activity.instanceId})` : ''}
+              {activity.instanceId && activity.description && !activity.description.includes(activity.instanceId)
+                ? ` (${activity.instanceId})`
+                : ''}
             </Text>
             {activity.updated ? <Text UNSAFE_className="step-deploy-time">{formatFinishTime(activity.updated)}</Text> : null}
           </Flex>

@@ -21,7 +21,11 @@ function earlier(id: string, steps: StepState[]) {
 
 describe('compareDuration', () => {
   it('averages the same step of earlier successful runs and gives the difference in per cent', () => {
-    const result = compareDuration(ran('build', 6), [earlier('3', [ran('build', 10)]), earlier('2', [ran('build', 6)]), earlier('1', [ran('build', 8)])]);
+    const result = compareDuration(ran('build', 6), [
+      earlier('3', [ran('build', 10)]),
+      earlier('2', [ran('build', 6)]),
+      earlier('1', [ran('build', 8)]),
+    ]);
     expect(result).toMatchObject({ durationMs: 6 * 60_000, averageMs: 8 * 60_000, runs: 3, percent: -25 });
   });
 
@@ -35,7 +39,10 @@ describe('compareDuration', () => {
   });
 
   it('takes at most the last 20 runs', () => {
-    const history = [...Array.from({ length: 20 }, (_, i) => earlier(String(100 - i), [ran('validate', 2)])), earlier('1', [ran('validate', 60)])];
+    const history = [
+      ...Array.from({ length: 20 }, (_, i) => earlier(String(100 - i), [ran('validate', 2)])),
+      earlier('1', [ran('validate', 60)]),
+    ];
     expect(compareDuration(ran('validate', 2), history)).toMatchObject({ runs: 20, percent: 0 });
   });
 
@@ -54,7 +61,11 @@ describe('StepDurationComparison', () => {
 
   it('reads the pipeline history, shows the difference and a Details panel that closes back to its button', async () => {
     const current = ran('build', 9);
-    world.executionsByPipeline[PIPELINE_ID] = [execution([current], { id: '300' }), earlier('299', [ran('build', 12)]), earlier('298', [ran('build', 6)])];
+    world.executionsByPipeline[PIPELINE_ID] = [
+      execution([current], { id: '300' }),
+      earlier('299', [ran('build', 12)]),
+      earlier('298', [ran('build', 6)]),
+    ];
     renderWithProviders(
       <ExecutionContext.Provider value={{ pipeline, executionId: '300' }}>
         <StepDurationComparison step={current} />

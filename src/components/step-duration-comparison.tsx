@@ -79,7 +79,17 @@ function DurationBar({ comparison }: { comparison: Required<Pick<DurationCompari
   );
 }
 
-function DetailsPanel({ step, comparison, onClose, id }: { step: StepState; comparison: DurationComparison; onClose: () => void; id: string }) {
+function DetailsPanel({
+  step,
+  comparison,
+  onClose,
+  id,
+}: {
+  step: StepState;
+  comparison: DurationComparison;
+  onClose: () => void;
+  id: string;
+}) {
   return (
     <View id={id} borderWidth="thin" borderColor="default" borderRadius="small" padding="size-150" UNSAFE_className="duration-details">
       <Flex justifyContent="space-between" alignItems="center">
@@ -107,13 +117,17 @@ function DetailsPanel({ step, comparison, onClose, id }: { step: StepState; comp
           </tr>
           <tr>
             <th scope="row">Average duration*</th>
-            <td>{comparison.averageMs === undefined ? 'No earlier runs' : `${formatDuration(comparison.averageMs)}${comparison.percent === undefined ? '' : ` (this run ${formatPercent(comparison.percent)})`}`}</td>
+            <td>
+              {comparison.averageMs === undefined
+                ? 'No earlier runs'
+                : `${formatDuration(comparison.averageMs)}${comparison.percent === undefined ? '' : ` (this run ${formatPercent(comparison.percent)})`}`}
+            </td>
           </tr>
         </tbody>
       </table>
       <Text UNSAFE_className="duration-details__note">
-        * Average over the {comparison.runs === 1 ? 'last successful run' : `last ${comparison.runs} successful runs`} of this step among the pipeline&apos;s previous {AVERAGE_OVER}{' '}
-        executions.
+        * Average over the {comparison.runs === 1 ? 'last successful run' : `last ${comparison.runs} successful runs`} of this step among
+        the pipeline&apos;s previous {AVERAGE_OVER} executions.
       </Text>
     </View>
   );
@@ -138,8 +152,17 @@ export function StepDurationComparison({ step }: { step: StepState }) {
   return (
     <Flex direction="column" gap="size-50" UNSAFE_className="step-duration-comparison">
       <Flex alignItems="center" gap="size-150" wrap>
-        {averageMs !== undefined && percent !== undefined ? <DurationBar comparison={{ durationMs: comparison.durationMs, averageMs, percent }} /> : null}
-        <ActionButton id={buttonId} isQuiet onPress={() => setOpen((value) => !value)} aria-expanded={open} aria-controls={open ? panelId : undefined} UNSAFE_className="duration-view-details">
+        {averageMs !== undefined && percent !== undefined ? (
+          <DurationBar comparison={{ durationMs: comparison.durationMs, averageMs, percent }} />
+        ) : null}
+        <ActionButton
+          id={buttonId}
+          isQuiet
+          onPress={() => setOpen((value) => !value)}
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          UNSAFE_className="duration-view-details"
+        >
           View details
         </ActionButton>
       </Flex>

@@ -45,7 +45,14 @@ function errorsOf(step: StepState): string[] {
   return Array.isArray(errors) ? errors.map(String) : [];
 }
 
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleLinks }: StepItemProps) {
   const title = stepTitle(step);
@@ -64,12 +71,17 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
     rows.push({ label: 'Repository', value: step.repository }, { label: 'Branch', value: step.branch });
     if (!pending) rows.push({ label: 'Git tag', value: artifactsVersion }, { label: 'Commit', value: step.commitId });
   }
-  if (step.action === 'buildImage' && typeof details.aemRelease === 'string') rows.push({ label: 'AEM release', value: details.aemRelease });
+  if (step.action === 'buildImage' && typeof details.aemRelease === 'string')
+    rows.push({ label: 'AEM release', value: details.aemRelease });
 
   const scheduledFor = step.action === 'schedule' && typeof details.scheduledFor === 'string' ? details.scheduledFor : undefined;
 
   return (
-    <li className={`step-item step-item--${info.tone}${pending ? ' step-item--pending' : ''}${waiting ? ' step-item--waiting' : ''}`} data-status={step.status} data-action={step.action}>
+    <li
+      className={`step-item step-item--${info.tone}${pending ? ' step-item--pending' : ''}${waiting ? ' step-item--waiting' : ''}`}
+      data-status={step.status}
+      data-action={step.action}
+    >
       <span className={`step-bullet step-bullet--${pending ? 'pending' : info.tone}`} aria-hidden />
       <Flex direction="column" gap="size-75" UNSAFE_className="step-body">
         <Heading level={3} margin={0} UNSAFE_className="step-title">
@@ -81,7 +93,9 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
           <Text UNSAFE_className="step-reused">Artifacts reused from execution {details.sourceExecutionId}</Text>
         ) : null}
         <StepMetadata rows={rows} />
-        {scheduledFor && (running || step.status === 'FINISHED') ? <Text UNSAFE_className="step-scheduled">Deployment scheduled for {formatFinishTime(scheduledFor)}</Text> : null}
+        {scheduledFor && (running || step.status === 'FINISHED') ? (
+          <Text UNSAFE_className="step-scheduled">Deployment scheduled for {formatFinishTime(scheduledFor)}</Text>
+        ) : null}
         <StepStatusLine step={step} />
         {step.finishedAt ? <StepDurationComparison step={step} /> : null}
         {waiting ? <HoldExpiry waitingSince={step.updatedAt ?? step.startedAt} /> : null}

@@ -37,14 +37,23 @@ describe('step words', () => {
   it('switches tense', () => {
     expect(stepDescription(step('validate', 'NOT_STARTED'))).toBe('Your pipeline will be verified against a set of pre-defined rules.');
     expect(stepDescription(step('validate', 'FINISHED'))).toBe('Your pipeline has been verified against a set of pre-defined rules.');
-    expect(stepDescription(step('build', 'FINISHED', { details: { reusedArtifacts: true } }))).toBe('A previously compiled build artifact has been reused for this step.');
+    expect(stepDescription(step('build', 'FINISHED', { details: { reusedArtifacts: true } }))).toBe(
+      'A previously compiled build artifact has been reused for this step.',
+    );
   });
 });
 
 describe('phase groups', () => {
   it('groups a production run by action and environment, not by phaseId', () => {
     const groups = groupSteps(
-      [step('validate', 'FINISHED'), step('build', 'FINISHED'), step('deploy', 'FINISHED', { environmentType: 'stage', phaseId: '99' }), step('productTest', 'RUNNING'), step('approval', 'NOT_STARTED'), step('deploy', 'NOT_STARTED', { environmentType: 'prod', phaseId: '99' })],
+      [
+        step('validate', 'FINISHED'),
+        step('build', 'FINISHED'),
+        step('deploy', 'FINISHED', { environmentType: 'stage', phaseId: '99' }),
+        step('productTest', 'RUNNING'),
+        step('approval', 'NOT_STARTED'),
+        step('deploy', 'NOT_STARTED', { environmentType: 'prod', phaseId: '99' }),
+      ],
       true,
     );
     expect(groups.map((g) => [g.title, g.steps.map((s) => s.action), phaseGroupState(g)])).toEqual([

@@ -152,7 +152,8 @@ export function stepStatusInfo(step: StepLike): StepStatusInfo {
     case 'NOT_STARTED':
       return { word: 'Not started', tone: 'neutral', icon: 'pending' };
     case 'RUNNING':
-      if (step.action === 'schedule' && typeof step.details?.scheduledFor === 'string') return { word: 'Scheduled', tone: 'info', icon: 'scheduled' };
+      if (step.action === 'schedule' && typeof step.details?.scheduledFor === 'string')
+        return { word: 'Scheduled', tone: 'info', icon: 'scheduled' };
       return { word: 'Running…', tone: 'info', icon: 'spinner' };
     case 'WAITING':
       return { word: 'Waiting for your decision', tone: 'notice', icon: 'waiting' };
@@ -179,7 +180,9 @@ export function stepStatusInfo(step: StepLike): StepStatusInfo {
       if (step.details?.timedOut === true) return { word: 'Cancelled - Timed out', tone: 'negative', icon: 'cancel' };
       return { word: step.action === 'approval' ? 'Cancelled - Rejected' : 'Cancelled', tone: 'negative', icon: 'cancel' };
     case 'INCOMPLETE':
-      return TEST_ACTIONS.has(step.action) ? { word: 'No tests', tone: 'neutral', icon: 'neutral' } : { word: 'Incomplete', tone: 'neutral', icon: 'neutral' };
+      return TEST_ACTIONS.has(step.action)
+        ? { word: 'No tests', tone: 'neutral', icon: 'neutral' }
+        : { word: 'Incomplete', tone: 'neutral', icon: 'neutral' };
     case 'ROLLING_BACK':
       return { word: 'Rolling back…', tone: 'notice', icon: 'spinner' };
     case 'ROLLED_BACK':

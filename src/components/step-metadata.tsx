@@ -15,7 +15,9 @@ export function StepMetadata({ rows }: { rows: MetadataRow[] }) {
       {shown.map((row) => (
         <div key={row.label} className="step-metadata-row">
           <dt>
-            <Text UNSAFE_style={{ fontVariant: 'small-caps', fontWeight: 'bold', textTransform: 'uppercase', fontSize: '0.75rem' }}>{row.label}</Text>
+            <Text UNSAFE_style={{ fontVariant: 'small-caps', fontWeight: 'bold', textTransform: 'uppercase', fontSize: '0.75rem' }}>
+              {row.label}
+            </Text>
           </dt>
           <dd>{typeof row.value === 'string' ? <Text>{row.value}</Text> : row.value}</dd>
         </div>

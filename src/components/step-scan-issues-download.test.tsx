@@ -10,7 +10,8 @@ import { StepScanIssuesDownload } from './step-scan-issues-download';
 
 const server = setupEmptyServer();
 
-const CSV = 'Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation\r\n2026-11-01T10:00:00Z,"com.wknd:core:src/A.java",core/src/A.java,12,"Define a constant, ""x"" 3 times.",Code Smell,Critical,10min,java:S1192,design,https://rules.sonarsource.com/java/RSPEC-1192\r\n';
+const CSV =
+  'Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation\r\n2026-11-01T10:00:00Z,"com.wknd:core:src/A.java",core/src/A.java,12,"Define a constant, ""x"" 3 times.",Code Smell,Critical,10min,java:S1192,design,https://rules.sonarsource.com/java/RSPEC-1192\r\n';
 
 /** The saved files: name and text, caught where the browser would save them. */
 function catchSaves() {
@@ -61,7 +62,10 @@ describe('Download Details (code scanning issues)', () => {
     const user = userEvent.setup();
     let calls = 0;
     const { handlers } = artifactHandlers({
-      SCAN_ISSUES: () => (++calls === 1 ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: '<b>Try again</b> later.' }, { status: 503 }) : HttpResponse.text(CSV)),
+      SCAN_ISSUES: () =>
+        ++calls === 1
+          ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: '<b>Try again</b> later.' }, { status: 503 })
+          : HttpResponse.text(CSV),
     });
     server.use(...handlers);
     renderWithProviders(<StepScanIssuesDownload step={step('codeQuality', 'FINISHED', { links: ['artifacts'] })} />);

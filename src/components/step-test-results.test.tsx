@@ -17,8 +17,20 @@ const FAILED = {
   skipped: 1,
   tests: [
     { name: 'testHomePage', className: 'it.tests.PublishPageValidationIT', status: 'passed', durationMs: 812 },
-    { name: 'testAdventuresPage', className: 'it.tests.PublishPageValidationIT', status: 'failed', durationMs: 1200, message: 'java.lang.AssertionError: expected:<200> but was:<404> for GET /content/wknd/us/en/adventures.html' },
-    { name: 'testSubmitContactForm', className: 'it.tests.ContactFormIT', status: 'failed', durationMs: 900, message: '<img src=x onerror=alert(1)> Expected HTTP 200 but got 500' },
+    {
+      name: 'testAdventuresPage',
+      className: 'it.tests.PublishPageValidationIT',
+      status: 'failed',
+      durationMs: 1200,
+      message: 'java.lang.AssertionError: expected:<200> but was:<404> for GET /content/wknd/us/en/adventures.html',
+    },
+    {
+      name: 'testSubmitContactForm',
+      className: 'it.tests.ContactFormIT',
+      status: 'failed',
+      durationMs: 900,
+      message: '<img src=x onerror=alert(1)> Expected HTTP 200 but got 500',
+    },
     { name: 'testSitemapXml', className: 'it.tests.SitemapIT', status: 'skipped', durationMs: 0 },
   ],
 };
@@ -45,9 +57,14 @@ describe('test step results', () => {
     const item = show('functionalTest', 'FAILED');
     expect(await within(item).findByText('Tests: 9 passed, 2 failed, 1 skipped')).toBeInTheDocument();
     const list = within(item).getByRole('list', { name: 'Failing tests' });
-    const entries = within(list).getAllByRole('listitem').map((li) => [li.querySelector('.failing-test__name')?.textContent, li.querySelector('.failing-test__message')?.textContent]);
+    const entries = within(list)
+      .getAllByRole('listitem')
+      .map((li) => [li.querySelector('.failing-test__name')?.textContent, li.querySelector('.failing-test__message')?.textContent]);
     expect(entries).toEqual([
-      ['it.tests.PublishPageValidationIT › testAdventuresPage', 'java.lang.AssertionError: expected:<200> but was:<404> for GET /content/wknd/us/en/adventures.html'],
+      [
+        'it.tests.PublishPageValidationIT › testAdventuresPage',
+        'java.lang.AssertionError: expected:<200> but was:<404> for GET /content/wknd/us/en/adventures.html',
+      ],
       ['it.tests.ContactFormIT › testSubmitContactForm', '<img src=x onerror=alert(1)> Expected HTTP 200 but got 500'],
     ]);
     expect(item.querySelector('img')).toBeNull();
@@ -101,7 +118,9 @@ describe('test step results', () => {
   it('a failed load is said in place with Retry, which loads the results', async () => {
     const user = userEvent.setup();
     let calls = 0;
-    const { handlers } = artifactHandlers({ UI_TEST_RESULTS: () => (++calls === 1 ? HttpResponse.text('not json') : HttpResponse.json(FAILED)) });
+    const { handlers } = artifactHandlers({
+      UI_TEST_RESULTS: () => (++calls === 1 ? HttpResponse.text('not json') : HttpResponse.json(FAILED)),
+    });
     server.use(...handlers);
     const item = show('functionalTest', 'FAILED');
     expect(await within(item).findByRole('alert')).toHaveTextContent(/Could not load the test results/);

@@ -38,7 +38,11 @@ export function StepTestResults({ step }: { step: StepState }) {
       ) : (
         <Flex direction="column" gap="size-50" UNSAFE_className="step-test-results">
           <Flex alignItems="center" gap="size-75">
-            {results.failed > 0 ? <Alert size="S" color="negative" aria-hidden /> : <CheckmarkCircle size="S" color="positive" aria-hidden />}
+            {results.failed > 0 ? (
+              <Alert size="S" color="negative" aria-hidden />
+            ) : (
+              <CheckmarkCircle size="S" color="positive" aria-hidden />
+            )}
             <Text UNSAFE_className="step-test-counts">Tests: {testCounts(results)}</Text>
           </Flex>
           <FailingTestsList tests={failingTests(results)} />

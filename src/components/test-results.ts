@@ -26,9 +26,22 @@ export function readTestResults(value: unknown): TestResults {
   const file = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const tests: TestCase[] = (Array.isArray(file.tests) ? file.tests : [])
     .filter((t): t is Record<string, unknown> => t !== null && typeof t === 'object')
-    .map((t) => ({ name: text(t.name), className: text(t.className), status: text(t.status), durationMs: typeof t.durationMs === 'number' ? t.durationMs : undefined, message: t.message === undefined ? undefined : text(t.message) }));
-  const count = (key: 'passed' | 'failed' | 'skipped') => (typeof file[key] === 'number' ? (file[key] as number) : tests.filter((t) => t.status === key).length);
-  return { format: typeof file.format === 'string' ? file.format : undefined, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), tests };
+    .map((t) => ({
+      name: text(t.name),
+      className: text(t.className),
+      status: text(t.status),
+      durationMs: typeof t.durationMs === 'number' ? t.durationMs : undefined,
+      message: t.message === undefined ? undefined : text(t.message),
+    }));
+  const count = (key: 'passed' | 'failed' | 'skipped') =>
+    typeof file[key] === 'number' ? (file[key] as number) : tests.filter((t) => t.status === key).length;
+  return {
+    format: typeof file.format === 'string' ? file.format : undefined,
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    tests,
+  };
 }
 
 /** "12 passed, 1 failed, 0 skipped". */
@@ -38,4 +51,5 @@ export function testCounts(results: TestResults): string {
 
 export const failingTests = (results: TestResults): TestCase[] => results.tests.filter((t) => t.status === 'failed');
 
-export const hasNoTests = (results: TestResults): boolean => results.tests.length === 0 && results.passed + results.failed + results.skipped === 0;
+export const hasNoTests = (results: TestResults): boolean =>
+  results.tests.length === 0 && results.passed + results.failed + results.skipped === 0;

@@ -19,7 +19,10 @@ export interface FixtureWorld {
 export const world: FixtureWorld = { executionsByPipeline: {}, pipelineOptions: {} };
 
 function notFound() {
-  return HttpResponse.json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No such resource.' }, { status: 404, headers: { 'content-type': 'application/problem+json' } });
+  return HttpResponse.json(
+    { type: 'about:blank', title: 'Not found', status: 404, detail: 'No such resource.' },
+    { status: 404, headers: { 'content-type': 'application/problem+json' } },
+  );
 }
 
 export const handlers = [
@@ -28,7 +31,9 @@ export const handlers = [
     const program = fx.program(String(params.programId));
     return program ? HttpResponse.json(program) : notFound();
   }),
-  http.get('*/api/program/:programId/pipelines', ({ params }) => HttpResponse.json(fx.pipelineList(String(params.programId), world.pipelineOptions))),
+  http.get('*/api/program/:programId/pipelines', ({ params }) =>
+    HttpResponse.json(fx.pipelineList(String(params.programId), world.pipelineOptions)),
+  ),
   http.get('*/api/program/:programId/environments', ({ params }) => HttpResponse.json(fx.environmentList(String(params.programId)))),
   http.get('*/api/program/:programId/repositories', ({ params }) => HttpResponse.json(fx.repositoryList(String(params.programId)))),
   http.get('*/api/program/:programId/pipeline/:pipelineId/executions', ({ params, request }) => {
@@ -39,7 +44,9 @@ export const handlers = [
     return HttpResponse.json(fx.executionPage(String(params.programId), String(params.pipelineId), all, start, limit));
   }),
   http.get('*/api/program/:programId/pipeline/:pipelineId/execution', ({ params }) => {
-    const current = (world.executionsByPipeline[String(params.pipelineId)] ?? []).find((e) => !['FINISHED', 'FAILED', 'ERROR', 'CANCELLED'].includes(e.status));
+    const current = (world.executionsByPipeline[String(params.pipelineId)] ?? []).find(
+      (e) => !['FINISHED', 'FAILED', 'ERROR', 'CANCELLED'].includes(e.status),
+    );
     return current ? HttpResponse.json(current) : notFound();
   }),
   http.get('*/api/program/:programId/pipeline/:pipelineId/execution/:executionId', ({ params }) => {

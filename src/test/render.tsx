@@ -32,7 +32,11 @@ export function createTestQueryClient(): QueryClient {
 function SpectrumWithRouter({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   return (
-    <Provider theme={defaultTheme} colorScheme="light" router={{ navigate: (to: string, options?: NavigateOptions) => void navigate(to, options), useHref: useRouterHref }}>
+    <Provider
+      theme={defaultTheme}
+      colorScheme="light"
+      router={{ navigate: (to: string, options?: NavigateOptions) => void navigate(to, options), useHref: useRouterHref }}
+    >
       {children}
       <ToastContainer />
     </Provider>
@@ -44,11 +48,22 @@ function Location() {
   return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
 }
 
-export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}): RenderResult & { queryClient: QueryClient; router: ReturnType<typeof createMemoryRouter> } {
+export function renderWithProviders(
+  ui: ReactElement,
+  options: RenderOptions = {},
+): RenderResult & { queryClient: QueryClient; router: ReturnType<typeof createMemoryRouter> } {
   const queryClient = options.queryClient ?? createTestQueryClient();
   const path = options.path ?? '*';
   const routes = [{ path, element: <SpectrumWithRouter>{ui}</SpectrumWithRouter> }];
-  if (path !== '*') routes.push({ path: '*', element: <SpectrumWithRouter><Location /></SpectrumWithRouter> });
+  if (path !== '*')
+    routes.push({
+      path: '*',
+      element: (
+        <SpectrumWithRouter>
+          <Location />
+        </SpectrumWithRouter>
+      ),
+    });
   const router = createMemoryRouter(routes, { initialEntries: [options.url ?? '/'] });
   const result = render(
     <QueryClientProvider client={queryClient}>

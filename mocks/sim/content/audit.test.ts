@@ -8,7 +8,11 @@ import { createRng } from './rng';
 type Simulated = ReturnType<typeof newSimulation>;
 
 /** Runs the pipeline to its end with `outcome`; returns the run and its audit metrics. */
-function run({ sim, clock }: Simulated, pipeline: { programId: string; production: string }, outcome: OutcomePreset): { execution: Execution; metrics: Metric[] } {
+function run(
+  { sim, clock }: Simulated,
+  pipeline: { programId: string; production: string },
+  outcome: OutcomePreset,
+): { execution: Execution; metrics: Metric[] } {
   const execution = startRun(sim, clock, pipeline.programId, pipeline.production, outcome);
   runToCompletion(sim, clock, execution);
   const audit = stepOf(execution, 'contentAudit');

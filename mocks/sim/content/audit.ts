@@ -37,7 +37,9 @@ function scores(make: (category: Category) => number): AuditScores {
 /** The page's usual desktop scores and its mobile gap, the same in every run of the pipeline. */
 function baseline(pipelineId: string, path: string): { desktop: AuditScores; gap: AuditScores } {
   const rng = stableRng('audit-baseline', pipelineId, path);
-  const desktop = scores((c) => (c === 'performance' ? rng.int(72, 97) : c === 'pwa' ? rng.int(40, 70) : c === 'seo' ? rng.int(82, 100) : rng.int(80, 100)));
+  const desktop = scores((c) =>
+    c === 'performance' ? rng.int(72, 97) : c === 'pwa' ? rng.int(40, 70) : c === 'seo' ? rng.int(82, 100) : rng.int(80, 100),
+  );
   const gap = scores((c) => (c === 'performance' ? rng.int(12, 30) : c === 'pwa' ? rng.int(5, 15) : rng.int(0, 5)));
   return { desktop, gap };
 }
@@ -94,7 +96,9 @@ export function median(values: number[]): number {
 
 export function auditMetrics(ctx: ContentContext): Metric[] {
   const { pages } = auditResults(ctx);
-  return AUDIT_CATEGORIES.map((category, i) => makeMetric(ctx, i, category, 'informational', String(median(pages.map((p) => p.mobile[category]))), 'GTE', '80'));
+  return AUDIT_CATEGORIES.map((category, i) =>
+    makeMetric(ctx, i, category, 'informational', String(median(pages.map((p) => p.mobile[category]))), 'GTE', '80'),
+  );
 }
 
 export function auditLog(ctx: ContentContext): LogLine[] {
@@ -104,7 +108,10 @@ export function auditLog(ctx: ContentContext): LogLine[] {
   const say = (text: string, weight = 0.3) => b.line((c) => `${isoSeconds(c.now)} ${text}`, weight);
   const pages = auditPages(ctx);
   const fmt = (s: AuditScores) => AUDIT_CATEGORIES.map((c) => `${c} ${s[c]}`).join(', ');
-  say(`Experience audit started for execution ${ctx.execution.id}: ${pages.length} page${pages.length === 1 ? '' : 's'} on ${ctx.environment?.publishUrl ?? 'the stage publish service'}`, 0.5);
+  say(
+    `Experience audit started for execution ${ctx.execution.id}: ${pages.length} page${pages.length === 1 ? '' : 's'} on ${ctx.environment?.publishUrl ?? 'the stage publish service'}`,
+    0.5,
+  );
   say('Lighthouse 12.2.1 with HeadlessChrome 131.0.6778.85; throttling: simulate');
   pages.forEach((path, index) => {
     const prefix = `[${index + 1}/${pages.length}] ${path}`;
@@ -125,7 +132,10 @@ export function auditLog(ctx: ContentContext): LogLine[] {
   });
   const medians = scores((c) => median(results.pages.map((p) => p.mobile[c])));
   say(`Median mobile scores across ${results.pages.length} audited page${results.pages.length === 1 ? '' : 's'}: ${fmt(medians)}`, 1);
-  if (results.failedPages.length) say(`${results.failedPages.length} page${results.failedPages.length === 1 ? '' : 's'} could not be audited: ${results.failedPages.map((f) => f.path).join(', ')}`);
+  if (results.failedPages.length)
+    say(
+      `${results.failedPages.length} page${results.failedPages.length === 1 ? '' : 's'} could not be audited: ${results.failedPages.map((f) => f.path).join(', ')}`,
+    );
   if (isFailure(ctx)) say('[ERROR] Experience audit failed: Internal error.', 0.5);
   else say('Experience audit finished. The results are informational and do not block the pipeline.', 0.5);
   return b.build(ctx);

@@ -81,7 +81,16 @@ describe('log files', () => {
   });
 
   it('writes well-formed lines for every log', () => {
-    for (const action of ['build', 'codeQuality', 'buildImage', 'deploy', 'productTest', 'functionalTest', 'uiTest', 'contentAudit'] as StepAction[]) {
+    for (const action of [
+      'build',
+      'codeQuality',
+      'buildImage',
+      'deploy',
+      'productTest',
+      'functionalTest',
+      'uiTest',
+      'contentAudit',
+    ] as StepAction[]) {
       const ctx = ctxFor(action);
       for (const file of content.logFiles(ctx)) expectWellFormed(content.logLines(ctx, file) as LogLine[]);
     }
@@ -100,7 +109,9 @@ describe('build log', () => {
       expect(lines.some((l) => l.includes(ctx.execution.sim.commitId))).toBe(true);
       expect(lines.some((l) => l.includes('branch main'))).toBe(true);
       expect(lines).toContain('[INFO] Scanning for projects...');
-      expect(lines.filter((l) => l.startsWith('[INFO] Downloading from central: https://repo.maven.apache.org/maven2/')).length).toBeGreaterThan(1000);
+      expect(
+        lines.filter((l) => l.startsWith('[INFO] Downloading from central: https://repo.maven.apache.org/maven2/')).length,
+      ).toBeGreaterThan(1000);
       expect(lines.some((l) => /Tests run: \d+, Failures: 0, Errors: 0/.test(l))).toBe(true);
       expect(lines.some((l) => l.includes('[INFO] Total time:'))).toBe(true);
       expect(lines.some((l) => l.includes('[INFO] Finished at:'))).toBe(true);
@@ -110,7 +121,18 @@ describe('build log', () => {
   it('lists the reactor modules in order with SUCCESS timings', () => {
     const lines = text(main(ctxFor('build')));
     const summary = lines.slice(lines.findIndex((l) => l.includes('Reactor Summary')));
-    const order = ['Core', 'UI Frontend', 'Repository Structure Package', 'UI apps', 'UI config', 'UI content', 'All', 'Integration Tests', 'Dispatcher', 'UI Tests'];
+    const order = [
+      'Core',
+      'UI Frontend',
+      'Repository Structure Package',
+      'UI apps',
+      'UI config',
+      'UI content',
+      'All',
+      'Integration Tests',
+      'Dispatcher',
+      'UI Tests',
+    ];
     const positions = order.map((name) => summary.findIndex((l) => l.includes(`WKND Sites - ${name} .`) && l.includes('SUCCESS [')));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -146,14 +168,32 @@ describe('build log', () => {
 });
 
 describe('code quality', () => {
-  const metricsFor = (codeQuality: Outcome['codeQuality'], seed: number) => content.codeQualityMetrics(ctxFor('codeQuality', { seed, outcome: { codeQuality } }));
-  const failing = (metrics: ReturnType<typeof metricsFor>, severity: string) => metrics.filter((m) => m.severity === severity && !m.passed).map((m) => m.kpi);
+  const metricsFor = (codeQuality: Outcome['codeQuality'], seed: number) =>
+    content.codeQualityMetrics(ctxFor('codeQuality', { seed, outcome: { codeQuality } }));
+  const failing = (metrics: ReturnType<typeof metricsFor>, severity: string) =>
+    metrics.filter((m) => m.severity === severity && !m.passed).map((m) => m.kpi);
 
   it('reports the seven KPIs with unique ids and consistent pass flags', () => {
     const metrics = metricsFor('pass', 1);
-    expect(metrics.map((m) => m.kpi)).toEqual(['security_rating', 'reliability_rating', 'sqale_rating', 'coverage', 'skipped_tests', 'open_issues', 'duplicated_lines_density']);
+    expect(metrics.map((m) => m.kpi)).toEqual([
+      'security_rating',
+      'reliability_rating',
+      'sqale_rating',
+      'coverage',
+      'skipped_tests',
+      'open_issues',
+      'duplicated_lines_density',
+    ]);
     expect(new Set(metrics.map((m) => m.id)).size).toBe(7);
-    expect(metrics.map((m) => m.severity)).toEqual(['critical', 'critical', 'important', 'important', 'informational', 'informational', 'informational']);
+    expect(metrics.map((m) => m.severity)).toEqual([
+      'critical',
+      'critical',
+      'important',
+      'important',
+      'informational',
+      'informational',
+      'informational',
+    ]);
     for (const m of metrics) expect(m.override).toBe(false);
     const byKpi = Object.fromEntries(metrics.map((m) => [m.kpi, m]));
     expect(byKpi.security_rating).toMatchObject({ comparator: 'GTE', expectedValue: 'B' });
@@ -197,7 +237,8 @@ describe('code quality', () => {
   it('lists as many issues as open_issues, consistent with the ratings', () => {
     const severityOf = { B: 'Minor', C: 'Major', D: 'Critical', E: 'Blocker' } as Record<string, string>;
     const order = ['Info', 'Minor', 'Major', 'Critical', 'Blocker'];
-    const worst = (issues: ScanIssue[], type: string) => issues.filter((i) => i.type === type).reduce((w, i) => Math.max(w, order.indexOf(i.severity)), -1);
+    const worst = (issues: ScanIssue[], type: string) =>
+      issues.filter((i) => i.type === type).reduce((w, i) => Math.max(w, order.indexOf(i.severity)), -1);
     for (const codeQuality of ['pass', 'critical', 'important', 'info'] as const) {
       for (const seed of SEEDS) {
         const ctx = ctxFor('codeQuality', { seed, outcome: { codeQuality } });
@@ -223,9 +264,15 @@ describe('code quality', () => {
 
   it('renders the issues as RFC 4180 CSV that parses back', () => {
     const issues = content.scanIssues(ctxFor('codeQuality', { outcome: { codeQuality: 'critical' } }));
-    const tricky: ScanIssue = { ...issues[0], message: 'Define a constant instead of duplicating "a, b"\nover lines', tags: 'cwe,owasp-a3' };
+    const tricky: ScanIssue = {
+      ...issues[0],
+      message: 'Define a constant instead of duplicating "a, b"\nover lines',
+      tags: 'cwe,owasp-a3',
+    };
     const csv = renderScanIssuesCsv([...issues, tricky]);
-    expect(csv.split('\r\n')[0]).toBe('Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation');
+    expect(csv.split('\r\n')[0]).toBe(
+      'Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation',
+    );
     expect(SCAN_CSV_HEADER).toBe(csv.split('\r\n')[0]);
     expect(csv).toContain('"Define a constant instead of duplicating ""a, b""\nover lines"');
     const rows = parseCsv(csv);
@@ -233,7 +280,19 @@ describe('code quality', () => {
     const all = [...issues, tricky];
     rows.slice(1).forEach((row, i) => {
       const issue = all[i];
-      expect(row).toEqual([issue.creationDate, issue.fileLocation, issue.projectFileLocation, String(issue.lineNumber), issue.message, issue.type, issue.severity, issue.effort, issue.rule, issue.tags, issue.documentation]);
+      expect(row).toEqual([
+        issue.creationDate,
+        issue.fileLocation,
+        issue.projectFileLocation,
+        String(issue.lineNumber),
+        issue.message,
+        issue.type,
+        issue.severity,
+        issue.effort,
+        issue.rule,
+        issue.tags,
+        issue.documentation,
+      ]);
     });
     expect(renderScanIssuesCsv([])).toBe(`${SCAN_CSV_HEADER}\r\n`);
   });
@@ -302,7 +361,13 @@ describe('deployment', () => {
     }
     const actions = activities.map((a) => `${a.stepAction}:${a.instanceId}`);
     for (const n of [1, 2]) {
-      const sequence = [`DETACH_DISPATCHER:dispatcher${n}`, `DEPLOY_PUBLISH:publish${n}`, `DEPLOY_DISPATCHER:dispatcher${n}`, `FLUSH_DISPATCHER_CACHE:dispatcher${n}`, `ATTACH_DISPATCHER:dispatcher${n}`];
+      const sequence = [
+        `DETACH_DISPATCHER:dispatcher${n}`,
+        `DEPLOY_PUBLISH:publish${n}`,
+        `DEPLOY_DISPATCHER:dispatcher${n}`,
+        `FLUSH_DISPATCHER_CACHE:dispatcher${n}`,
+        `ATTACH_DISPATCHER:dispatcher${n}`,
+      ];
       const indexes = sequence.map((s) => actions.indexOf(s));
       expect(indexes.every((i) => i > 0)).toBe(true);
       expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
@@ -325,7 +390,14 @@ describe('deployment', () => {
   it('deploys stage without the load balancer dance, and fails on its health check', () => {
     const ctx = ctxFor('deploy');
     const activities = content.deployActivities(ctx);
-    expect(activities.map((a) => a.stepAction)).toEqual(['DEPLOY_AUTHOR', 'DEPLOY_PUBLISH', 'DEPLOY_DISPATCHER', 'FLUSH_DISPATCHER_CACHE', 'INSTALL_MUTABLE_CONTENT', 'WARM_UP_CACHE']);
+    expect(activities.map((a) => a.stepAction)).toEqual([
+      'DEPLOY_AUTHOR',
+      'DEPLOY_PUBLISH',
+      'DEPLOY_DISPATCHER',
+      'FLUSH_DISPATCHER_CACHE',
+      'INSTALL_MUTABLE_CONTENT',
+      'WARM_UP_CACHE',
+    ]);
     expect(text(main(ctx)).some((l) => l.includes('Detaching'))).toBe(false);
     const failed = text(main(ctxFor('deploy', { result: 'FAILED', outcome: { deploy: 'stageFailure' } })));
     expect(failed[failed.length - 1]).toContain('[ERROR] Deployment to the stage environment failed');
@@ -348,7 +420,11 @@ describe('tests', () => {
       expect(results.passed + results.skipped).toBe(results.tests.length);
       expect(results.tests.length).toBeGreaterThanOrEqual(10);
     }
-    expect(content.testResults(ctxFor('functionalTest')).tests.some((t) => `${t.className}#${t.name}` === 'com.wknd.site.it.tests.PublishPageValidationIT#testHomePage')).toBe(true);
+    expect(
+      content
+        .testResults(ctxFor('functionalTest'))
+        .tests.some((t) => `${t.className}#${t.name}` === 'com.wknd.site.it.tests.PublishPageValidationIT#testHomePage'),
+    ).toBe(true);
     expect(content.testResults(ctxFor('productTest')).tests.length).toBeLessThanOrEqual(20);
   });
 
@@ -361,7 +437,9 @@ describe('tests', () => {
     for (const [tests, failingAction] of cases) {
       for (const seed of SEEDS) {
         for (const action of ['productTest', 'functionalTest', 'uiTest'] as const) {
-          const results = content.testResults(ctxFor(action, { seed, outcome: { tests }, result: action === failingAction ? 'FAILED' : 'FINISHED' }));
+          const results = content.testResults(
+            ctxFor(action, { seed, outcome: { tests }, result: action === failingAction ? 'FAILED' : 'FINISHED' }),
+          );
           if (action === failingAction) {
             expect(results.failed).toBeGreaterThanOrEqual(1);
             expect(results.failed).toBeLessThanOrEqual(3);
@@ -416,7 +494,8 @@ describe('experience audit', () => {
           }
         }
         expect(page.mobile.performance).toBeLessThan(page.desktop.performance);
-        for (const key of Object.keys(page.mobile) as (keyof typeof page.mobile)[]) expect(page.mobile[key]).toBeLessThanOrEqual(page.desktop[key]);
+        for (const key of Object.keys(page.mobile) as (keyof typeof page.mobile)[])
+          expect(page.mobile[key]).toBeLessThanOrEqual(page.desktop[key]);
       }
     }
   });
@@ -477,6 +556,14 @@ describe('linesUpTo', () => {
     expect(linesUpTo(lines, 1)).toBe(`${lines.map((l) => l.text).join('\n')}\n`);
     expect(linesUpTo(lines, 0)).toBe('');
     expect(linesUpTo([], 1)).toBe('');
-    expect(linesUpTo([{ at: 0.5, text: 'a' }, { at: 1, text: 'b' }], 0.5)).toBe('a\n');
+    expect(
+      linesUpTo(
+        [
+          { at: 0.5, text: 'a' },
+          { at: 1, text: 'b' },
+        ],
+        0.5,
+      ),
+    ).toBe('a\n');
   });
 });

@@ -29,8 +29,13 @@ export function deployPlan(ctx: ContentContext): Planned {
   const done = (act: Act) => pending.push({ index: b.length - 1, act });
   const rc = `rc-${ctx.execution.id}-${rng.hex(6)}`;
 
-  say(`Deployment to ${prod ? 'production' : environmentType(ctx)} environment ${envName}${ctx.step.environmentId ? ` (${ctx.step.environmentId})` : ''} started for execution ${ctx.execution.id}`, 0.5);
-  say(`Artifacts: ${project.slug}.all-1.0.0-SNAPSHOT.zip, ${project.slug}.dispatcher.cloud-1.0.0-SNAPSHOT.zip (commit ${ctx.execution.sim.commitId.slice(0, 7)})`);
+  say(
+    `Deployment to ${prod ? 'production' : environmentType(ctx)} environment ${envName}${ctx.step.environmentId ? ` (${ctx.step.environmentId})` : ''} started for execution ${ctx.execution.id}`,
+    0.5,
+  );
+  say(
+    `Artifacts: ${project.slug}.all-1.0.0-SNAPSHOT.zip, ${project.slug}.dispatcher.cloud-1.0.0-SNAPSHOT.zip (commit ${ctx.execution.sim.commitId.slice(0, 7)})`,
+  );
   say(`AEM release: ${AEM_SDK_VERSION}`);
   say(`Building release candidate ${rc} (customer code + AEM release image)`, 6);
   say(`Release candidate ${rc} is ready`, 2);
@@ -61,10 +66,12 @@ export function deployPlan(ctx: ContentContext): Planned {
       say(`${dispatcher} detached; the other pairs keep serving traffic`, 0.5);
       done({ stepAction: 'DETACH_DISPATCHER', instanceId: dispatcher, description: `Detached ${dispatcher} from the load balancer` });
     }
-    for (const pkg of packages(project.slug).filter((p) => !p.includes('ui.content'))) say(`Installing ${pkg} on ${publish}`, rng.float(1, 3));
+    for (const pkg of packages(project.slug).filter((p) => !p.includes('ui.content')))
+      say(`Installing ${pkg} on ${publish}`, rng.float(1, 3));
     const failsHere = failing && (prod ? n === 2 : true);
     if (failsHere) {
-      for (let attempt = 1; attempt <= 3; attempt += 1) say(`Health check ${publish}: HTTP 503 Service Unavailable (attempt ${attempt}/3)`, 4);
+      for (let attempt = 1; attempt <= 3; attempt += 1)
+        say(`Health check ${publish}: HTTP 503 Service Unavailable (attempt ${attempt}/3)`, 4);
       failedOn = n;
       break;
     }
@@ -86,11 +93,15 @@ export function deployPlan(ctx: ContentContext): Planned {
   if (failedOn !== undefined) {
     const where = `publish${failedOn}`;
     b.line((c) => `${isoSeconds(c.now)} [ERROR] ${where} did not pass its health checks with the new release`, 1);
-    say(`Rolling back: restoring the previous release on author1${prod ? `, ${Array.from({ length: failedOn }, (_, i) => `publish${i + 1}`).join(', ')}` : `, ${where}`}`, 6);
+    say(
+      `Rolling back: restoring the previous release on author1${prod ? `, ${Array.from({ length: failedOn }, (_, i) => `publish${i + 1}`).join(', ')}` : `, ${where}`}`,
+      6,
+    );
     if (prod) say(`Attaching dispatcher${failedOn} to the load balancer with the previous release`, 2);
     say('The environment was restored to the previous release.', 1);
-    b.line((c) =>
-      `${isoSeconds(c.now)} [ERROR] ${prod ? `Deployment to the production environment failed on ${where}. The environment was restored to the previous release.` : 'Deployment to the stage environment failed: the new release did not pass its health checks.'}`,
+    b.line(
+      (c) =>
+        `${isoSeconds(c.now)} [ERROR] ${prod ? `Deployment to the production environment failed on ${where}. The environment was restored to the previous release.` : 'Deployment to the stage environment failed: the new release did not pass its health checks.'}`,
     );
   } else {
     say('Installing mutable content (ui.content) on author1', rng.float(3, 8));
@@ -109,7 +120,13 @@ export function deployPlan(ctx: ContentContext): Planned {
 }
 
 function packages(slug: string): string[] {
-  return [`${slug}.ui.apps.structure-1.0.0-SNAPSHOT.zip`, `${slug}.ui.apps-1.0.0-SNAPSHOT.zip`, `${slug}.ui.config-1.0.0-SNAPSHOT.zip`, `${slug}.core-1.0.0-SNAPSHOT.jar`, `${slug}.ui.content-1.0.0-SNAPSHOT.zip`];
+  return [
+    `${slug}.ui.apps.structure-1.0.0-SNAPSHOT.zip`,
+    `${slug}.ui.apps-1.0.0-SNAPSHOT.zip`,
+    `${slug}.ui.config-1.0.0-SNAPSHOT.zip`,
+    `${slug}.core-1.0.0-SNAPSHOT.jar`,
+    `${slug}.ui.content-1.0.0-SNAPSHOT.zip`,
+  ];
 }
 
 const INDEXES = ['damAssetLucene', 'cqPageLucene', 'ntBaseLucene', 'slingResourceType', 'cqTags', 'workflowDataLucene'];

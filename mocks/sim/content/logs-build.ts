@@ -70,7 +70,9 @@ export function buildLog(ctx: ContentContext): LogLine[] {
   const ran = failingIndex >= 0 ? modules.slice(0, failingIndex + 1) : modules;
 
   b.line('[INFO] Scanning for projects...', 1.5);
-  b.line('[INFO] ------------------------------------------------------------------------').line('[INFO] Reactor Build Order:').line('[INFO] ');
+  b.line('[INFO] ------------------------------------------------------------------------')
+    .line('[INFO] Reactor Build Order:')
+    .line('[INFO] ');
   for (const m of modules) b.line(`[INFO] ${rightAligned(m.name, `[${m.packaging}]`)}`);
 
   const slots: { slot: LogBuilder; share: number }[] = [{ slot: resolve, share: 0.45 }];
@@ -83,7 +85,13 @@ export function buildLog(ctx: ContentContext): LogLine[] {
       .line(`[INFO]   from ${m.dir === '.' ? '' : `${m.dir}/`}pom.xml`)
       .line(`[INFO] ${centered(`[ ${m.packaging} ]`)}`);
     if (m.share > 0) slots.push({ slot: b.child(), share: m.share });
-    m.body(b, { project, rng, artifactId, dir: m.dir === '.' ? ROOT : `${ROOT}/${m.dir}`, failure: index === failingIndex ? failure : undefined });
+    m.body(b, {
+      project,
+      rng,
+      artifactId,
+      dir: m.dir === '.' ? ROOT : `${ROOT}/${m.dir}`,
+      failure: index === failingIndex ? failure : undefined,
+    });
   });
   b.mark('end');
 
@@ -112,7 +120,14 @@ function planFailure(ctx: ContentContext, rng: Rng): Failure | undefined {
 function checkout(b: LogBuilder, ctx: ContentContext, project: ProjectInfo, rng: Rng): void {
   const commit = ctx.execution.sim.commitId;
   const url = `https://git.cloudmanager.adobe.com/${ctx.program.tenantId}/${project.repository}/`;
-  const messages = ['Update footer navigation', 'Fix byline image rendering', 'Add adventure teaser component', 'Bump core components to 2.23.4', 'Tune dispatcher cache rules', 'Merge pull request #' + rng.int(40, 400)];
+  const messages = [
+    'Update footer navigation',
+    'Fix byline image rendering',
+    'Add adventure teaser component',
+    'Bump core components to 2.23.4',
+    'Tune dispatcher cache rules',
+    'Merge pull request #' + rng.int(40, 400),
+  ];
   b.line((c) => `${isoSeconds(c.now)} Build started for execution ${ctx.execution.id} (pipeline ${ctx.pipeline.name})`, 0.1)
     .line('Preparing build environment: cloudmanager-build:jdk11-maven3.9 (Ubuntu 22.04, 4 vCPU, 16 GB)', 2)
     .line(`Cloning repository ${url} (branch ${project.branch})`, 1)
@@ -184,10 +199,28 @@ function moduleList(project: ProjectInfo): Module[] {
     { dir: '.', name: t, packaging: 'pom', share: 0.02, body: parentBody },
     { dir: 'core', name: `${t} - Core`, packaging: 'jar', share: 0.2, body: coreBody },
     { dir: 'ui.frontend', name: `${t} - UI Frontend`, packaging: 'pom', share: 0.05, body: frontendBody },
-    { dir: 'ui.apps.structure', name: `${t} - Repository Structure Package`, packaging: 'content-package', share: 0.06, body: structureBody },
+    {
+      dir: 'ui.apps.structure',
+      name: `${t} - Repository Structure Package`,
+      packaging: 'content-package',
+      share: 0.06,
+      body: structureBody,
+    },
     { dir: 'ui.apps', name: `${t} - UI apps`, packaging: 'content-package', share: 0.06, body: appsBody },
-    { dir: 'ui.config', name: `${t} - UI config`, packaging: 'content-package', share: 0.01, body: (b, m) => contentPackageBody(b, m, 'config', 14) },
-    { dir: 'ui.content', name: `${t} - UI content`, packaging: 'content-package', share: 0.02, body: (b, m) => contentPackageBody(b, m, 'content', 180) },
+    {
+      dir: 'ui.config',
+      name: `${t} - UI config`,
+      packaging: 'content-package',
+      share: 0.01,
+      body: (b, m) => contentPackageBody(b, m, 'config', 14),
+    },
+    {
+      dir: 'ui.content',
+      name: `${t} - UI content`,
+      packaging: 'content-package',
+      share: 0.02,
+      body: (b, m) => contentPackageBody(b, m, 'content', 180),
+    },
     { dir: 'all', name: `${t} - All`, packaging: 'content-package', share: 0.08, body: allBody },
     { dir: 'it.tests', name: `${t} - Integration Tests`, packaging: 'jar', share: 0.04, body: itTestsBody },
     { dir: 'dispatcher', name: `${t} - Dispatcher`, packaging: 'pom', share: 0.01, body: dispatcherBody },
@@ -197,10 +230,13 @@ function moduleList(project: ProjectInfo): Module[] {
 
 function parentBody(b: LogBuilder, m: ModuleContext): void {
   plugin(b, 'maven-enforcer-plugin:3.4.1', 'enforce', 'enforce-maven', m.artifactId);
-  b.line('[INFO] Rule 0: org.apache.maven.enforcer.rules.version.RequireMavenVersion passed')
-    .line('[INFO] Rule 1: org.apache.maven.enforcer.rules.version.RequireJavaVersion passed');
+  b.line('[INFO] Rule 0: org.apache.maven.enforcer.rules.version.RequireMavenVersion passed').line(
+    '[INFO] Rule 1: org.apache.maven.enforcer.rules.version.RequireJavaVersion passed',
+  );
   plugin(b, 'jacoco-maven-plugin:0.8.10', 'prepare-agent', 'default-cli', m.artifactId);
-  b.line(`[INFO] argLine set to -javaagent:/root/.m2/repository/org/jacoco/org.jacoco.agent/0.8.10/org.jacoco.agent-0.8.10-runtime.jar=destfile=${ROOT}/target/jacoco.exec`);
+  b.line(
+    `[INFO] argLine set to -javaagent:/root/.m2/repository/org/jacoco/org.jacoco.agent/0.8.10/org.jacoco.agent-0.8.10-runtime.jar=destfile=${ROOT}/target/jacoco.exec`,
+  );
 }
 
 const CORE_CLASSES = [
@@ -227,17 +263,30 @@ function coreBody(b: LogBuilder, m: ModuleContext): void {
   plugin(b, 'maven-enforcer-plugin:3.4.1', 'enforce', 'enforce-maven', artifactId);
   b.line('[INFO] Rule 0: org.apache.maven.enforcer.rules.version.RequireMavenVersion passed');
   plugin(b, 'jacoco-maven-plugin:0.8.10', 'prepare-agent', 'default-cli', artifactId);
-  b.line(`[INFO] argLine set to -javaagent:/root/.m2/repository/org/jacoco/org.jacoco.agent/0.8.10/org.jacoco.agent-0.8.10-runtime.jar=destfile=${dir}/target/jacoco.exec`);
+  b.line(
+    `[INFO] argLine set to -javaagent:/root/.m2/repository/org/jacoco/org.jacoco.agent/0.8.10/org.jacoco.agent-0.8.10-runtime.jar=destfile=${dir}/target/jacoco.exec`,
+  );
   if (m.failure?.kind === 'dependency') {
-    b.line(`[INFO] Downloading from central: https://repo.maven.apache.org/maven2/com/adobe/aem/aem-sdk-api/${AEM_SDK_VERSION}/aem-sdk-api-${AEM_SDK_VERSION}.jar`, 2);
-    b.line('[WARNING] Could not transfer artifact com.adobe.aem:aem-sdk-api:jar:' + AEM_SDK_VERSION + ' from/to central (https://repo.maven.apache.org/maven2): Connection reset', 60);
+    b.line(
+      `[INFO] Downloading from central: https://repo.maven.apache.org/maven2/com/adobe/aem/aem-sdk-api/${AEM_SDK_VERSION}/aem-sdk-api-${AEM_SDK_VERSION}.jar`,
+      2,
+    );
+    b.line(
+      '[WARNING] Could not transfer artifact com.adobe.aem:aem-sdk-api:jar:' +
+        AEM_SDK_VERSION +
+        ' from/to central (https://repo.maven.apache.org/maven2): Connection reset',
+      60,
+    );
     return;
   }
   plugin(b, 'maven-resources-plugin:3.3.1', 'resources', 'default-resources', artifactId);
   b.line(`[INFO] Copying ${rng.int(2, 8)} resources from src/main/resources to target/classes`);
   plugin(b, 'maven-compiler-plugin:3.11.0', 'compile', 'default-compile', artifactId);
   const sources = rng.int(38, 64);
-  b.line('[INFO] Changes detected - recompiling the module! :dependency').line(`[INFO] Compiling ${sources} source files with javac [debug release 11] to target/classes`, rng.float(10, 25));
+  b.line('[INFO] Changes detected - recompiling the module! :dependency').line(
+    `[INFO] Compiling ${sources} source files with javac [debug release 11] to target/classes`,
+    rng.float(10, 25),
+  );
   if (m.failure?.kind === 'compile') {
     const file = `${dir}/src/main/java/${project.packagePath}/core/models/impl/ArticleTeaserImpl.java`;
     b.line('[INFO] -------------------------------------------------------------')
@@ -246,7 +295,9 @@ function coreBody(b: LogBuilder, m: ModuleContext): void {
       .line(`[ERROR] ${file}:[${rng.int(40, 120)},${rng.int(9, 40)}] cannot find symbol`)
       .line('  symbol:   method getPublishDate()')
       .line(`  location: variable page of type com.day.cq.wcm.api.Page`)
-      .line(`[ERROR] ${file}:[${rng.int(121, 160)},${rng.int(9, 40)}] incompatible types: java.util.Calendar cannot be converted to java.time.Instant`)
+      .line(
+        `[ERROR] ${file}:[${rng.int(121, 160)},${rng.int(9, 40)}] incompatible types: java.util.Calendar cannot be converted to java.time.Instant`,
+      )
       .line('[INFO] 2 errors ')
       .line('[INFO] -------------------------------------------------------------');
     return;
@@ -254,7 +305,10 @@ function coreBody(b: LogBuilder, m: ModuleContext): void {
   plugin(b, 'maven-resources-plugin:3.3.1', 'testResources', 'default-testResources', artifactId);
   b.line(`[INFO] Copying ${rng.int(4, 20)} resources from src/test/resources to target/test-classes`);
   plugin(b, 'maven-compiler-plugin:3.11.0', 'testCompile', 'default-testCompile', artifactId);
-  b.line('[INFO] Changes detected - recompiling the module! :dependency').line(`[INFO] Compiling ${CORE_TEST_CLASSES.length + rng.int(0, 4)} source files with javac [debug release 11] to target/test-classes`, rng.float(4, 10));
+  b.line('[INFO] Changes detected - recompiling the module! :dependency').line(
+    `[INFO] Compiling ${CORE_TEST_CLASSES.length + rng.int(0, 4)} source files with javac [debug release 11] to target/test-classes`,
+    rng.float(4, 10),
+  );
   plugin(b, 'maven-surefire-plugin:3.1.2', 'test', 'default-test', artifactId);
   b.line('[INFO] Using auto detected provider org.apache.maven.surefire.junitplatform.JUnitPlatformProvider', 2)
     .line('[INFO] ')
@@ -277,7 +331,10 @@ function coreBody(b: LogBuilder, m: ModuleContext): void {
     }
     const elapsed = rng.float(0.02, 3.5).toFixed(3);
     if (cls === failingClass) {
-      b.line(`[ERROR] Tests run: ${run}, Failures: 1, Errors: 0, Skipped: ${skip}, Time elapsed: ${elapsed} s <<< FAILURE! -- in ${fqcn}`, 1)
+      b.line(
+        `[ERROR] Tests run: ${run}, Failures: 1, Errors: 0, Skipped: ${skip}, Time elapsed: ${elapsed} s <<< FAILURE! -- in ${fqcn}`,
+        1,
+      )
         .line(`[ERROR] ${fqcn}.testGetTitle -- Time elapsed: 0.0${rng.int(10, 99)} s <<< FAILURE!`)
         .line('org.opentest4j.AssertionFailedError: expected: <Bali Surf Camp> but was: <null>')
         .line('\tat org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)')
@@ -286,7 +343,10 @@ function coreBody(b: LogBuilder, m: ModuleContext): void {
         .line(`\tat ${fqcn}.testGetTitle(${cls.split('.').pop()}.java:${rng.int(40, 90)})`)
         .line('\tat java.base/java.lang.reflect.Method.invoke(Method.java:566)');
     } else {
-      b.line(`[INFO] Tests run: ${run}, Failures: 0, Errors: 0, Skipped: ${skip}, Time elapsed: ${elapsed} s -- in ${fqcn}`, Number(elapsed) + 0.3);
+      b.line(
+        `[INFO] Tests run: ${run}, Failures: 0, Errors: 0, Skipped: ${skip}, Time elapsed: ${elapsed} s -- in ${fqcn}`,
+        Number(elapsed) + 0.3,
+      );
     }
   }
   b.line('[INFO] ').line('[INFO] Results:').line('[INFO] ');
@@ -305,7 +365,9 @@ function coreBody(b: LogBuilder, m: ModuleContext): void {
   }
   b.line(`[INFO] Tests run: ${total}, Failures: 0, Errors: 0, Skipped: ${skipped}`).line('[INFO] ');
   plugin(b, 'jacoco-maven-plugin:0.8.10', 'report', 'report', artifactId);
-  b.line(`[INFO] Loading execution data file ${dir}/target/jacoco.exec`).line(`[INFO] Analyzed bundle '${project.title} - Core' with ${sources - rng.int(2, 8)} classes`);
+  b.line(`[INFO] Loading execution data file ${dir}/target/jacoco.exec`).line(
+    `[INFO] Analyzed bundle '${project.title} - Core' with ${sources - rng.int(2, 8)} classes`,
+  );
   plugin(b, 'bnd-maven-plugin:6.4.0', 'bnd-process', 'bnd-process', artifactId, 2);
   plugin(b, 'maven-jar-plugin:3.3.0', 'jar', 'default-jar', artifactId);
   b.line(`[INFO] Building jar: ${dir}/target/${artifactId}-${VERSION}.jar`, 1);
@@ -335,7 +397,10 @@ function frontendBody(b: LogBuilder, m: ModuleContext): void {
   const { rng, artifactId, dir, project } = m;
   plugin(b, 'frontend-maven-plugin:1.15.0', 'install-node-and-npm', 'install node and npm', artifactId);
   b.line('[INFO] Installing node version v18.17.1')
-    .line('[INFO] Downloading https://nodejs.org/dist/v18.17.1/node-v18.17.1-linux-x64.tar.gz to /root/.m2/repository/com/github/eirslett/node/18.17.1/node-18.17.1-linux-x64.tar.gz', 3)
+    .line(
+      '[INFO] Downloading https://nodejs.org/dist/v18.17.1/node-v18.17.1-linux-x64.tar.gz to /root/.m2/repository/com/github/eirslett/node/18.17.1/node-18.17.1-linux-x64.tar.gz',
+      3,
+    )
     .line('[INFO] No proxies configured')
     .line('[INFO] No proxy was configured, downloading directly', 2)
     .line(`[INFO] Unpacking /root/.m2/repository/com/github/eirslett/node/18.17.1/node-18.17.1-linux-x64.tar.gz into ${dir}/node/tmp`, 2)
@@ -360,10 +425,24 @@ function frontendBody(b: LogBuilder, m: ModuleContext): void {
     .line(`[INFO] > ${project.slug}.ui.frontend@1.0.0 prod`)
     .line('[INFO] > webpack --config ./webpack.prod.js && clientlib --verbose')
     .line('[INFO] ');
-  const assets = ['clientlib-site/site.js', 'clientlib-site/site.css', 'clientlib-site/vendors.js', 'clientlib-dependencies/dependencies.js', 'clientlib-dependencies/dependencies.css'];
-  for (const asset of assets) b.line(`[INFO] asset ${asset} ${rng.float(1, 180).toFixed(1)} KiB [emitted] [minimized] (name: ${asset.split('/')[1].split('.')[0]})`, 0.5);
+  const assets = [
+    'clientlib-site/site.js',
+    'clientlib-site/site.css',
+    'clientlib-site/vendors.js',
+    'clientlib-dependencies/dependencies.js',
+    'clientlib-dependencies/dependencies.css',
+  ];
+  for (const asset of assets)
+    b.line(
+      `[INFO] asset ${asset} ${rng.float(1, 180).toFixed(1)} KiB [emitted] [minimized] (name: ${asset.split('/')[1].split('.')[0]})`,
+      0.5,
+    );
   const resources = rng.int(12, 30);
-  for (let i = 0; i < resources; i += 1) b.line(`[INFO] asset clientlib-site/resources/images/${rng.pick(IMAGES)}-${rng.hex(8)}.${rng.pick(['svg', 'png', 'jpg'])} ${rng.float(0.4, 90).toFixed(1)} KiB [emitted] [from: src/main/webpack/resources/images] [copied]`, 0.1);
+  for (let i = 0; i < resources; i += 1)
+    b.line(
+      `[INFO] asset clientlib-site/resources/images/${rng.pick(IMAGES)}-${rng.hex(8)}.${rng.pick(['svg', 'png', 'jpg'])} ${rng.float(0.4, 90).toFixed(1)} KiB [emitted] [from: src/main/webpack/resources/images] [copied]`,
+      0.1,
+    );
   b.line(`[INFO] orphan modules ${rng.float(50, 400).toFixed(0)} KiB [orphan] ${rng.int(20, 60)} modules`)
     .line(`[INFO] runtime modules ${rng.float(1, 6).toFixed(2)} KiB ${rng.int(5, 14)} modules`)
     .line(`[INFO] webpack 5.88.2 compiled successfully in ${rng.int(5000, 16000)} ms`, rng.float(8, 20))
@@ -381,9 +460,12 @@ function frontendBody(b: LogBuilder, m: ModuleContext): void {
       b.line(`[INFO] copy: dist/${lib}/${file} ${target}/${lib}/${kind}/${file}`);
     }
     if (lib === 'clientlib-site') {
-      for (let i = 0; i < resources; i += 1) b.line(`[INFO] copy: dist/${lib}/resources/images/asset-${i}.svg ${target}/${lib}/resources/images/asset-${i}.svg`, 0.01);
+      for (let i = 0; i < resources; i += 1)
+        b.line(`[INFO] copy: dist/${lib}/resources/images/asset-${i}.svg ${target}/${lib}/resources/images/asset-${i}.svg`, 0.01);
     }
-    b.line(`[INFO] write clientlib asset txt file (type: js): ${target}/${lib}/js.txt`).line(`[INFO] write clientlib asset txt file (type: css): ${target}/${lib}/css.txt`);
+    b.line(`[INFO] write clientlib asset txt file (type: js): ${target}/${lib}/js.txt`).line(
+      `[INFO] write clientlib asset txt file (type: css): ${target}/${lib}/css.txt`,
+    );
   }
 }
 
@@ -398,15 +480,31 @@ const NPM_DEPRECATIONS = [
   'querystring@0.2.0: The querystring API is considered Legacy.',
 ];
 
-const IMAGES = ['logo', 'icon-search', 'icon-menu', 'hero-bg', 'arrow', 'social-facebook', 'social-instagram', 'social-twitter', 'chevron', 'close'];
+const IMAGES = [
+  'logo',
+  'icon-search',
+  'icon-menu',
+  'hero-bg',
+  'arrow',
+  'social-facebook',
+  'social-instagram',
+  'social-twitter',
+  'chevron',
+  'close',
+];
 
 function filevault(b: LogBuilder, m: ModuleContext, files: number): void {
   const { rng, artifactId, dir } = m;
   plugin(b, 'filevault-package-maven-plugin:1.3.4', 'generate-metadata', 'default-generate-metadata', artifactId);
-  b.line(`[INFO] Using filter from ${dir}/src/main/content/META-INF/vault/filter.xml`).line(`[INFO] Retrieving used node types...`).line(`[INFO] Calculated package type: ${artifactId.endsWith('structure') ? 'application' : artifactId.endsWith('content') ? 'content' : artifactId.endsWith('all') ? 'container' : 'application'}`);
+  b.line(`[INFO] Using filter from ${dir}/src/main/content/META-INF/vault/filter.xml`)
+    .line(`[INFO] Retrieving used node types...`)
+    .line(
+      `[INFO] Calculated package type: ${artifactId.endsWith('structure') ? 'application' : artifactId.endsWith('content') ? 'content' : artifactId.endsWith('all') ? 'container' : 'application'}`,
+    );
   plugin(b, 'filevault-package-maven-plugin:1.3.4', 'validate-files', 'default-validate-files', artifactId);
-  b.line(`[INFO] Using ${rng.int(9, 12)} validators for package of type ${artifactId.endsWith('content') ? 'CONTENT' : 'APPLICATION'}: jackrabbit-filter, jackrabbit-properties, jackrabbit-dependencies, jackrabbit-docviewparser, jackrabbit-emptyelements, jackrabbit-mergelimitations, jackrabbit-oakindex, jackrabbit-packagetype, jackrabbit-nodetypes, netcentric-aem-cloud`)
-    .line(`[INFO] Validated ${files} files`, files * 0.02);
+  b.line(
+    `[INFO] Using ${rng.int(9, 12)} validators for package of type ${artifactId.endsWith('content') ? 'CONTENT' : 'APPLICATION'}: jackrabbit-filter, jackrabbit-properties, jackrabbit-dependencies, jackrabbit-docviewparser, jackrabbit-emptyelements, jackrabbit-mergelimitations, jackrabbit-oakindex, jackrabbit-packagetype, jackrabbit-nodetypes, netcentric-aem-cloud`,
+  ).line(`[INFO] Validated ${files} files`, files * 0.02);
   plugin(b, 'filevault-package-maven-plugin:1.3.4', 'package', 'default-package', artifactId);
   b.line(`[INFO] Packaging content package ${dir}/target/${artifactId}-${VERSION}.zip`, 1);
   plugin(b, 'filevault-package-maven-plugin:1.3.4', 'validate-package', 'default-validate-package', artifactId);
@@ -428,26 +526,48 @@ function appsBody(b: LogBuilder, m: ModuleContext): void {
 
 function contentPackageBody(b: LogBuilder, m: ModuleContext, kind: string, files: number): void {
   filevault(b, m, files + m.rng.int(0, files));
-  if (kind === 'content' && m.rng.chance(0.4)) b.line(`[WARNING] ValidationViolation: "jackrabbit-filter: Found root node /content/${m.project.slug} not covered by filter", filePath=META-INF/vault/filter.xml`);
+  if (kind === 'content' && m.rng.chance(0.4))
+    b.line(
+      `[WARNING] ValidationViolation: "jackrabbit-filter: Found root node /content/${m.project.slug} not covered by filter", filePath=META-INF/vault/filter.xml`,
+    );
 }
 
 function allBody(b: LogBuilder, m: ModuleContext): void {
   const { project, artifactId } = m;
   plugin(b, 'filevault-package-maven-plugin:1.3.4', 'generate-metadata', 'default-generate-metadata', artifactId);
   const install = `/apps/${project.slug}-packages`;
-  b.line(`[INFO] Embedding ${project.groupId}:${project.slug}.core:jar:${VERSION} -> ${install}/application/install/${project.slug}.core-${VERSION}.jar`);
+  b.line(
+    `[INFO] Embedding ${project.groupId}:${project.slug}.core:jar:${VERSION} -> ${install}/application/install/${project.slug}.core-${VERSION}.jar`,
+  );
   for (const pkg of ['ui.apps', 'ui.config', 'ui.content']) {
     const kind = pkg === 'ui.content' ? 'content' : 'application';
-    b.line(`[INFO] Embedding ${project.groupId}:${project.slug}.${pkg}:zip:${VERSION} -> ${install}/${kind}/install/${project.slug}.${pkg}-${VERSION}.zip`);
+    b.line(
+      `[INFO] Embedding ${project.groupId}:${project.slug}.${pkg}:zip:${VERSION} -> ${install}/${kind}/install/${project.slug}.${pkg}-${VERSION}.zip`,
+    );
   }
-  b.line(`[INFO] Embedding com.adobe.cq:core.wcm.components.all:zip:2.23.4 -> ${install}/vendor-packages/application/install/core.wcm.components.all-2.23.4.zip`);
+  b.line(
+    `[INFO] Embedding com.adobe.cq:core.wcm.components.all:zip:2.23.4 -> ${install}/vendor-packages/application/install/core.wcm.components.all-2.23.4.zip`,
+  );
   plugin(b, 'filevault-package-maven-plugin:1.3.4', 'package', 'default-package', artifactId);
   b.line(`[INFO] Packaging content package ${m.dir}/target/${artifactId}-${VERSION}.zip`, 3);
   plugin(b, 'aemanalyser-maven-plugin:1.5.8', 'project-analyse', 'aem-analyser', artifactId, 2);
   b.line(`[INFO] Using AEM SDK API version ${AEM_SDK_VERSION}`)
     .line('[INFO] Converting content packages to feature models...', 6)
     .line('[INFO] Running the AEM Analyser for author and publish...', 10);
-  for (const task of ['bundle-packages', 'bundle-unversioned-packages', 'bundle-content', 'bundle-resources', 'requirements-capabilities', 'content-packages-dependencies', 'api-regions', 'api-regions-check-order', 'api-regions-crossfeature-dups', 'repoinit', 'configuration-api', 'region-deprecated-api']) {
+  for (const task of [
+    'bundle-packages',
+    'bundle-unversioned-packages',
+    'bundle-content',
+    'bundle-resources',
+    'requirements-capabilities',
+    'content-packages-dependencies',
+    'api-regions',
+    'api-regions-check-order',
+    'api-regions-crossfeature-dups',
+    'repoinit',
+    'configuration-api',
+    'region-deprecated-api',
+  ]) {
     b.line(`[INFO] Analysing with task ${task}`, 0.4);
   }
   b.line('[INFO] Analyser detected no errors.');
@@ -467,16 +587,24 @@ function itTestsBody(b: LogBuilder, m: ModuleContext): void {
 
 function dispatcherBody(b: LogBuilder, m: ModuleContext): void {
   plugin(b, 'maven-assembly-plugin:3.6.0', 'single', 'default', m.artifactId);
-  b.line('[INFO] Reading assembly descriptor: assembly.xml').line(`[INFO] Building zip: ${m.dir}/target/${m.artifactId}.cloud-${VERSION}.zip`, 1);
+  b.line('[INFO] Reading assembly descriptor: assembly.xml').line(
+    `[INFO] Building zip: ${m.dir}/target/${m.artifactId}.cloud-${VERSION}.zip`,
+    1,
+  );
 }
 
 function uiTestsBody(b: LogBuilder, m: ModuleContext): void {
   plugin(b, 'maven-assembly-plugin:3.6.0', 'single', 'default', m.artifactId);
-  b.line('[INFO] Reading assembly descriptor: assembly-ui-test-docker-context.xml').line(`[INFO] Building tar: ${m.dir}/target/${m.artifactId}-${VERSION}-ui-test-docker-context.tar.gz`, 2);
+  b.line('[INFO] Reading assembly descriptor: assembly-ui-test-docker-context.xml').line(
+    `[INFO] Building tar: ${m.dir}/target/${m.artifactId}-${VERSION}-ui-test-docker-context.tar.gz`,
+    2,
+  );
 }
 
 function reactorSummary(b: LogBuilder, project: ProjectInfo, modules: Module[], ranCount: number, failure: Failure | undefined): void {
-  b.line('[INFO] ------------------------------------------------------------------------', 0.5).line(`[INFO] Reactor Summary for ${project.title} ${VERSION}:`).line('[INFO] ');
+  b.line('[INFO] ------------------------------------------------------------------------', 0.5)
+    .line(`[INFO] Reactor Summary for ${project.title} ${VERSION}:`)
+    .line('[INFO] ');
   modules.forEach((m, index) => {
     const label = (status: string) => `${m.name} ${'.'.repeat(Math.max(2, 52 - m.name.length))} ${status}`;
     if (index >= ranCount) {
@@ -513,7 +641,9 @@ function failureEpilogue(b: LogBuilder, project: ProjectInfo, failure: Failure, 
     .line('[ERROR] Re-run Maven using the -X switch to enable full debug logging.')
     .line('[ERROR] ')
     .line('[ERROR] For more information about the errors and possible solutions, please read the following articles:')
-    .line(`[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/${failure.kind === 'dependency' ? 'DependencyResolutionException' : 'MojoFailureException'}`)
+    .line(
+      `[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/${failure.kind === 'dependency' ? 'DependencyResolutionException' : 'MojoFailureException'}`,
+    )
     .line('[ERROR] ')
     .line('[ERROR] After correcting the problems, you can resume the build with the command')
     .line(`[ERROR]   mvn <args> -rf :${artifactId}`)
@@ -534,6 +664,9 @@ function reusedBuildLog(ctx: ContentContext, project: ProjectInfo): LogBuilder {
     .line('No Maven build is run: the artifacts of the production deployment being re-executed are deployed as they were.')
     .line(`Copying artifacts from execution ${source}...`, 2);
   for (const artifact of artifacts) b.line(`  copied ${artifact}`, 3);
-  b.line(`Copied ${artifacts.length} artifacts from execution ${source}.`, 1).line((c) => `${isoSeconds(c.now)} Build finished: reused artifacts from execution ${source}.`, 0.5);
+  b.line(`Copied ${artifacts.length} artifacts from execution ${source}.`, 1).line(
+    (c) => `${isoSeconds(c.now)} Build finished: reused artifacts from execution ${source}.`,
+    0.5,
+  );
   return b;
 }

@@ -20,11 +20,21 @@ export function buildImageLog(ctx: ContentContext): LogLine[] {
     for (let i = 0; i < layers; i += 1) say(`${rng.hex(12)}: Pull complete`, rng.float(1, 4));
     say(`Digest: sha256:${rng.hex(64)}`);
     say('Converting content packages to feature models (sling-feature-cpconverter)', rng.float(5, 12));
-    say(`Merging customer feature ${project.groupId}:${project.slug}.all:slingosgifeature:${tier}:1.0.0-SNAPSHOT with the product feature`, 3);
+    say(
+      `Merging customer feature ${project.groupId}:${project.slug}.all:slingosgifeature:${tier}:1.0.0-SNAPSHOT with the product feature`,
+      3,
+    );
     say('Running the AEM analyser on the merged feature model', 6);
     say('Analyser detected no errors.');
     say(`Building the immutable repository (/apps, /libs) for ${tier}`, rng.float(10, 25));
-    const steps = ['FROM aem-base', 'COPY repository /opt/aem/repository', 'COPY feature-model.json /opt/aem/launcher/', 'COPY install/ /opt/aem/install/', 'RUN /opt/aem/bin/prepare-image.sh', 'LABEL com.adobe.aem.release=' + AEM_SDK_VERSION];
+    const steps = [
+      'FROM aem-base',
+      'COPY repository /opt/aem/repository',
+      'COPY feature-model.json /opt/aem/launcher/',
+      'COPY install/ /opt/aem/install/',
+      'RUN /opt/aem/bin/prepare-image.sh',
+      'LABEL com.adobe.aem.release=' + AEM_SDK_VERSION,
+    ];
     steps.forEach((step, i) => {
       say(`Step ${i + 1}/${steps.length} : ${step}`, rng.float(1, 5));
       say(` ---> ${rng.hex(12)}`);

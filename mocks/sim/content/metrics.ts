@@ -42,8 +42,25 @@ export function metricId(ctx: ContentContext, index: number): string {
   return `${ctx.step.id}${String(index + 1).padStart(2, '0')}`;
 }
 
-export function makeMetric(ctx: ContentContext, index: number, kpi: string, severity: Severity, actualValue: string, comparator: Comparator, expectedValue: string): Metric {
-  return { id: metricId(ctx, index), severity, passed: metricPasses(actualValue, comparator, expectedValue), override: false, actualValue, expectedValue, comparator, kpi };
+export function makeMetric(
+  ctx: ContentContext,
+  index: number,
+  kpi: string,
+  severity: Severity,
+  actualValue: string,
+  comparator: Comparator,
+  expectedValue: string,
+): Metric {
+  return {
+    id: metricId(ctx, index),
+    severity,
+    passed: metricPasses(actualValue, comparator, expectedValue),
+    override: false,
+    actualValue,
+    expectedValue,
+    comparator,
+    kpi,
+  };
 }
 
 export function codeQualityMetrics(ctx: ContentContext): Metric[] {

@@ -42,7 +42,8 @@ export function qualityPlan(ctx: ContentContext): QualityPlan {
       openIssues = rng.chance(0.35) ? 0 : rng.int(1, 25);
   }
 
-  const security: Rating = outcome === 'critical' ? rng.pick(['D', 'D', 'E'] as const) : openIssues === 0 ? 'A' : rng.pick(['A', 'A', 'A', 'B'] as const);
+  const security: Rating =
+    outcome === 'critical' ? rng.pick(['D', 'D', 'E'] as const) : openIssues === 0 ? 'A' : rng.pick(['A', 'A', 'A', 'B'] as const);
   const reliability: Rating = openIssues === 0 ? 'A' : rng.pick(['A', 'A', 'B', 'C'] as const);
 
   // 'important': coverage and/or maintainability fail; otherwise both pass.

@@ -19,36 +19,233 @@ interface Rule {
   message: (rng: Rng, slug: string) => string;
 }
 
-const CUSTOM_RULES_DOC = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/using-cloud-manager/test-results/custom-code-quality-rules';
+const CUSTOM_RULES_DOC =
+  'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/using-cloud-manager/test-results/custom-code-quality-rules';
 
 const RULES: Rule[] = [
-  { rule: 'java:S1192', type: 'Code Smell', severity: 'Critical', effort: '10min', tags: 'design', message: (r, slug) => `Define a constant instead of duplicating this literal "${r.pick([`${slug}/components/page`, 'jcr:title', 'sling:resourceType', 'text/html', 'fileReference'])}" ${r.int(3, 7)} times.` },
-  { rule: 'java:S1118', type: 'Code Smell', severity: 'Major', effort: '5min', tags: 'design', message: () => 'Add a private constructor to hide the implicit public one.' },
-  { rule: 'java:S106', type: 'Code Smell', severity: 'Major', effort: '10min', tags: 'bad-practice,cert', message: () => 'Replace this use of System.out or System.err by a logger.' },
-  { rule: 'java:S112', type: 'Code Smell', severity: 'Major', effort: '20min', tags: 'cert,cwe,error-handling', message: () => 'Define and throw a dedicated exception instead of using a generic one.' },
-  { rule: 'java:S1135', type: 'Code Smell', severity: 'Info', effort: '0min', tags: 'cwe', message: () => 'Complete the task associated to this "TODO" comment.' },
-  { rule: 'java:S3776', type: 'Code Smell', severity: 'Critical', effort: '12min', tags: 'brain-overload', message: (r) => { const c = r.int(16, 34); return `Refactor this method to reduce its Cognitive Complexity from ${c} to the 15 allowed.`; } },
-  { rule: 'java:S1068', type: 'Code Smell', severity: 'Major', effort: '5min', tags: 'unused', message: (r) => `Remove this unused "${r.pick(['LOG', 'resolverFactory', 'currentPage', 'request'])}" private field.` },
-  { rule: 'java:S1481', type: 'Code Smell', severity: 'Minor', effort: '5min', tags: 'unused', message: (r) => `Remove this unused "${r.pick(['path', 'node', 'session', 'tagManager', 'i'])}" local variable.` },
-  { rule: 'java:S125', type: 'Code Smell', severity: 'Major', effort: '5min', tags: 'unused', message: () => 'This block of commented-out lines of code should be removed.' },
-  { rule: 'java:S1172', type: 'Code Smell', severity: 'Major', effort: '5min', tags: 'unused', message: (r) => `Remove this unused method parameter "${r.pick(['request', 'response', 'resource', 'properties'])}".` },
-  { rule: 'java:S1488', type: 'Code Smell', severity: 'Minor', effort: '2min', tags: 'clumsy', message: (r) => `Immediately return this expression instead of assigning it to the temporary variable "${r.pick(['result', 'title', 'url'])}".` },
-  { rule: 'java:S2259', type: 'Bug', severity: 'Major', effort: '10min', tags: 'cert,cwe', message: (r) => `A "NullPointerException" could be thrown; "${r.pick(['resource', 'page', 'properties', 'imageResource'])}" is nullable here.` },
-  { rule: 'java:S2095', type: 'Bug', severity: 'Blocker', effort: '5min', tags: 'cert,cwe,denial-of-service,leak', message: () => 'Use try-with-resources or close this "ResourceResolver" in a "finally" clause.' },
-  { rule: 'java:S2589', type: 'Bug', severity: 'Major', effort: '10min', tags: 'cert,cwe,pitfall,redundant,suspicious', message: () => 'Remove this expression which always evaluates to "true"' },
-  { rule: 'java:S2142', type: 'Bug', severity: 'Major', effort: '15min', tags: 'multi-threading', message: () => 'Either re-interrupt this method or rethrow the "InterruptedException" that can be caught here.' },
-  { rule: 'java:S2068', type: 'Vulnerability', severity: 'Blocker', effort: '30min', tags: 'cert,cwe,owasp-a2,sans-top25-porous', message: () => '\'password\' detected in this expression, review this potentially hard-coded credential.' },
-  { rule: 'java:S5131', type: 'Vulnerability', severity: 'Blocker', effort: '30min', tags: 'cwe,owasp-a7,sans-top25-insecure', message: () => 'Change this code to not reflect user-controlled data.' },
-  { rule: 'java:S2245', type: 'Vulnerability', severity: 'Critical', effort: '10min', tags: 'cwe,owasp-a3', message: () => 'Make sure that using this pseudorandom number generator is safe here.' },
-  { rule: 'CQRules:CWE-676', type: 'Vulnerability', severity: 'Major', effort: '5min', tags: 'cwe,security', message: () => 'Do not use potentially dangerous functions: Thread.stop()' },
-  { rule: 'CQRules:CWE-134', type: 'Vulnerability', severity: 'Major', effort: '5min', tags: 'cwe,security', message: () => 'Do not use format strings which may be externally controlled' },
-  { rule: 'CQRules:ConnectionTimeoutMechanism', type: 'Bug', severity: 'Critical', effort: '15min', tags: 'aem,timeout', message: () => 'HTTP requests should always have socket and connect timeouts' },
-  { rule: 'CQRules:CQBP-71', type: 'Code Smell', severity: 'Minor', effort: '5min', tags: 'aem,paths', message: () => 'Hardcoded /apps and /libs paths should not be used' },
-  { rule: 'CQRules:CQBP-44---CatchAndEitherLogOrThrow', type: 'Code Smell', severity: 'Minor', effort: '5min', tags: 'aem,logging', message: () => 'Catch and either log or throw, do not do both' },
-  { rule: 'CQRules:CQBP-44---ExceptionPrintStackTrace', type: 'Code Smell', severity: 'Minor', effort: '5min', tags: 'aem,logging', message: () => 'Do not print stack traces to the console; use a logger' },
-  { rule: 'CQRules:CQBP-44---LogInfoInGetOrHeadRequests', type: 'Code Smell', severity: 'Minor', effort: '5min', tags: 'aem,logging', message: () => 'Avoid logging at INFO in GET or HEAD requests' },
-  { rule: 'CQRules:CQBP-84', type: 'Bug', severity: 'Minor', effort: '15min', tags: 'aem,deprecated', message: (r) => `Do not use the deprecated AEM API ${r.pick(['com.day.cq.wcm.api.WCMMode#fromRequest', 'org.apache.sling.commons.json.JSONObject', 'com.day.cq.commons.Externalizer#absoluteLink'])}` },
-  { rule: 'CQRules:AMSCORE-553', type: 'Code Smell', severity: 'Minor', effort: '10min', tags: 'aem,deprecated', message: () => 'Usage of the Sling scheduler should be avoided in favour of Sling jobs' },
+  {
+    rule: 'java:S1192',
+    type: 'Code Smell',
+    severity: 'Critical',
+    effort: '10min',
+    tags: 'design',
+    message: (r, slug) =>
+      `Define a constant instead of duplicating this literal "${r.pick([`${slug}/components/page`, 'jcr:title', 'sling:resourceType', 'text/html', 'fileReference'])}" ${r.int(3, 7)} times.`,
+  },
+  {
+    rule: 'java:S1118',
+    type: 'Code Smell',
+    severity: 'Major',
+    effort: '5min',
+    tags: 'design',
+    message: () => 'Add a private constructor to hide the implicit public one.',
+  },
+  {
+    rule: 'java:S106',
+    type: 'Code Smell',
+    severity: 'Major',
+    effort: '10min',
+    tags: 'bad-practice,cert',
+    message: () => 'Replace this use of System.out or System.err by a logger.',
+  },
+  {
+    rule: 'java:S112',
+    type: 'Code Smell',
+    severity: 'Major',
+    effort: '20min',
+    tags: 'cert,cwe,error-handling',
+    message: () => 'Define and throw a dedicated exception instead of using a generic one.',
+  },
+  {
+    rule: 'java:S1135',
+    type: 'Code Smell',
+    severity: 'Info',
+    effort: '0min',
+    tags: 'cwe',
+    message: () => 'Complete the task associated to this "TODO" comment.',
+  },
+  {
+    rule: 'java:S3776',
+    type: 'Code Smell',
+    severity: 'Critical',
+    effort: '12min',
+    tags: 'brain-overload',
+    message: (r) => {
+      const c = r.int(16, 34);
+      return `Refactor this method to reduce its Cognitive Complexity from ${c} to the 15 allowed.`;
+    },
+  },
+  {
+    rule: 'java:S1068',
+    type: 'Code Smell',
+    severity: 'Major',
+    effort: '5min',
+    tags: 'unused',
+    message: (r) => `Remove this unused "${r.pick(['LOG', 'resolverFactory', 'currentPage', 'request'])}" private field.`,
+  },
+  {
+    rule: 'java:S1481',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '5min',
+    tags: 'unused',
+    message: (r) => `Remove this unused "${r.pick(['path', 'node', 'session', 'tagManager', 'i'])}" local variable.`,
+  },
+  {
+    rule: 'java:S125',
+    type: 'Code Smell',
+    severity: 'Major',
+    effort: '5min',
+    tags: 'unused',
+    message: () => 'This block of commented-out lines of code should be removed.',
+  },
+  {
+    rule: 'java:S1172',
+    type: 'Code Smell',
+    severity: 'Major',
+    effort: '5min',
+    tags: 'unused',
+    message: (r) => `Remove this unused method parameter "${r.pick(['request', 'response', 'resource', 'properties'])}".`,
+  },
+  {
+    rule: 'java:S1488',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '2min',
+    tags: 'clumsy',
+    message: (r) =>
+      `Immediately return this expression instead of assigning it to the temporary variable "${r.pick(['result', 'title', 'url'])}".`,
+  },
+  {
+    rule: 'java:S2259',
+    type: 'Bug',
+    severity: 'Major',
+    effort: '10min',
+    tags: 'cert,cwe',
+    message: (r) =>
+      `A "NullPointerException" could be thrown; "${r.pick(['resource', 'page', 'properties', 'imageResource'])}" is nullable here.`,
+  },
+  {
+    rule: 'java:S2095',
+    type: 'Bug',
+    severity: 'Blocker',
+    effort: '5min',
+    tags: 'cert,cwe,denial-of-service,leak',
+    message: () => 'Use try-with-resources or close this "ResourceResolver" in a "finally" clause.',
+  },
+  {
+    rule: 'java:S2589',
+    type: 'Bug',
+    severity: 'Major',
+    effort: '10min',
+    tags: 'cert,cwe,pitfall,redundant,suspicious',
+    message: () => 'Remove this expression which always evaluates to "true"',
+  },
+  {
+    rule: 'java:S2142',
+    type: 'Bug',
+    severity: 'Major',
+    effort: '15min',
+    tags: 'multi-threading',
+    message: () => 'Either re-interrupt this method or rethrow the "InterruptedException" that can be caught here.',
+  },
+  {
+    rule: 'java:S2068',
+    type: 'Vulnerability',
+    severity: 'Blocker',
+    effort: '30min',
+    tags: 'cert,cwe,owasp-a2,sans-top25-porous',
+    message: () => "'password' detected in this expression, review this potentially hard-coded credential.",
+  },
+  {
+    rule: 'java:S5131',
+    type: 'Vulnerability',
+    severity: 'Blocker',
+    effort: '30min',
+    tags: 'cwe,owasp-a7,sans-top25-insecure',
+    message: () => 'Change this code to not reflect user-controlled data.',
+  },
+  {
+    rule: 'java:S2245',
+    type: 'Vulnerability',
+    severity: 'Critical',
+    effort: '10min',
+    tags: 'cwe,owasp-a3',
+    message: () => 'Make sure that using this pseudorandom number generator is safe here.',
+  },
+  {
+    rule: 'CQRules:CWE-676',
+    type: 'Vulnerability',
+    severity: 'Major',
+    effort: '5min',
+    tags: 'cwe,security',
+    message: () => 'Do not use potentially dangerous functions: Thread.stop()',
+  },
+  {
+    rule: 'CQRules:CWE-134',
+    type: 'Vulnerability',
+    severity: 'Major',
+    effort: '5min',
+    tags: 'cwe,security',
+    message: () => 'Do not use format strings which may be externally controlled',
+  },
+  {
+    rule: 'CQRules:ConnectionTimeoutMechanism',
+    type: 'Bug',
+    severity: 'Critical',
+    effort: '15min',
+    tags: 'aem,timeout',
+    message: () => 'HTTP requests should always have socket and connect timeouts',
+  },
+  {
+    rule: 'CQRules:CQBP-71',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '5min',
+    tags: 'aem,paths',
+    message: () => 'Hardcoded /apps and /libs paths should not be used',
+  },
+  {
+    rule: 'CQRules:CQBP-44---CatchAndEitherLogOrThrow',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '5min',
+    tags: 'aem,logging',
+    message: () => 'Catch and either log or throw, do not do both',
+  },
+  {
+    rule: 'CQRules:CQBP-44---ExceptionPrintStackTrace',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '5min',
+    tags: 'aem,logging',
+    message: () => 'Do not print stack traces to the console; use a logger',
+  },
+  {
+    rule: 'CQRules:CQBP-44---LogInfoInGetOrHeadRequests',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '5min',
+    tags: 'aem,logging',
+    message: () => 'Avoid logging at INFO in GET or HEAD requests',
+  },
+  {
+    rule: 'CQRules:CQBP-84',
+    type: 'Bug',
+    severity: 'Minor',
+    effort: '15min',
+    tags: 'aem,deprecated',
+    message: (r) =>
+      `Do not use the deprecated AEM API ${r.pick(['com.day.cq.wcm.api.WCMMode#fromRequest', 'org.apache.sling.commons.json.JSONObject', 'com.day.cq.commons.Externalizer#absoluteLink'])}`,
+  },
+  {
+    rule: 'CQRules:AMSCORE-553',
+    type: 'Code Smell',
+    severity: 'Minor',
+    effort: '10min',
+    tags: 'aem,deprecated',
+    message: () => 'Usage of the Sling scheduler should be avoided in favour of Sling jobs',
+  },
 ];
 
 const FILES = [
@@ -126,7 +323,8 @@ export function scanIssues(ctx: ContentContext): ScanIssue[] {
   });
 }
 
-export const SCAN_CSV_HEADER = 'Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation';
+export const SCAN_CSV_HEADER =
+  'Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation';
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
 function csvField(value: string | number): string {
@@ -137,7 +335,21 @@ function csvField(value: string | number): string {
 /** The issues as CSV (RFC 4180, CRLF line ends, a header row first). */
 export function renderScanIssuesCsv(issues: ScanIssue[]): string {
   const rows = issues.map((i) =>
-    [i.creationDate, i.fileLocation, i.projectFileLocation, i.lineNumber, i.message, i.type, i.severity, i.effort, i.rule, i.tags, i.documentation].map(csvField).join(','),
+    [
+      i.creationDate,
+      i.fileLocation,
+      i.projectFileLocation,
+      i.lineNumber,
+      i.message,
+      i.type,
+      i.severity,
+      i.effort,
+      i.rule,
+      i.tags,
+      i.documentation,
+    ]
+      .map(csvField)
+      .join(','),
   );
   return [SCAN_CSV_HEADER, ...rows].join('\r\n') + '\r\n';
 }

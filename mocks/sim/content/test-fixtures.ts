@@ -18,7 +18,18 @@ export const program: Program = {
   sim: { solutions: ['Sites'] },
 };
 
-export function pipeline(auditPages: string[] = ['/', '/us/en.html', '/us/en/adventures.html', '/us/en/magazine.html', '/us/en/about-us.html', '/us/en/faqs.html', '/de/de.html', '/us/en/adventures/bali-surf-camp.html']): Pipeline {
+export function pipeline(
+  auditPages: string[] = [
+    '/',
+    '/us/en.html',
+    '/us/en/adventures.html',
+    '/us/en/magazine.html',
+    '/us/en/about-us.html',
+    '/us/en/faqs.html',
+    '/de/de.html',
+    '/us/en/adventures/bali-surf-camp.html',
+  ],
+): Pipeline {
   return {
     id: '101',
     programId: '1',
@@ -64,7 +75,9 @@ export interface Options {
 }
 
 export function ctxFor(action: StepAction, options: Options = {}): ContentContext {
-  const env = ['deploy', 'productTest', 'functionalTest', 'uiTest', 'contentAudit'].includes(action) ? environment(options.envType ?? 'stage') : undefined;
+  const env = ['deploy', 'productTest', 'functionalTest', 'uiTest', 'contentAudit'].includes(action)
+    ? environment(options.envType ?? 'stage')
+    : undefined;
   const step: StepState = {
     id: '5001',
     stepId: '5002',

@@ -32,7 +32,10 @@ const FUNCTIONAL_TESTS: [string, string[]][] = [
 const UI_TESTS: [string, string[]][] = [
   ['specs/aem/login.js', ['should be possible to log in to author', 'should show an error for a wrong password']],
   ['specs/aem/sites-console.js', ['should open the Sites console', 'should list the site root']],
-  ['specs/site/homepage.js', ['should render the hero teaser', 'should navigate to the adventures page', 'should open the language navigation']],
+  [
+    'specs/site/homepage.js',
+    ['should render the hero teaser', 'should navigate to the adventures page', 'should open the language navigation'],
+  ],
   ['specs/site/search.js', ['should return results for "surf"', 'should show no results for an unknown term']],
   ['specs/site/contact-form.js', ['should validate required fields', 'should submit the form']],
 ];
@@ -49,9 +52,9 @@ const FAILURE_MESSAGES: Record<string, string[]> = {
     'org.apache.sling.testing.clients.ClientException: Expected HTTP 200 but got 500 for POST /content/{slug}/us/en/contact/_jcr_content.form.html',
   ],
   uiTest: [
-    "Error: element (\".cmp-teaser__title\") still not displayed after 10000ms",
+    'Error: element (".cmp-teaser__title") still not displayed after 10000ms',
     'Error: expect(received).toHaveText(expected): expected "Bali Surf Camp" but received ""',
-    "Error: Can't call click on element with selector \"button[type=submit]\" because element wasn't found",
+    'Error: Can\'t call click on element with selector "button[type=submit]" because element wasn\'t found',
   ],
 };
 
@@ -60,7 +63,10 @@ function mode(ctx: ContentContext): 'none' | 'fail' | 'pass' {
   const { action } = ctx.step;
   const tests = ctx.execution.sim.outcome.tests;
   if (action !== 'productTest' && (tests === 'noCustomTests' || ctx.step.sim.result === 'INCOMPLETE')) return 'none';
-  const matching = (action === 'productTest' && tests === 'productTestFailure') || (action === 'functionalTest' && tests === 'functionalTestFailure') || (action === 'uiTest' && tests === 'uiTestFailure');
+  const matching =
+    (action === 'productTest' && tests === 'productTestFailure') ||
+    (action === 'functionalTest' && tests === 'functionalTestFailure') ||
+    (action === 'uiTest' && tests === 'uiTestFailure');
   return matching || isFailure(ctx) ? 'fail' : 'pass';
 }
 
@@ -85,7 +91,10 @@ export function testResults(ctx: ContentContext): TestResults {
   }
   // A few skipped tests (never all of them).
   const skipCount = rng.int(0, action === 'productTest' ? 1 : 2);
-  for (const i of rng.sample(tests.map((_, index) => index), skipCount)) {
+  for (const i of rng.sample(
+    tests.map((_, index) => index),
+    skipCount,
+  )) {
     tests[i] = { ...tests[i], status: 'skipped', durationMs: 0 };
   }
   if (state === 'fail') {
@@ -112,13 +121,21 @@ export function testLog(ctx: ContentContext): LogLine[] {
   const env = ctx.environment;
   const project = projectInfo(ctx);
   const say = (text: string, weight = 0.3) => b.line((c) => `${isoSeconds(c.now)} ${text}`, weight);
-  const title = action === 'productTest' ? 'Product functional testing' : action === 'functionalTest' ? 'Custom functional testing' : 'Custom UI testing';
+  const title =
+    action === 'productTest'
+      ? 'Product functional testing'
+      : action === 'functionalTest'
+        ? 'Custom functional testing'
+        : 'Custom UI testing';
   say(`${title} started for execution ${ctx.execution.id}`, 0.5);
   if (env) say(`Target: ${env.name} (author ${env.authorUrl}, publish ${env.publishUrl})`);
 
   if (mode(ctx) === 'none') {
     if (action === 'functionalTest') {
-      say(`Looking for a test JAR (*-jar-with-dependencies.jar of an it.tests module) in the build artifacts of execution ${ctx.execution.id}`, 3);
+      say(
+        `Looking for a test JAR (*-jar-with-dependencies.jar of an it.tests module) in the build artifacts of execution ${ctx.execution.id}`,
+        3,
+      );
       say('No custom functional test JAR found: no test classes ending in IT to run.', 2);
     } else {
       say('Looking for a UI test Docker build context (*-ui-test-docker-context.tar.gz) in the build artifacts', 3);
@@ -129,7 +146,13 @@ export function testLog(ctx: ContentContext): LogLine[] {
   }
 
   if (action === 'uiTest') uiLog(b, ctx, results, say);
-  else junitLog(b, results, say, action === 'productTest' ? 'aem-cloud-smoke-tests-1.0.34.jar' : `${project.slug}.it.tests-1.0.0-SNAPSHOT-jar-with-dependencies.jar`);
+  else
+    junitLog(
+      b,
+      results,
+      say,
+      action === 'productTest' ? 'aem-cloud-smoke-tests-1.0.34.jar' : `${project.slug}.it.tests-1.0.0-SNAPSHOT-jar-with-dependencies.jar`,
+    );
 
   if (results.failed > 0) say(`[ERROR] ${title} FAILED: ${results.failed} of ${results.tests.length} tests failed.`, 0.5);
   else say(`${title} finished: ${results.passed} passed, ${results.skipped} skipped.`, 0.5);
@@ -140,7 +163,9 @@ type Say = (text: string, weight?: number) => void;
 
 function junitLog(b: LogBuilder, results: TestResults, say: Say, jar: string): void {
   say(`Running tests from ${jar}`, 4);
-  b.line('[INFO] -------------------------------------------------------').line('[INFO]  T E S T S').line('[INFO] -------------------------------------------------------');
+  b.line('[INFO] -------------------------------------------------------')
+    .line('[INFO]  T E S T S')
+    .line('[INFO] -------------------------------------------------------');
   const classes = [...new Set(results.tests.map((t) => t.className))];
   for (const cls of classes) {
     const tests = results.tests.filter((t) => t.className === cls);
@@ -170,7 +195,9 @@ function junitLog(b: LogBuilder, results: TestResults, say: Say, jar: string): v
     for (const t of failed) b.line(`[ERROR]   ${t.className.split('.').pop()}.${t.name} ${t.message ?? ''}`);
     b.line('[INFO] ');
   }
-  b.line(`[${failed.length ? 'ERROR' : 'INFO'}] Tests run: ${results.tests.length}, Failures: ${failed.length}, Errors: 0, Skipped: ${results.skipped}`).line('[INFO] ');
+  b.line(
+    `[${failed.length ? 'ERROR' : 'INFO'}] Tests run: ${results.tests.length}, Failures: ${failed.length}, Errors: 0, Skipped: ${results.skipped}`,
+  ).line('[INFO] ');
 }
 
 function uiLog(b: LogBuilder, ctx: ContentContext, results: TestResults, say: Say): void {
@@ -182,7 +209,10 @@ function uiLog(b: LogBuilder, ctx: ContentContext, results: TestResults, say: Sa
   specs.forEach((spec, worker) => {
     const prefix = `[chrome 120.0 linux #0-${worker}]`;
     const tests = results.tests.filter((t) => t.className === spec);
-    b.line(`${prefix} Running: chrome (v120.0) on linux`, 0.5).line(`${prefix} Session ID: ${rng.hex(32)}`).line(`${prefix}`).line(`${prefix} » /${spec}`);
+    b.line(`${prefix} Running: chrome (v120.0) on linux`, 0.5)
+      .line(`${prefix} Session ID: ${rng.hex(32)}`)
+      .line(`${prefix}`)
+      .line(`${prefix} » /${spec}`);
     for (const t of tests) {
       const mark = t.status === 'passed' ? '✓' : t.status === 'failed' ? '✖' : '-';
       b.line(`${prefix}    ${mark} ${t.name}`, t.durationMs / 1000);
@@ -198,5 +228,8 @@ function uiLog(b: LogBuilder, ctx: ContentContext, results: TestResults, say: Sa
     b.line('').line(' ------------------------------------------------------------------');
   });
   const failedSpecs = specs.filter((s) => results.tests.some((t) => t.className === s && t.status === 'failed')).length;
-  b.line(`Spec Files:\t ${specs.length - failedSpecs} passed${failedSpecs ? `, ${failedSpecs} failed` : ''}, ${specs.length} total (100% completed)`, 0.5);
+  b.line(
+    `Spec Files:\t ${specs.length - failedSpecs} passed${failedSpecs ? `, ${failedSpecs} failed` : ''}, ${specs.length} total (100% completed)`,
+    0.5,
+  );
 }

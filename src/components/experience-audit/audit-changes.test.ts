@@ -22,7 +22,14 @@ describe('scoreChange / changeText', () => {
 
 describe('scoreBand', () => {
   it("uses Lighthouse's bands with a word for each", () => {
-    expect([0, 49, 50, 89, 90, 100].map((score) => scoreBand(score).word)).toEqual(['Poor', 'Poor', 'Needs improvement', 'Needs improvement', 'Good', 'Good']);
+    expect([0, 49, 50, 89, 90, 100].map((score) => scoreBand(score).word)).toEqual([
+      'Poor',
+      'Poor',
+      'Needs improvement',
+      'Needs improvement',
+      'Good',
+      'Good',
+    ]);
   });
 });
 
@@ -44,14 +51,28 @@ describe('reading scores', () => {
       pages: [{ path: '/a', mobile: { performance: 50, seo: 'x' }, desktop: null }, { url: 'no path' }, 'junk'],
       failedPages: [{ path: '/b' }, { reason: 'no path' }],
     });
-    expect(results).toEqual({ pages: [{ path: '/a', url: undefined, mobile: { performance: 50 }, desktop: {} }], failedPages: [{ path: '/b', reason: 'Unknown reason' }] });
+    expect(results).toEqual({
+      pages: [{ path: '/a', url: undefined, mobile: { performance: 50 }, desktop: {} }],
+      failedPages: [{ path: '/b', reason: 'Unknown reason' }],
+    });
     expect(readAuditResults('<html>')).toEqual({ pages: [], failedPages: [] });
   });
 });
 
 describe('ordering pages', () => {
-  const page = (path: string, mobile: number | undefined, desktop: number) => ({ path, mobile: { performance: mobile }, desktop: { performance: desktop } });
-  const pages = [page('/c', 60, 90), page('/a', 40, 99), page('/b', 60, 70), page('/d', undefined, 80), page('/e', 90, 10), page('/f', 95, 11)];
+  const page = (path: string, mobile: number | undefined, desktop: number) => ({
+    path,
+    mobile: { performance: mobile },
+    desktop: { performance: desktop },
+  });
+  const pages = [
+    page('/c', 60, 90),
+    page('/a', 40, 99),
+    page('/b', 60, 70),
+    page('/d', undefined, 80),
+    page('/e', 90, 10),
+    page('/f', 95, 11),
+  ];
 
   it('slowest: the lowest Performance first (ties by path), missing scores last, at most 5', () => {
     expect(slowestPages(pages, 'mobile').map((p) => p.path)).toEqual(['/a', '/b', '/c', '/e', '/f']);

@@ -5,9 +5,15 @@ import { setupFixtureServer } from '../../test/fixture-server';
 import { auditHandlers, auditRun, makePages, renderAudit } from './audit-test-world';
 
 /** The body rows of a grid, as the text of their first cell (the page path). */
-const rowPaths = (grid: HTMLElement) => within(grid).getAllByRole('row').slice(1).map((row) => within(row).getByRole('rowheader').textContent);
+const rowPaths = (grid: HTMLElement) =>
+  within(grid)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getByRole('rowheader').textContent);
 const cellOf = (grid: HTMLElement, path: string, column: number) => {
-  const row = within(grid).getAllByRole('row').find((r) => within(r).queryByRole('rowheader')?.textContent === path)!;
+  const row = within(grid)
+    .getAllByRole('row')
+    .find((r) => within(r).queryByRole('rowheader')?.textContent === path)!;
   return within(row).getAllByRole('gridcell')[column];
 };
 
@@ -18,8 +24,13 @@ describe('View slowest pages', () => {
   it('lists the 5 lowest-Performance pages, lowest first, with changes from the same page; Desktop shows the desktop scores', async () => {
     const user = userEvent.setup();
     const perf = [72, 41, 88, 55, 63, 97, 50];
-    const before = makePages(7, (i) => perf[i]).map((page) => (page.path === '/page-2' ? { ...page, mobile: { ...page.mobile, performance: 47 } } : page));
-    renderAudit([auditRun('300', { scores: { performance: 63 }, pages: makePages(7, (i) => perf[i]) }), auditRun('299', { scores: { performance: 60 }, pages: before.slice(0, 6) })]);
+    const before = makePages(7, (i) => perf[i]).map((page) =>
+      page.path === '/page-2' ? { ...page, mobile: { ...page.mobile, performance: 47 } } : page,
+    );
+    renderAudit([
+      auditRun('300', { scores: { performance: 63 }, pages: makePages(7, (i) => perf[i]) }),
+      auditRun('299', { scores: { performance: 60 }, pages: before.slice(0, 6) }),
+    ]);
     await user.click(await screen.findByRole('button', { name: 'View slowest pages' }));
     const dialog = await screen.findByRole('dialog', { name: 'Slowest pages' });
     const grid = await within(dialog).findByRole('grid', { name: 'Slowest pages (Mobile)' });
@@ -62,7 +73,11 @@ describe('View full report', () => {
     const user = userEvent.setup();
     const perf = (i: number) => [33, 91, 47, 78, 12, 65, 88, 59, 70, 25, 99, 50][i];
     renderAudit([
-      auditRun('300', { scores: { performance: 62 }, pages: makePages(12, perf), failedPages: [{ path: '/private', reason: 'The page could not be accessed because of the configuration' }] }),
+      auditRun('300', {
+        scores: { performance: 62 },
+        pages: makePages(12, perf),
+        failedPages: [{ path: '/private', reason: 'The page could not be accessed because of the configuration' }],
+      }),
       auditRun('299', { scores: { performance: 60 }, pages: makePages(12, (i) => perf(i) + 1) }),
     ]);
     await user.click(await screen.findByRole('button', { name: 'View full report' }));
@@ -72,7 +87,18 @@ describe('View full report', () => {
 
   it('pages through every audited page, 10 at a time, worst Performance first', async () => {
     const { user, dialog, grid } = await openReport();
-    expect(rowPaths(grid)).toEqual(['/page-5', '/page-10', '/page-1', '/page-3', '/page-12', '/page-8', '/page-6', '/page-9', '/page-4', '/page-7']);
+    expect(rowPaths(grid)).toEqual([
+      '/page-5',
+      '/page-10',
+      '/page-1',
+      '/page-3',
+      '/page-12',
+      '/page-8',
+      '/page-6',
+      '/page-9',
+      '/page-4',
+      '/page-7',
+    ]);
     expect(within(dialog).getByText('1–10 of 12')).toBeInTheDocument();
     expect(cellOf(grid, '/page-5', 0)).toHaveTextContent(`12 (Poor)−1`);
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));

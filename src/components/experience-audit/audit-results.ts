@@ -50,12 +50,20 @@ export function readAuditResults(raw: unknown): AuditResults {
       mobile: readScores(page.mobile),
       desktop: readScores(page.desktop),
     })),
-    failedPages: list(record.failedPages).map((page) => ({ path: String(page.path), reason: typeof page.reason === 'string' ? page.reason : 'Unknown reason' })),
+    failedPages: list(record.failedPages).map((page) => ({
+      path: String(page.path),
+      reason: typeof page.reason === 'string' ? page.reason : 'Unknown reason',
+    })),
   };
 }
 
 /** Orders pages by one category's score on a device; missing scores last, then by path. */
-export function sortPages(pages: AuditPage[], device: Device, kpi: SummaryCategory | 'path', direction: 'ascending' | 'descending'): AuditPage[] {
+export function sortPages(
+  pages: AuditPage[],
+  device: Device,
+  kpi: SummaryCategory | 'path',
+  direction: 'ascending' | 'descending',
+): AuditPage[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return pages.slice().sort((a, b) => {
     if (kpi === 'path') return sign * a.path.localeCompare(b.path);

@@ -39,10 +39,27 @@ const pathOf = (href: string) => new URL(href, 'http://localhost').pathname;
 export function auditRun(executionId: string, options: TestRunOptions | null): Execution {
   if (options === null) return execution([step('build', 'FAILED', { executionId })], { id: executionId, status: 'FAILED' });
   const status = options.status ?? 'FINISHED';
-  const audit = step('contentAudit', status, { executionId, links: ['metrics', 'artifacts'], finishedAt: `2026-11-${String(Number(executionId) % 28 || 1).padStart(2, '0')}T10:05:00.000+0000` });
+  const audit = step('contentAudit', status, {
+    executionId,
+    links: ['metrics', 'artifacts'],
+    finishedAt: `2026-11-${String(Number(executionId) % 28 || 1).padStart(2, '0')}T10:05:00.000+0000`,
+  });
   const href = (name: string) => (audit._links?.[`${HTTP_REL}pipeline/${name}`] as { href: string }).href;
-  metricsByHref.set(pathOf(href('metrics')), { metrics: Object.entries(options.scores ?? {}).map(([kpi, value]) => ({ kpi, actualValue: String(value), severity: 'informational', comparator: 'GTE', expectedValue: '80' })) });
-  resultsByStep.set(audit.id, { format: 'cloud-manager-simulator/experience-audit@1', aggregation: 'median', pages: options.pages ?? [], failedPages: options.failedPages ?? [] });
+  metricsByHref.set(pathOf(href('metrics')), {
+    metrics: Object.entries(options.scores ?? {}).map(([kpi, value]) => ({
+      kpi,
+      actualValue: String(value),
+      severity: 'informational',
+      comparator: 'GTE',
+      expectedValue: '80',
+    })),
+  });
+  resultsByStep.set(audit.id, {
+    format: 'cloud-manager-simulator/experience-audit@1',
+    aggregation: 'median',
+    pages: options.pages ?? [],
+    failedPages: options.failedPages ?? [],
+  });
   return execution([audit], { id: executionId, status: 'FINISHED' });
 }
 
@@ -57,11 +74,24 @@ export function auditHandlers() {
     }),
     http.get('*/step/:stepId/artifacts', ({ params }) =>
       HttpResponse.json({
-        _embedded: { artifacts: [{ id: `${params.stepId}-audit`, stepName: 'contentAudit', type: 'CONTENT_AUDIT_RESULTS', _links: { self: { href: `/api/artifact/${params.stepId}` } } }] },
+        _embedded: {
+          artifacts: [
+            {
+              id: `${params.stepId}-audit`,
+              stepName: 'contentAudit',
+              type: 'CONTENT_AUDIT_RESULTS',
+              _links: { self: { href: `/api/artifact/${params.stepId}` } },
+            },
+          ],
+        },
       }),
     ),
-    http.get('*/api/artifact/:stepId', ({ params }) => HttpResponse.json({ redirect: `http://files.example.com/audit/${params.stepId}.json` })),
-    http.get('http://files.example.com/audit/:file', ({ params }) => HttpResponse.json(resultsByStep.get(String(params.file).replace(/\.json$/, '')) ?? null)),
+    http.get('*/api/artifact/:stepId', ({ params }) =>
+      HttpResponse.json({ redirect: `http://files.example.com/audit/${params.stepId}.json` }),
+    ),
+    http.get('http://files.example.com/audit/:file', ({ params }) =>
+      HttpResponse.json(resultsByStep.get(String(params.file).replace(/\.json$/, '')) ?? null),
+    ),
   ];
 }
 

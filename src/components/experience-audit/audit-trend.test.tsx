@@ -54,7 +54,11 @@ describe('Score trend', () => {
     await user.click(screen.getByRole('switch', { name: 'Show as table' }));
     const table = screen.getByRole('table', { name: 'Median scores by run, oldest first' });
     const rows = within(table).getAllByRole('row');
-    expect(within(rows[0]).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Execution', 'Audited', 'Performance', 'Accessibility', 'Best Practices', 'SEO']);
+    expect(
+      within(rows[0])
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Execution', 'Audited', 'Performance', 'Accessibility', 'Best Practices', 'SEO']);
     expect(rows.slice(1)).toHaveLength(12);
     expect(rows[1]).toHaveTextContent('Execution 287');
     expect(within(rows[1]).getAllByRole('cell')[1]).toHaveTextContent('63 (Needs improvement)');
@@ -71,7 +75,9 @@ describe('Score trend', () => {
   it('a point is reached with Tab and opened with Enter', async () => {
     const { user, chart, router } = await openTrend();
     const target = within(chart).getByRole('link', { name: /^Execution 299:/ });
-    within(chart).getByRole('link', { name: /^Execution 298:/ }).focus();
+    within(chart)
+      .getByRole('link', { name: /^Execution 298:/ })
+      .focus();
     await user.tab();
     expect(target).toHaveFocus();
     await user.keyboard('{Enter}');

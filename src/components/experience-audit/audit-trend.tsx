@@ -32,15 +32,27 @@ export function AuditTrend({ step, scores, runs, programId, pipelineId }: AuditT
   const executionId = step.executionId ?? '';
   const newestFirst: TrendPoint[] = [
     { executionId, route: route(executionId), at: step.finishedAt, scores, current: true },
-    ...runs.map((run, index) => ({ executionId: run.execution.id, route: route(run.execution.id), at: run.step.finishedAt, scores: scoresFromMetrics(metrics[index]?.data?.metrics), current: false })),
+    ...runs.map((run, index) => ({
+      executionId: run.execution.id,
+      route: route(run.execution.id),
+      at: run.step.finishedAt,
+      scores: scoresFromMetrics(metrics[index]?.data?.metrics),
+      current: false,
+    })),
   ];
   const points = trendPoints(newestFirst);
   const failed = metrics.find((query) => query.error);
   return (
-    <QueryState what="earlier audit scores" isPending={metrics.some((query) => query.isPending)} error={failed?.error} onRetry={() => void failed?.refetch()}>
+    <QueryState
+      what="earlier audit scores"
+      isPending={metrics.some((query) => query.isPending)}
+      error={failed?.error}
+      onRetry={() => void failed?.refetch()}
+    >
       <Flex direction="column" gap="size-100" UNSAFE_className="audit-trend">
         <Text id={titleId} UNSAFE_className="audit-note">
-          Median scores of the last {points.length} {points.length === 1 ? 'run' : 'runs'} with an experience audit, oldest first. Select a run to open it.
+          Median scores of the last {points.length} {points.length === 1 ? 'run' : 'runs'} with an experience audit, oldest first. Select a
+          run to open it.
         </Text>
         <TrendChart points={points} labelledBy={titleId} />
         <TrendLegend />

@@ -5,7 +5,9 @@ import type { AuditRun } from '../../api/audit-history';
 export function ComparedWithNote({ previousRun }: { previousRun: AuditRun | undefined }) {
   return (
     <Text UNSAFE_className="audit-note">
-      {previousRun ? `Changes compare each page with execution ${previousRun.execution.id}.` : 'No earlier run has audit scores: changes are N/A.'}
+      {previousRun
+        ? `Changes compare each page with execution ${previousRun.execution.id}.`
+        : 'No earlier run has audit scores: changes are N/A.'}
     </Text>
   );
 }

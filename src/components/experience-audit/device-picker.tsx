@@ -4,7 +4,13 @@ import type { Device } from './audit-results';
 
 export function DevicePicker({ device, onChange }: { device: Device; onChange: (device: Device) => void }) {
   return (
-    <RadioGroup label="Devices" orientation="horizontal" labelPosition="side" value={device} onChange={(value) => onChange(value === 'desktop' ? 'desktop' : 'mobile')}>
+    <RadioGroup
+      label="Devices"
+      orientation="horizontal"
+      labelPosition="side"
+      value={device}
+      onChange={(value) => onChange(value === 'desktop' ? 'desktop' : 'mobile')}
+    >
       <Radio value="mobile">Mobile</Radio>
       <Radio value="desktop">Desktop</Radio>
     </RadioGroup>

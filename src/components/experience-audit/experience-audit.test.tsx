@@ -12,7 +12,9 @@ import { ExperienceAudit } from './experience-audit';
 
 const tile = async (name: string) => {
   const tiles = await screen.findByRole('list', { name: 'Median scores' });
-  return within(tiles).getAllByRole('listitem').find((item) => item.textContent?.startsWith(name)) as HTMLElement;
+  return within(tiles)
+    .getAllByRole('listitem')
+    .find((item) => item.textContent?.startsWith(name)) as HTMLElement;
 };
 
 describe('ExperienceAudit tiles', () => {
@@ -37,7 +39,10 @@ describe('ExperienceAudit tiles', () => {
   });
 
   it('says N/A for every category on the first audited run of a pipeline', async () => {
-    renderAudit([auditRun('300', { scores: { performance: 91, accessibility: 100, 'best-practices': 50, seo: 49 } }), auditRun('299', null)]);
+    renderAudit([
+      auditRun('300', { scores: { performance: 91, accessibility: 100, 'best-practices': 50, seo: 49 } }),
+      auditRun('299', null),
+    ]);
     for (const name of ['Performance', 'Accessibility', 'Best Practices', 'SEO']) expect(await tile(name)).toHaveTextContent(/N\/A/);
     expect(await tile('Performance')).toHaveTextContent('Good');
     expect(await tile('Best Practices')).toHaveTextContent('Needs improvement');
@@ -73,7 +78,15 @@ describe('ExperienceAudit tiles', () => {
       http.get('*/api/program/:programId/pipeline/:pipelineId/executions', ({ params, request }) => {
         if (failing) return HttpResponse.json({ title: 'Service Unavailable', status: 503 }, { status: 503 });
         const url = new URL(request.url);
-        return HttpResponse.json(executionPage('1', String(params.pipelineId), world.executionsByPipeline[String(params.pipelineId)] ?? [], Number(url.searchParams.get('start') ?? 0), 21));
+        return HttpResponse.json(
+          executionPage(
+            '1',
+            String(params.pipelineId),
+            world.executionsByPipeline[String(params.pipelineId)] ?? [],
+            Number(url.searchParams.get('start') ?? 0),
+            21,
+          ),
+        );
       }),
     );
     renderAudit([auditRun('300', { scores: { performance: 70 } }), auditRun('299', { scores: { performance: 75 } })]);

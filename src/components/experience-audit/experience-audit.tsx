@@ -37,7 +37,9 @@ export function ExperienceAudit({ step }: { step: StepState }) {
         {hasScores(audit.scores) ? (
           <Flex direction="column" gap="size-100">
             <Text UNSAFE_className="audit-note">
-              {pageCount === undefined ? 'Median scores of the audited pages (mobile)' : `Median scores of ${pageCount} audited ${pageCount === 1 ? 'page' : 'pages'} (mobile)`}
+              {pageCount === undefined
+                ? 'Median scores of the audited pages (mobile)'
+                : `Median scores of ${pageCount} audited ${pageCount === 1 ? 'page' : 'pages'} (mobile)`}
             </Text>
             <AuditTiles current={audit.scores} previous={audit.previous} compared={audit.compared} />
             {audit.comparisonError ? (
@@ -65,7 +67,15 @@ export function ExperienceAudit({ step }: { step: StepState }) {
               <Disclosure isQuiet isExpanded={trendOpen} onExpandedChange={setTrendOpen} UNSAFE_className="audit-trend-disclosure">
                 <DisclosureTitle level={4}>Score trend</DisclosureTitle>
                 <DisclosurePanel>
-                  {trendOpen ? <AuditTrend step={step} scores={audit.scores} runs={audit.runs} programId={pipeline.programId ?? step.programId ?? ''} pipelineId={pipeline.id} /> : null}
+                  {trendOpen ? (
+                    <AuditTrend
+                      step={step}
+                      scores={audit.scores}
+                      runs={audit.runs}
+                      programId={pipeline.programId ?? step.programId ?? ''}
+                      pipelineId={pipeline.id}
+                    />
+                  ) : null}
                 </DisclosurePanel>
               </Disclosure>
             ) : null}

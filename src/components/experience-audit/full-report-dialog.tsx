@@ -20,7 +20,8 @@ import { useAuditResults } from './use-audit-results';
 
 export const REPORT_PAGE_SIZE = 10;
 
-const sortKey = (column: SortDescriptor['column']): SummaryCategory | 'path' => SUMMARY_CATEGORIES.find(({ kpi }) => kpi === column)?.kpi ?? 'path';
+const sortKey = (column: SortDescriptor['column']): SummaryCategory | 'path' =>
+  SUMMARY_CATEGORIES.find(({ kpi }) => kpi === column)?.kpi ?? 'path';
 
 export function FullReportDialog({ step, previousRun }: { step: StepState; previousRun: AuditRun | undefined }) {
   const [device, setDevice] = useState<Device>('mobile');
@@ -40,7 +41,12 @@ export function FullReportDialog({ step, previousRun }: { step: StepState; previ
     <>
       <AuditDialog title="Experience audit report" wide previousRun={previousRun}>
         <DevicePicker device={device} onChange={setDevice} />
-        <QueryState what="the audited pages" isPending={current.isLoading || previous.isLoading} error={current.error} onRetry={current.refetch}>
+        <QueryState
+          what="the audited pages"
+          isPending={current.isLoading || previous.isLoading}
+          error={current.error}
+          onRetry={current.refetch}
+        >
           <Text UNSAFE_className="audit-note">Select a page for all its scores, PWA included.</Text>
           <PageScoresTable
             label={`Audited pages (${DEVICE_LABELS[device]})`}
@@ -54,15 +60,28 @@ export function FullReportDialog({ step, previousRun }: { step: StepState; previ
             }}
             onAction={setDetailsPath}
           />
-          <PageControls label="Report pages" page={page} pageSize={REPORT_PAGE_SIZE} count={shown.length} total={sorted.length} hasNext={(page + 1) * REPORT_PAGE_SIZE < sorted.length} onChange={setPage} empty="No page was audited" />
+          <PageControls
+            label="Report pages"
+            page={page}
+            pageSize={REPORT_PAGE_SIZE}
+            count={shown.length}
+            total={sorted.length}
+            hasNext={(page + 1) * REPORT_PAGE_SIZE < sorted.length}
+            onChange={setPage}
+            empty="No page was audited"
+          />
           <Heading level={3} marginBottom={0}>
-            {failed.length === 0 ? 'Every configured page was audited' : `${failed.length} ${failed.length === 1 ? 'page' : 'pages'} could not be audited`}
+            {failed.length === 0
+              ? 'Every configured page was audited'
+              : `${failed.length} ${failed.length === 1 ? 'page' : 'pages'} could not be audited`}
           </Heading>
           {failed.length ? <FailedPagesList pages={failed} /> : null}
         </QueryState>
       </AuditDialog>
       <DialogContainer onDismiss={() => setDetailsPath(null)}>
-        {details ? <PageDetailsDialog page={details} previous={samePageOf(previous.results, details.path)} previousRun={previousRun} /> : null}
+        {details ? (
+          <PageDetailsDialog page={details} previous={samePageOf(previous.results, details.path)} previousRun={previousRun} />
+        ) : null}
       </DialogContainer>
     </>
   );

@@ -38,7 +38,12 @@ export function PageScoresTable({ label, pages, device, previous, sortDescriptor
     >
       <TableHeader columns={COLUMNS}>
         {(column) => (
-          <Column key={column.key} isRowHeader={column.key === 'path'} allowsSorting={sortable} width={column.key === 'path' ? '1.6fr' : '1fr'}>
+          <Column
+            key={column.key}
+            isRowHeader={column.key === 'path'}
+            allowsSorting={sortable}
+            width={column.key === 'path' ? '1.6fr' : '1fr'}
+          >
             {column.label}
           </Column>
         )}

@@ -9,7 +9,13 @@ import { scoreBand, type ScoreBand } from './audit-changes';
 function BandShape({ band }: { band: ScoreBand }) {
   return (
     <svg className="audit-score__shape" viewBox="0 0 10 10" width="10" height="10" aria-hidden focusable="false">
-      {band === 'good' ? <circle cx="5" cy="5" r="5" /> : band === 'average' ? <rect x="0.5" y="0.5" width="9" height="9" /> : <polygon points="5,0 10,10 0,10" />}
+      {band === 'good' ? (
+        <circle cx="5" cy="5" r="5" />
+      ) : band === 'average' ? (
+        <rect x="0.5" y="0.5" width="9" height="9" />
+      ) : (
+        <polygon points="5,0 10,10 0,10" />
+      )}
     </svg>
   );
 }

@@ -2,5 +2,9 @@
 import { Text } from '@adobe/react-spectrum';
 
 export function SimulatorExtensionNote() {
-  return <Text UNSAFE_className="audit-extension-note">Per-page scores: simulator extension (Adobe&apos;s API gives only the median scores).</Text>;
+  return (
+    <Text UNSAFE_className="audit-extension-note">
+      Per-page scores: simulator extension (Adobe&apos;s API gives only the median scores).
+    </Text>
+  );
 }

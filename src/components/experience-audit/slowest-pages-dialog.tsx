@@ -34,7 +34,14 @@ export function SlowestPagesDialog({ step, previousRun, onViewFullReport }: Slow
   return (
     <AuditDialog title="Slowest pages" wide previousRun={previousRun} actions={viewFullReport}>
       <DevicePicker device={device} onChange={setDevice} />
-      <QueryState what="the audited pages" isPending={current.isLoading || previous.isLoading} error={current.error} onRetry={current.refetch} isEmpty={pages.length === 0} empty="No page could be audited.">
+      <QueryState
+        what="the audited pages"
+        isPending={current.isLoading || previous.isLoading}
+        error={current.error}
+        onRetry={current.refetch}
+        isEmpty={pages.length === 0}
+        empty="No page could be audited."
+      >
         <PageScoresTable label={`Slowest pages (${DEVICE_LABELS[device]})`} pages={pages} device={device} previous={previous.results} />
       </QueryState>
     </AuditDialog>

@@ -26,7 +26,13 @@ export function TrendChart({ points, labelledBy }: { points: TrendPoint[]; label
       <g aria-hidden className="audit-trend__axes">
         {GUIDES.map((score) => (
           <g key={score}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={yOf(score)} y2={yOf(score)} className={`audit-trend__guide audit-trend__guide--${score}`} />
+            <line
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={yOf(score)}
+              y2={yOf(score)}
+              className={`audit-trend__guide audit-trend__guide--${score}`}
+            />
             <text x={MARGIN.left - 6} y={yOf(score) + 4} textAnchor="end">
               {score}
             </text>
@@ -46,16 +52,30 @@ export function TrendChart({ points, labelledBy }: { points: TrendPoint[]; label
             key={kpi}
             className={`audit-trend__line audit-trend__series--${kpi}`}
             strokeDasharray={TREND_SERIES[kpi].dash}
-            points={points.flatMap((point, index) => (point.scores[kpi] === undefined ? [] : [`${xOf(index)},${yOf(point.scores[kpi])}`])).join(' ')}
+            points={points
+              .flatMap((point, index) => (point.scores[kpi] === undefined ? [] : [`${xOf(index)},${yOf(point.scores[kpi])}`]))
+              .join(' ')}
           />
         ))}
       </g>
       {points.map((point, index) => (
         <TrendRunLink key={point.executionId} to={point.route} label={pointLabel(point)} current={point.current}>
-          <rect className="audit-trend__hit" x={xOf(index) - Math.max(6, step / 2)} y={MARGIN.top - 6} width={Math.max(12, step)} height={PLOT_H + 12} />
+          <rect
+            className="audit-trend__hit"
+            x={xOf(index) - Math.max(6, step / 2)}
+            y={MARGIN.top - 6}
+            width={Math.max(12, step)}
+            height={PLOT_H + 12}
+          />
           {SUMMARY_CATEGORIES.map(({ kpi }) => {
             const score = point.scores[kpi];
-            return score === undefined ? null : <path key={kpi} className={`audit-trend__marker audit-trend__series--${kpi}`} d={markerPath(TREND_SERIES[kpi].marker, xOf(index), yOf(score))} />;
+            return score === undefined ? null : (
+              <path
+                key={kpi}
+                className={`audit-trend__marker audit-trend__series--${kpi}`}
+                d={markerPath(TREND_SERIES[kpi].marker, xOf(index), yOf(score))}
+              />
+            );
           })}
         </TrendRunLink>
       ))}

@@ -28,7 +28,14 @@ export function TrendRunLink({ to, label, current, children }: TrendRunLinkProps
     void navigate(to);
   };
   return (
-    <a href={href} aria-label={label} aria-current={current ? 'page' : undefined} className="audit-trend__run" onClick={open} onKeyDown={press}>
+    <a
+      href={href}
+      aria-label={label}
+      aria-current={current ? 'page' : undefined}
+      className="audit-trend__run"
+      onClick={open}
+      onKeyDown={press}
+    >
       <title>{label}</title>
       {children}
     </a>

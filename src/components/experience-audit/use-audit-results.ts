@@ -6,6 +6,9 @@ import { readAuditResults, type AuditResults } from './audit-results';
 
 export function useAuditResults(step: StepState | undefined, enabled = true) {
   const query = useStepArtifactJson<unknown>(step, 'CONTENT_AUDIT_RESULTS', enabled && step?.status === 'FINISHED');
-  const results: AuditResults | undefined = useMemo(() => (query.data === undefined ? undefined : readAuditResults(query.data)), [query.data]);
+  const results: AuditResults | undefined = useMemo(
+    () => (query.data === undefined ? undefined : readAuditResults(query.data)),
+    [query.data],
+  );
   return { results, isLoading: query.isLoading, error: query.error, refetch: () => void query.refetch() };
 }

@@ -33,11 +33,22 @@ function LogDialogBody({ link, title, running, file, anchor, selectedLine }: Log
   const navigate = useNavigate();
   const location = useLocation();
   const { pathname, search } = location;
-  const selectLine = useCallback((line: number) => void navigate({ pathname, search, hash: logLineHash(anchor, line) }, { replace: true }), [navigate, pathname, search, anchor]);
+  const selectLine = useCallback(
+    (line: number) => void navigate({ pathname, search, hash: logLineHash(anchor, line) }, { replace: true }),
+    [navigate, pathname, search, anchor],
+  );
   const lineHref = useCallback((line: number) => `${pathname}${search}${logLineHash(anchor, line)}`, [pathname, search, anchor]);
   return (
     <QueryState what="the log" isPending={log.isPending} error={log.error} onRetry={() => void log.refetch()}>
-      <LogViewer text={log.text ?? ''} label={`${title} log`} live={running} selectedLine={selectedLine} onSelectLine={selectLine} lineHref={lineHref} height={DIALOG_LOG_HEIGHT} />
+      <LogViewer
+        text={log.text ?? ''}
+        label={`${title} log`}
+        live={running}
+        selectedLine={selectedLine}
+        onSelectLine={selectLine}
+        lineHref={lineHref}
+        height={DIALOG_LOG_HEIGHT}
+      />
     </QueryState>
   );
 }

@@ -44,20 +44,41 @@ function LineText({ text, query }: { text: string; query: string }) {
   );
 }
 
-const numberStyle: CSSProperties = { display: 'inline-block', textAlign: 'right', paddingRight: '1ch', opacity: 0.6, userSelect: 'none', color: 'inherit', textDecoration: 'none' };
+const numberStyle: CSSProperties = {
+  display: 'inline-block',
+  textAlign: 'right',
+  paddingRight: '1ch',
+  opacity: 0.6,
+  userSelect: 'none',
+  color: 'inherit',
+  textDecoration: 'none',
+};
 
 function LogLineView({ number, text, query, current, selected, gutter, href, onSelect }: LogLineProps) {
   const onClick = (event: MouseEvent) => {
     event.preventDefault();
     onSelect?.(number);
   };
-  const background = selected ? 'var(--spectrum-global-color-blue-200, #d5e6ff)' : current ? 'var(--spectrum-global-color-yellow-200, #fff3b0)' : undefined;
+  const background = selected
+    ? 'var(--spectrum-global-color-blue-200, #d5e6ff)'
+    : current
+      ? 'var(--spectrum-global-color-yellow-200, #fff3b0)'
+      : undefined;
   return (
     <div
       className={`log-line${current ? ' log-line--current' : ''}${selected ? ' log-line--selected' : ''}`}
       data-line={number}
       aria-current={current || selected ? 'true' : undefined}
-      style={{ position: 'absolute', top: (number - 1) * LOG_LINE_HEIGHT, left: 0, right: 0, height: LOG_LINE_HEIGHT, lineHeight: `${LOG_LINE_HEIGHT}px`, whiteSpace: 'pre', background }}
+      style={{
+        position: 'absolute',
+        top: (number - 1) * LOG_LINE_HEIGHT,
+        left: 0,
+        right: 0,
+        height: LOG_LINE_HEIGHT,
+        lineHeight: `${LOG_LINE_HEIGHT}px`,
+        whiteSpace: 'pre',
+        background,
+      }}
     >
       {href ? (
         // Mouse shortcut for a link to this line; the keyboard path is the "Go to line" field.

@@ -32,4 +32,3 @@ export function extendLines(previous: string, previousLines: string[], text: str
   const lastStart = previous.lastIndexOf('\n') + 1;
   return previousLines.slice(0, previousLines.length - 1).concat(toLines(text.slice(lastStart)));
 }
-

@@ -177,7 +177,13 @@ export function LogViewer({ text, label, live = false, height = 480, selectedLin
           tabIndex={0}
           onScroll={onScroll}
           className="log-viewer-scroller"
-          style={{ height, overflow: 'auto', position: 'relative', fontFamily: 'var(--spectrum-alias-body-text-font-family-code, monospace)', fontSize: 12 }}
+          style={{
+            height,
+            overflow: 'auto',
+            position: 'relative',
+            fontFamily: 'var(--spectrum-alias-body-text-font-family-code, monospace)',
+            fontSize: 12,
+          }}
         >
           <div style={{ height: total, position: 'relative', minWidth: '100%' }}>{rows}</div>
           {lines.length === 0 ? <Text UNSAFE_style={{ padding: 8, display: 'block' }}>The log is empty.</Text> : null}

@@ -13,7 +13,14 @@ const at = (hoursAgo: number) => new Date(Date.UTC(2024, 4, 8, 12) - hoursAgo * 
 function seed() {
   // Production: 25 runs every 2 hours (ids 100..124, newest = 124 at hour 0); dev: 3 runs at odd hours.
   world.executionsByPipeline['10'] = Array.from({ length: 25 }, (_, i) =>
-    execution({ id: String(124 - i), pipelineId: '10', status: i === 1 ? 'FAILED' : 'FINISHED', createdAt: at(2 * i), finishedAt: at(2 * i - 1), commitId: `sha${124 - i}` }),
+    execution({
+      id: String(124 - i),
+      pipelineId: '10',
+      status: i === 1 ? 'FAILED' : 'FINISHED',
+      createdAt: at(2 * i),
+      finishedAt: at(2 * i - 1),
+      commitId: `sha${124 - i}`,
+    }),
   );
   world.executionsByPipeline['11'] = [
     execution({ id: '7', pipelineId: '11', status: 'RUNNING', createdAt: at(-1), trigger: 'ON_COMMIT', branch: 'develop' }),
@@ -59,7 +66,9 @@ describe('Activity', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(screen.getByText('21–28 of 28')).toBeInTheDocument());
     expect(router.state.location.search).toBe('?page=2');
-    const rows = within(screen.getByRole('grid', { name: 'Pipeline executions' })).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('grid', { name: 'Pipeline executions' }))
+      .getAllByRole('row')
+      .slice(1);
     expect(rows).toHaveLength(8);
     // the oldest overall is the cancelled re-execution of the dev pipeline
     expect(rows[7]).toHaveTextContent('Re-execute');

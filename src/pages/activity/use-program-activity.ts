@@ -87,7 +87,8 @@ export function useProgramActivity(pipelines: Pipeline[] | undefined, page: numb
     pages.forEach((r, i) => {
       error ??= r.error;
       if (r.isPending) pending = true;
-      if (i === 0) total = total !== undefined && r.data?._totalNumberOfItems !== undefined ? total + r.data._totalNumberOfItems : undefined;
+      if (i === 0)
+        total = total !== undefined && r.data?._totalNumberOfItems !== undefined ? total + r.data._totalNumberOfItems : undefined;
       for (const execution of r.data?._embedded?.executions ?? []) {
         const key = `${pipeline.id}/${execution.id}`;
         if (seen.has(key)) continue;
@@ -105,7 +106,9 @@ export function useProgramActivity(pipelines: Pipeline[] | undefined, page: numb
 
   // Which pipelines must read one more page so the first `wanted` merged items are exact.
   const boundary = merged.length >= wanted ? time(merged[wanted - 1].execution) : undefined;
-  const needMore = perPipeline.filter((p) => !p.pending && !p.complete && (boundary === undefined || p.oldest === undefined || p.oldest >= boundary));
+  const needMore = perPipeline.filter(
+    (p) => !p.pending && !p.complete && (boundary === undefined || p.oldest === undefined || p.oldest >= boundary),
+  );
   const needKey = needMore.map((p) => `${p.pipeline.id}:${p.loadedPages + 1}`).join(',');
 
   useEffect(() => {

@@ -24,7 +24,12 @@ function showIdle(start: Parameters<typeof http.put>[1]) {
 describe('Build when the API fails', () => {
   it('412 (pipeline busy): says it is already running, in place and in a toast', async () => {
     const user = userEvent.setup();
-    showIdle(() => HttpResponse.json({ type: 'about:blank', title: 'Pipeline is busy', status: 412, detail: 'Pipeline 2 already has a running execution.' }, { status: 412, headers: { 'content-type': 'application/problem+json' } }));
+    showIdle(() =>
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Pipeline is busy', status: 412, detail: 'Pipeline 2 already has a running execution.' },
+        { status: 412, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
     await user.click(await screen.findByRole('button', { name: 'Build' }));
     expect(await screen.findByRole('heading', { name: 'This pipeline is already running' })).toBeInTheDocument();
     expect(await screen.findByText('Pipeline is busy: Pipeline 2 already has a running execution.')).toBeInTheDocument();
@@ -43,7 +48,9 @@ describe('Build when the API fails', () => {
     const user = userEvent.setup();
     showIdle(() => HttpResponse.json({ error_code: '401013', message: 'Oauth token is not valid' }, { status: 401 }));
     await user.click(await screen.findByRole('button', { name: 'Build' }));
-    expect(await screen.findByText('Not signed in: Oauth token is not valid. Check the API key, organisation and access token in Settings.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Not signed in: Oauth token is not valid. Check the API key, organisation and access token in Settings.'),
+    ).toBeInTheDocument();
   });
 });
 

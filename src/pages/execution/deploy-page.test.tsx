@@ -3,7 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../app/paths';
-import { BASE, execution, executionHandlers, executionUrl, step, type FixtureOptions, type RecordedPut } from '../../test/fixtures/execution-fixtures';
+import {
+  BASE,
+  execution,
+  executionHandlers,
+  executionUrl,
+  step,
+  type FixtureOptions,
+  type RecordedPut,
+} from '../../test/fixtures/execution-fixtures';
 import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
 import DeployPage from './deploy-page';
@@ -29,7 +37,11 @@ describe('Deploy to Production (pipeline page)', () => {
     expect(screen.getByRole('heading', { level: 3, name: /^Deploy to Production/ })).toBeInTheDocument();
     expect(screen.getAllByText('Artifact is awaiting Deployment')).toHaveLength(2);
     const nav = screen.getByRole('navigation', { name: 'Phases' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Stage DeploymentPending', 'Stage testingPending', 'Production DeploymentPending']);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Stage DeploymentPending', 'Stage testingPending', 'Production DeploymentPending']);
     expect(await screen.findByText('website')).toBeInTheDocument();
     expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });
@@ -50,7 +62,10 @@ describe('Deploy to Production (pipeline page)', () => {
     server.use(
       http.put(`*${BASE}/execution`, () => {
         answer = running; // someone else started it first
-        return HttpResponse.json({ title: 'Precondition Failed', status: 412, detail: 'The pipeline is already running.' }, { status: 412 });
+        return HttpResponse.json(
+          { title: 'Precondition Failed', status: 412, detail: 'The pipeline is already running.' },
+          { status: 412 },
+        );
       }),
       ...executionHandlers(running, puts, {
         get current() {

@@ -44,7 +44,9 @@ export default function DeployPage() {
         </InlineAlert>
       ) : null}
       {pipeline && href ? <ExecutionByHref href={href} program={program} pipeline={pipeline} /> : null}
-      {pipeline && !href && current.data === null ? <NotStartedView program={program} pipeline={pipeline} onConflict={() => setConflict(true)} /> : null}
+      {pipeline && !href && current.data === null ? (
+        <NotStartedView program={program} pipeline={pipeline} onConflict={() => setConflict(true)} />
+      ) : null}
     </QueryState>
   );
 }

@@ -27,14 +27,25 @@ export function ExecutionLayout({ pipeline, badge, actions, header, nav, childre
   return (
     <>
       <PageToolbar
-        breadcrumbs={[{ label: 'Program Overview', href: programId ? paths.overview.href(programId) : undefined }, { label: crumbLabel(pipeline) }]}
+        breadcrumbs={[
+          { label: 'Program Overview', href: programId ? paths.overview.href(programId) : undefined },
+          { label: crumbLabel(pipeline) },
+        ]}
         badge={badge}
         actions={actions}
       />
       <View paddingX="size-300" paddingY="size-200">
         {header}
         <Flex gap="size-300" alignItems="start" wrap>
-          <View width={{ base: '100%', M: '25%' }} minWidth="size-2400" paddingEnd="size-200" borderEndWidth={{ base: undefined, M: 'thin' }} borderColor="default" position={{ base: 'static', M: 'sticky' }} top="size-100">
+          <View
+            width={{ base: '100%', M: '25%' }}
+            minWidth="size-2400"
+            paddingEnd="size-200"
+            borderEndWidth={{ base: undefined, M: 'thin' }}
+            borderColor="default"
+            position={{ base: 'static', M: 'sticky' }}
+            top="size-100"
+          >
             {nav}
           </View>
           <View flex="1" minWidth="size-3600">

@@ -43,7 +43,12 @@ function stepItem(title: string): HTMLElement {
   return screen.getByRole('heading', { level: 3, name: new RegExp(`^${title}`) }).closest('li') as HTMLElement;
 }
 
-const waitingApproval = () => execution([...finishedStageSteps(), step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] }), step('deploy', 'NOT_STARTED', { environmentType: 'prod' })]);
+const waitingApproval = () =>
+  execution([
+    ...finishedStageSteps(),
+    step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] }),
+    step('deploy', 'NOT_STARTED', { environmentType: 'prod' }),
+  ]);
 
 async function confirmApprove(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { level: 3, name: 'Application for Approval' });
@@ -64,7 +69,13 @@ describe('Execution page when the API fails', () => {
   it('an execution that vanishes while it is shown is reported in place on the next poll', async () => {
     let gone = false;
     const running = execution([step('validate', 'FINISHED'), step('build', 'RUNNING')]);
-    show(running, {}, [http.get(`*${BASE}/execution/300`, () => (gone ? HttpResponse.json({ title: 'Not Found', status: 404, detail: 'Execution 300 was deleted.' }, { status: 404 }) : HttpResponse.json(running)))]);
+    show(running, {}, [
+      http.get(`*${BASE}/execution/300`, () =>
+        gone
+          ? HttpResponse.json({ title: 'Not Found', status: 404, detail: 'Execution 300 was deleted.' }, { status: 404 })
+          : HttpResponse.json(running),
+      ),
+    ]);
     await screen.findByRole('heading', { level: 3, name: 'Build & Unit Testing' });
     gone = true;
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Not Found: Execution 300 was deleted.');
@@ -74,7 +85,11 @@ describe('Execution page when the API fails', () => {
   it('a pipeline without the execution/id link says which link is missing', async () => {
     const links = { ...pipeline._links };
     delete links[`${HTTP_REL}execution/id`];
-    show(execution([step('validate', 'FINISHED')]), {}, [http.get(`*/api/program/${PROGRAM_ID}/pipelines`, () => HttpResponse.json({ _embedded: { pipelines: [{ ...pipeline, _links: links }] } }))]);
+    show(execution([step('validate', 'FINISHED')]), {}, [
+      http.get(`*/api/program/${PROGRAM_ID}/pipelines`, () =>
+        HttpResponse.json({ _embedded: { pipelines: [{ ...pipeline, _links: links }] } }),
+      ),
+    ]);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Missing link: The API did not offer a link to this execution.');
   });
@@ -84,7 +99,9 @@ describe('Execution page when the API fails', () => {
     let failing = true;
     show(execution([step('validate', 'FINISHED')]), {}, [
       http.get(`*/api/program/${PROGRAM_ID}/pipelines`, () =>
-        failing ? HttpResponse.json({ title: 'Internal Server Error', status: 500, detail: 'Database timeout.' }, { status: 500 }) : HttpResponse.json({ _embedded: { pipelines: [pipeline] } }),
+        failing
+          ? HttpResponse.json({ title: 'Internal Server Error', status: 500, detail: 'Database timeout.' }, { status: 500 })
+          : HttpResponse.json({ _embedded: { pipelines: [pipeline] } }),
       ),
     ]);
     expect(await screen.findByRole('alert')).toHaveTextContent('Internal Server Error: Database timeout.');
@@ -94,13 +111,22 @@ describe('Execution page when the API fails', () => {
   });
 
   it('a 403 on the execution says to check the API key and offers Settings', async () => {
-    show(execution([step('validate', 'FINISHED')]), {}, [http.get(`*${BASE}/execution/300`, () => HttpResponse.json({ error_code: '403003', message: 'Api Key is invalid' }, { status: 403 }))]);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Api Key is invalid. Check the API key, organisation and access token in Settings.');
+    show(execution([step('validate', 'FINISHED')]), {}, [
+      http.get(`*${BASE}/execution/300`, () => HttpResponse.json({ error_code: '403003', message: 'Api Key is invalid' }, { status: 403 })),
+    ]);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Api Key is invalid. Check the API key, organisation and access token in Settings.',
+    );
     expect(screen.getByRole('button', { name: 'Open Settings' })).toBeInTheDocument();
   });
 
   it('malformed JSON for the execution is reported, not rendered blank', async () => {
-    show(execution([step('validate', 'FINISHED')]), {}, [http.get(`*${BASE}/execution/300`, () => new HttpResponse('{"id": "300", "status": "RUN', { headers: { 'content-type': 'application/json' } }))]);
+    show(execution([step('validate', 'FINISHED')]), {}, [
+      http.get(
+        `*${BASE}/execution/300`,
+        () => new HttpResponse('{"id": "300", "status": "RUN', { headers: { 'content-type': 'application/json' } }),
+      ),
+    ]);
     expect(await screen.findByRole('alert')).toHaveTextContent('Unreadable answer from the API');
   });
 
@@ -109,7 +135,9 @@ describe('Execution page when the API fails', () => {
     const running = execution([step('validate', 'FINISHED'), step('build', 'RUNNING')]);
     show(running, {}, [
       http.get(`*${BASE}/execution/300`, () =>
-        answer === 'down' ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: 'Cloud Manager is in maintenance.' }, { status: 503 }) : HttpResponse.json(running),
+        answer === 'down'
+          ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: 'Cloud Manager is in maintenance.' }, { status: 503 })
+          : HttpResponse.json(running),
       ),
     ]);
     await screen.findByRole('heading', { level: 3, name: 'Build & Unit Testing' });
@@ -138,7 +166,12 @@ describe('Untrusted text on the execution page', () => {
       execution(
         [
           step('validate', 'FINISHED'),
-          step('build', 'FAILED', { commitId: XSS, repository: 'website', branch: 'main', details: { errors: [XSS, 'Second <b>bold</b> error'] } }),
+          step('build', 'FAILED', {
+            commitId: XSS,
+            repository: 'website',
+            branch: 'main',
+            details: { errors: [XSS, 'Second <b>bold</b> error'] },
+          }),
         ],
         { status: 'FAILED' },
       ),
@@ -156,20 +189,31 @@ describe('Actions when someone else got there first', () => {
   it('approve answered 409: says it was already decided in another session and shows the current state', async () => {
     const user = userEvent.setup();
     let current = waitingApproval();
-    const decidedElsewhere = execution([...finishedStageSteps(), step('approval', 'FINISHED', { environmentType: 'prod' }), step('deploy', 'RUNNING', { environmentType: 'prod' })]);
+    const decidedElsewhere = execution([
+      ...finishedStageSteps(),
+      step('approval', 'FINISHED', { environmentType: 'prod' }),
+      step('deploy', 'RUNNING', { environmentType: 'prod' }),
+    ]);
     const puts: RecordedPut[] = [];
     show(() => current, {}, [
       http.put(`*${BASE}/execution/:id/phase/:phase/step/:step/advance`, async ({ request }) => {
         puts.push({ url: new URL(request.url).pathname, body: await request.json() });
         current = decidedElsewhere;
         return HttpResponse.json(
-          { type: 'about:blank', title: 'Step already decided', status: 409, detail: 'The approval step was already decided (rejected, now FINISHED); this request changed nothing.' },
+          {
+            type: 'about:blank',
+            title: 'Step already decided',
+            status: 409,
+            detail: 'The approval step was already decided (rejected, now FINISHED); this request changed nothing.',
+          },
           { status: 409, headers: { 'content-type': 'application/problem+json' } },
         );
       }),
     ]);
     await confirmApprove(user);
-    expect(await screen.findByText('Already decided: this step was approved or rejected in another session. Showing its current state.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Already decided: this step was approved or rejected in another session. Showing its current state.'),
+    ).toBeInTheDocument();
     // refreshed: the hold is gone and production deployment runs
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument());
     expect(within(stepItem('Deploy to Production')).getByText('Running…')).toBeInTheDocument();
@@ -178,7 +222,11 @@ describe('Actions when someone else got there first', () => {
 
   it('approve answered 404 (the execution vanished): says it does not exist any more', async () => {
     const user = userEvent.setup();
-    show(waitingApproval(), {}, [http.put(`*${BASE}/execution/:id/phase/:phase/step/:step/advance`, () => HttpResponse.json({ title: 'Not Found', status: 404 }, { status: 404 }))]);
+    show(waitingApproval(), {}, [
+      http.put(`*${BASE}/execution/:id/phase/:phase/step/:step/advance`, () =>
+        HttpResponse.json({ title: 'Not Found', status: 404 }, { status: 404 }),
+      ),
+    ]);
     await confirmApprove(user);
     expect(await screen.findByText('Not Found: It does not exist (any more).')).toBeInTheDocument();
     expect(screen.queryByText(/^Already decided/)).not.toBeInTheDocument();
@@ -208,7 +256,12 @@ describe('No double actions', () => {
   it('double-clicking Re-execute in its confirmation sends one request', async () => {
     const user = userEvent.setup();
     const created = execution([step('validate', 'RUNNING')], { id: '301', trigger: 'RE_EXECUTE' });
-    const { puts } = show(execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['reExecute'] })], { status: 'FINISHED' }), { created });
+    const { puts } = show(
+      execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['reExecute'] })], {
+        status: 'FINISHED',
+      }),
+      { created },
+    );
     await screen.findByRole('heading', { level: 3, name: 'Deploy to Production' });
     await user.click(within(stepItem('Deploy to Production')).getByRole('button', { name: 'Re-execute' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Re-execute the production deployment?' });

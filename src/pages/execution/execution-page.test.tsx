@@ -36,7 +36,13 @@ function stepItem(title: string): HTMLElement {
 
 describe('Execution details', () => {
   it('shows the production groups, the step titles and the run facts', async () => {
-    show(execution([...finishedStageSteps(), step('approval', 'NOT_STARTED', { environmentType: 'prod' }), step('deploy', 'NOT_STARTED', { environmentType: 'prod' })]));
+    show(
+      execution([
+        ...finishedStageSteps(),
+        step('approval', 'NOT_STARTED', { environmentType: 'prod' }),
+        step('deploy', 'NOT_STARTED', { environmentType: 'prod' }),
+      ]),
+    );
     expect(await screen.findByRole('heading', { level: 1, name: 'Deploy to Production' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Phases' });
     expect(within(nav).getByRole('button', { name: /Stage Deployment\s*Done/ })).toBeInTheDocument();
@@ -75,7 +81,17 @@ describe('Execution details', () => {
   });
 
   it('lists step errors on failure', async () => {
-    show(execution([step('validate', 'FINISHED'), step('codeQuality', 'FAILED', { details: { errors: ['Critical metrics failure. Please review the logs for more details to fix the issue.'] } })], { status: 'FAILED' }));
+    show(
+      execution(
+        [
+          step('validate', 'FINISHED'),
+          step('codeQuality', 'FAILED', {
+            details: { errors: ['Critical metrics failure. Please review the logs for more details to fix the issue.'] },
+          }),
+        ],
+        { status: 'FAILED' },
+      ),
+    );
     const box = await screen.findByRole('region', { name: 'Step errors' });
     expect(box).toHaveTextContent('Critical metrics failure.');
     expect(screen.getByRole('status')).toHaveTextContent('Failed');
@@ -84,13 +100,20 @@ describe('Execution details', () => {
   it('approval: Approve sends {"approved":true} to the advance link once after confirmation, even on a double click', async () => {
     const user = userEvent.setup();
     const { puts } = show(
-      execution([...finishedStageSteps(), step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] }), step('deploy', 'NOT_STARTED', { environmentType: 'prod' })]),
+      execution([
+        ...finishedStageSteps(),
+        step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] }),
+        step('deploy', 'NOT_STARTED', { environmentType: 'prod' }),
+      ]),
     );
     await screen.findByRole('heading', { level: 3, name: 'Application for Approval' });
     const item = stepItem('Application for Approval');
     expect(within(item).getByText('Waiting for your decision')).toBeInTheDocument();
     expect(within(item).getByText(/^Expires on Dec 12, 2026/)).toBeInTheDocument();
-    expect(await within(item).findByRole('link', { name: 'Link to AEM Author' })).toHaveAttribute('href', 'https://author-stage.example.com');
+    expect(await within(item).findByRole('link', { name: 'Link to AEM Author' })).toHaveAttribute(
+      'href',
+      'https://author-stage.example.com',
+    );
     expect(within(item).getByRole('button', { name: 'Reject' })).toBeInTheDocument();
     await user.click(within(item).getByRole('button', { name: 'Approve' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Approve the deployment to production?' });
@@ -122,7 +145,11 @@ describe('Execution details', () => {
   it('code quality: Override sends every failing important kpi', async () => {
     const user = userEvent.setup();
     const { puts } = show(
-      execution([step('validate', 'FINISHED'), step('build', 'FINISHED'), step('codeQuality', 'WAITING', { links: ['advance', 'cancel', 'metrics', 'logs'] })]),
+      execution([
+        step('validate', 'FINISHED'),
+        step('build', 'FINISHED'),
+        step('codeQuality', 'WAITING', { links: ['advance', 'cancel', 'metrics', 'logs'] }),
+      ]),
       {
         metrics: [
           { kpi: 'security_rating', severity: 'critical', passed: true, comparator: 'GT', expectedValue: '2', actualValue: '1' },
@@ -139,7 +166,12 @@ describe('Execution details', () => {
     await user.click(within(await screen.findByRole('alertdialog', { name: /^Override/ })).getByRole('button', { name: 'Override' }));
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0].url).toMatch(/\/advance$/);
-    expect(puts[0].body).toEqual({ metrics: [{ kpi: 'sqale_rating', override: true }, { kpi: 'coverage', override: true }] });
+    expect(puts[0].body).toEqual({
+      metrics: [
+        { kpi: 'sqale_rating', override: true },
+        { kpi: 'coverage', override: true },
+      ],
+    });
   });
 
   it('code quality: Review Summary lists the metrics with a "Partially Passed" badge', async () => {
@@ -156,7 +188,11 @@ describe('Execution details', () => {
     expect(within(dialog).getByRole('heading', { name: 'Code Scanning Results' })).toBeInTheDocument();
     expect(await within(dialog).findByText('Partially Passed')).toBeInTheDocument();
     const coverage = within(dialog).getByRole('row', { name: /^Coverage/ });
-    expect(within(coverage).getAllByRole('gridcell').map((cell) => cell.textContent)).toEqual(['Important', '< 50%', '12.3%', 'Failed']);
+    expect(
+      within(coverage)
+        .getAllByRole('gridcell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Important', '< 50%', '12.3%', 'Failed']);
   });
 
   it.each([
@@ -165,7 +201,12 @@ describe('Execution details', () => {
   ])('Re-execute is offered when the prod deploy step has the reExecute link (%s spelling) and opens the new run', async (_name, rel) => {
     const user = userEvent.setup();
     const created = execution([step('validate', 'RUNNING')], { id: '301', trigger: 'RE_EXECUTE' });
-    const { puts, router } = show(execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['reExecute', 'logs'], rel })], { status: 'FINISHED' }), { created });
+    const { puts, router } = show(
+      execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['reExecute', 'logs'], rel })], {
+        status: 'FINISHED',
+      }),
+      { created },
+    );
     await screen.findByRole('heading', { level: 3, name: 'Deploy to Production' });
     const item = stepItem('Deploy to Production');
     expect(within(item).getByRole('button', { name: 'Download build log' })).toBeInTheDocument();
@@ -179,7 +220,11 @@ describe('Execution details', () => {
   });
 
   it('Re-execute is absent without the reExecute link', async () => {
-    show(execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['logs'] })], { status: 'FINISHED' }));
+    show(
+      execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['logs'] })], {
+        status: 'FINISHED',
+      }),
+    );
     await screen.findByRole('heading', { level: 3, name: 'Deploy to Production' });
     expect(within(stepItem('Deploy to Production')).getByRole('button', { name: 'Download build log' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Re-execute' })).not.toBeInTheDocument();
@@ -195,8 +240,20 @@ describe('Execution details', () => {
             environmentType: 'prod',
             details: {
               deploymentStepDescription: JSON.stringify([
-                { id: 1, stepAction: 'deploy', instanceId: 'author-1', description: 'Deployed to author', updated: '2026-11-28T10:06:00.000+0000' },
-                { id: 2, stepAction: 'deploy', instanceId: 'publish-1', description: 'Publish/dispatcher pair 1 deployed', updated: '2026-11-28T10:07:00.000+0000' },
+                {
+                  id: 1,
+                  stepAction: 'deploy',
+                  instanceId: 'author-1',
+                  description: 'Deployed to author',
+                  updated: '2026-11-28T10:06:00.000+0000',
+                },
+                {
+                  id: 2,
+                  stepAction: 'deploy',
+                  instanceId: 'publish-1',
+                  description: 'Publish/dispatcher pair 1 deployed',
+                  updated: '2026-11-28T10:07:00.000+0000',
+                },
               ]),
             },
           }),
@@ -208,7 +265,11 @@ describe('Execution details', () => {
     expect(screen.getByText('A previously compiled build artifact has been reused for this step.')).toBeInTheDocument();
     expect(screen.getByText('Artifacts reused from execution 299')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Phases' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Stage DeploymentDone', 'Production DeploymentRunning']);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Stage DeploymentDone', 'Production DeploymentRunning']);
     const progress = screen.getByRole('list', { name: 'Deployment progress' });
     expect(within(progress).getAllByRole('listitem')).toHaveLength(2);
     expect(within(stepItem('Deploy to Production')).getByText('Running…')).toBeInTheDocument();
@@ -230,7 +291,11 @@ describe('Execution details', () => {
     await screen.findByRole('heading', { level: 3, name: 'Schedule Production Deployment' });
     expect(screen.getByRole('radio', { name: 'Now' })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await user.click(within(await screen.findByRole('alertdialog', { name: /^Confirm the production deployment/ })).getByRole('button', { name: 'Confirm' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: /^Confirm the production deployment/ })).getByRole('button', {
+        name: 'Confirm',
+      }),
+    );
     await waitFor(() => expect(puts).toEqual([{ url: expect.stringMatching(/\/advance$/), body: { type: 'IMMEDIATE' } }]));
   });
 
@@ -243,7 +308,11 @@ describe('Execution details', () => {
     await user.keyboard('12052099');
     await user.keyboard('1030AM');
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
-    await user.click(within(await screen.findByRole('alertdialog', { name: /^Confirm the production deployment/ })).getByRole('button', { name: 'Confirm' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: /^Confirm the production deployment/ })).getByRole('button', {
+        name: 'Confirm',
+      }),
+    );
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0].body).toEqual({ type: 'SCHEDULED', schedule: new Date(2099, 11, 5, 10, 30).toISOString() });
   });
@@ -253,7 +322,9 @@ describe('Execution details', () => {
     const { puts } = show(execution([step('schedule', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] })]));
     await screen.findByRole('heading', { level: 3, name: 'Schedule Production Deployment' });
     await user.click(screen.getByRole('button', { name: 'Stop Execution' }));
-    await user.click(within(await screen.findByRole('alertdialog', { name: 'Stop this execution?' })).getByRole('button', { name: 'Stop Execution' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Stop this execution?' })).getByRole('button', { name: 'Stop Execution' }),
+    );
     await waitFor(() => expect(puts).toEqual([{ url: expect.stringMatching(/\/cancel$/), body: { cancel: true } }]));
   });
 

@@ -9,7 +9,9 @@ export default function ExecutionPage() {
   const { program, pipeline, error, isPending, refetch } = usePipeline(programId, pipelineId);
   return (
     <QueryState what="the pipeline" isPending={isPending} error={error} onRetry={() => void refetch()}>
-      {pipeline ? <ExecutionByHref key={executionId} href={executionHref(pipeline, executionId)} program={program} pipeline={pipeline} /> : null}
+      {pipeline ? (
+        <ExecutionByHref key={executionId} href={executionHref(pipeline, executionId)} program={program} pipeline={pipeline} />
+      ) : null}
     </QueryState>
   );
 }

@@ -2,7 +2,14 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { paths } from '../../app/paths';
 import type { StepState } from '../../api/types';
-import { execution, executionHandlers, executionUrl, finishedStageSteps, step, type RecordedPut } from '../../test/fixtures/execution-fixtures';
+import {
+  execution,
+  executionHandlers,
+  executionUrl,
+  finishedStageSteps,
+  step,
+  type RecordedPut,
+} from '../../test/fixtures/execution-fixtures';
 import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
 import ExecutionPage from './execution-page';

@@ -61,7 +61,14 @@ export function ExecutionView({ program, pipeline, execution }: ExecutionViewPro
       </div>
       {steps.length === 0 ? <Text>This execution has no steps.</Text> : null}
       <ExecutionContext.Provider value={context}>
-        <PhaseTimeline groups={groups} groupId={groupId} executionId={execution.id} artifactsVersion={execution.artifactsVersion} buildStep={buildStep} consoleLinks={consoleLinks} />
+        <PhaseTimeline
+          groups={groups}
+          groupId={groupId}
+          executionId={execution.id}
+          artifactsVersion={execution.artifactsVersion}
+          buildStep={buildStep}
+          consoleLinks={consoleLinks}
+        />
       </ExecutionContext.Provider>
     </ExecutionLayout>
   );

@@ -13,7 +13,15 @@ import { StartPipelineItem } from './start-pipeline-item';
 const groupId = (group: PhaseGroup) => `phase-group-${group.key}`;
 
 /** A pipeline with no current run: "Start Pipeline" + Build, and every step greyed in future tense. */
-export function NotStartedView({ program, pipeline, onConflict }: { program: Program | undefined; pipeline: Pipeline; onConflict: () => void }) {
+export function NotStartedView({
+  program,
+  pipeline,
+  onConflict,
+}: {
+  program: Program | undefined;
+  pipeline: Pipeline;
+  onConflict: () => void;
+}) {
   const repositories = useRepositories(program);
   const list = repositories.data?._embedded?.repositories;
   const groups = useMemo(() => {

@@ -13,7 +13,8 @@ import { isPipelineRunning } from '../../components/pipeline-status';
 import { isProductionPipeline } from '../../components/pipeline-type';
 import { formatDateTime } from '../../lib/format';
 
-const LEARN_MORE = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/using-cloud-manager/deploy-code';
+const LEARN_MORE =
+  'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/using-cloud-manager/deploy-code';
 
 interface DeployCtaCardProps {
   programId: string;
@@ -22,7 +23,14 @@ interface DeployCtaCardProps {
 
 function Card({ children }: { children: ReactNode }) {
   return (
-    <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-300" backgroundColor="gray-50" UNSAFE_className="cta-card">
+    <View
+      borderWidth="thin"
+      borderColor="default"
+      borderRadius="medium"
+      padding="size-300"
+      backgroundColor="gray-50"
+      UNSAFE_className="cta-card"
+    >
       <section aria-label="Deployment">{children}</section>
     </View>
   );

@@ -16,7 +16,11 @@ describe('Program Overview when the API fails', () => {
   const server = setupFixtureServer();
 
   it('a program that does not exist (404) says so with Retry', async () => {
-    server.use(http.get('*/api/program/1', () => HttpResponse.json({ title: 'Not Found', status: 404, detail: 'Program 1 was deleted.' }, { status: 404 })));
+    server.use(
+      http.get('*/api/program/1', () =>
+        HttpResponse.json({ title: 'Not Found', status: 404, detail: 'Program 1 was deleted.' }, { status: 404 }),
+      ),
+    );
     render();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the program');
@@ -29,7 +33,9 @@ describe('Program Overview when the API fails', () => {
     let down = true;
     server.use(
       http.get('*/api/program/:programId/environments', ({ params }) =>
-        down ? new HttpResponse('', { status: 503, statusText: 'Service Unavailable' }) : HttpResponse.json(environmentList(String(params.programId))),
+        down
+          ? new HttpResponse('', { status: 503, statusText: 'Service Unavailable' })
+          : HttpResponse.json(environmentList(String(params.programId))),
       ),
     );
     render();
@@ -44,7 +50,9 @@ describe('Program Overview when the API fails', () => {
   });
 
   it('403 on the program: says to check the API key, with Open Settings', async () => {
-    server.use(http.get('*/api/program/1', () => HttpResponse.json({ error_code: '403003', message: 'Api Key is invalid' }, { status: 403 })));
+    server.use(
+      http.get('*/api/program/1', () => HttpResponse.json({ error_code: '403003', message: 'Api Key is invalid' }, { status: 403 })),
+    );
     render();
     expect(await screen.findByRole('alert')).toHaveTextContent('Access denied: Api Key is invalid. Check the API key');
     expect(screen.getByRole('button', { name: 'Open Settings' })).toBeInTheDocument();
@@ -62,7 +70,9 @@ describe('Program Overview when the API fails', () => {
     server.use(
       http.get('*/api/program/:programId/environments', ({ params }) => {
         const list = environmentList(String(params.programId));
-        const environments = list._embedded.environments.map((environment, index) => (index === 0 ? { ...environment, name: XSS } : environment));
+        const environments = list._embedded.environments.map((environment, index) =>
+          index === 0 ? { ...environment, name: XSS } : environment,
+        );
         return HttpResponse.json({ ...list, _embedded: { environments } });
       }),
     );

@@ -26,8 +26,20 @@ describe('Program Overview', () => {
   it('shows the last deployment status with a details link and Deploy', async () => {
     world.pipelineOptions = { prodLastStartedAt: '2024-05-08T08:00:00.000Z' };
     world.executionsByPipeline['10'] = [
-      execution({ id: '501', pipelineId: '10', status: 'FAILED', createdAt: '2024-05-08T08:00:00.000Z', finishedAt: '2024-05-08T09:00:00.000Z' }),
-      execution({ id: '500', pipelineId: '10', status: 'FINISHED', createdAt: '2024-05-01T08:00:00.000Z', finishedAt: '2024-05-01T09:00:00.000Z' }),
+      execution({
+        id: '501',
+        pipelineId: '10',
+        status: 'FAILED',
+        createdAt: '2024-05-08T08:00:00.000Z',
+        finishedAt: '2024-05-08T09:00:00.000Z',
+      }),
+      execution({
+        id: '500',
+        pipelineId: '10',
+        status: 'FINISHED',
+        createdAt: '2024-05-01T08:00:00.000Z',
+        finishedAt: '2024-05-01T09:00:00.000Z',
+      }),
     ];
     render();
     expect(await screen.findByRole('heading', { name: 'Last deployment: Failed' })).toBeInTheDocument();
@@ -37,7 +49,15 @@ describe('Program Overview', () => {
   });
 
   it('shows an unknown execution status as Unknown, never as success', async () => {
-    world.executionsByPipeline['10'] = [execution({ id: '502', pipelineId: '10', status: 'EXPLODED', createdAt: '2024-05-08T08:00:00.000Z', finishedAt: '2024-05-08T09:00:00.000Z' })];
+    world.executionsByPipeline['10'] = [
+      execution({
+        id: '502',
+        pipelineId: '10',
+        status: 'EXPLODED',
+        createdAt: '2024-05-08T08:00:00.000Z',
+        finishedAt: '2024-05-08T09:00:00.000Z',
+      }),
+    ];
     render();
     expect(await screen.findByRole('heading', { name: 'Last deployment: Unknown (EXPLODED)' })).toBeInTheDocument();
     expect(screen.queryByText('Finished')).not.toBeInTheDocument();
@@ -45,7 +65,9 @@ describe('Program Overview', () => {
 
   it('shows a running deployment with a link to it', async () => {
     world.pipelineOptions = { prodStatus: 'BUSY', prodLastStartedAt: '2024-05-08T08:00:00.000Z' };
-    world.executionsByPipeline['10'] = [execution({ id: '503', pipelineId: '10', status: 'RUNNING', createdAt: '2024-05-08T08:00:00.000Z' })];
+    world.executionsByPipeline['10'] = [
+      execution({ id: '503', pipelineId: '10', status: 'RUNNING', createdAt: '2024-05-08T08:00:00.000Z' }),
+    ];
     render();
     expect(await screen.findByRole('heading', { name: 'Deployment in progress' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View details' })).toHaveAttribute('href', '/program/1/pipeline/10/execution/503');
@@ -73,7 +95,9 @@ describe('Program Overview', () => {
     server.use(
       http.put('*/api/program/1/pipeline/12/execution', () => {
         started = true;
-        return HttpResponse.json(execution({ id: '900', pipelineId: '12', status: 'RUNNING', createdAt: '2024-05-08T10:00:00.000Z' }), { status: 201 });
+        return HttpResponse.json(execution({ id: '900', pipelineId: '12', status: 'RUNNING', createdAt: '2024-05-08T10:00:00.000Z' }), {
+          status: 201,
+        });
       }),
     );
     const user = userEvent.setup();
@@ -94,7 +118,9 @@ describe('Program Overview', () => {
       phaseId: '2',
       action: 'approval',
       status: 'WAITING',
-      _links: { 'http://ns.adobe.com/adobecloud/rel/pipeline/cancel': { href: '/api/program/1/pipeline/11/execution/800/phase/2/step/5/cancel' } },
+      _links: {
+        'http://ns.adobe.com/adobecloud/rel/pipeline/cancel': { href: '/api/program/1/pipeline/11/execution/800/phase/2/step/5/cancel' },
+      },
     });
     world.executionsByPipeline['11'] = [running];
     let body: unknown;

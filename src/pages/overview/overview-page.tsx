@@ -27,7 +27,12 @@ export default function OverviewPage() {
               <DeployCtaCard programId={programId} pipelines={pipelines.data?._embedded?.pipelines ?? []} />
             </QueryState>
             <div className="overview-columns">
-              <QueryState what="environments" isPending={environments.isPending} error={environments.error} onRetry={() => void environments.refetch()}>
+              <QueryState
+                what="environments"
+                isPending={environments.isPending}
+                error={environments.error}
+                onRetry={() => void environments.refetch()}
+              >
                 <EnvironmentsCard environments={environments.data?._embedded?.environments ?? []} />
               </QueryState>
               <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>

@@ -28,36 +28,38 @@ export function PipelinesCard({ programId, pipelines, repositories }: PipelinesC
       }
     >
       <table className="card-table">
-            <thead>
-              <tr>
-                <th scope="col">PIPELINES</th>
-                <th scope="col">STATUS</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pipelines.slice(0, 3).map((pipeline) => (
-                <tr key={pipeline.id}>
-                  <th scope="row">
-                    <div className="strong">{pipeline.name}</div>
-                    <div className="muted">{pipelineTypeLabel(pipeline)}</div>
-                    <div className="small-caps">{repoBranchLabel(pipeline, repositories)}</div>
-                  </th>
-                  <td>
-                    <Flex alignItems="center" gap="size-50">
-                      <PipelineStatus status={pipeline.status} />
-                      {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? <ExecutionPopover programId={programId} pipeline={pipeline} /> : null}
-                    </Flex>
-                  </td>
-                  <td className="cell-actions">
-                    <PipelineActionsMenu programId={programId} pipeline={pipeline} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <thead>
+          <tr>
+            <th scope="col">PIPELINES</th>
+            <th scope="col">STATUS</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {pipelines.slice(0, 3).map((pipeline) => (
+            <tr key={pipeline.id}>
+              <th scope="row">
+                <div className="strong">{pipeline.name}</div>
+                <div className="muted">{pipelineTypeLabel(pipeline)}</div>
+                <div className="small-caps">{repoBranchLabel(pipeline, repositories)}</div>
+              </th>
+              <td>
+                <Flex alignItems="center" gap="size-50">
+                  <PipelineStatus status={pipeline.status} />
+                  {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
+                    <ExecutionPopover programId={programId} pipeline={pipeline} />
+                  ) : null}
+                </Flex>
+              </td>
+              <td className="cell-actions">
+                <PipelineActionsMenu programId={programId} pipeline={pipeline} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </OverviewCard>
   );
 }

@@ -30,7 +30,15 @@ describe('Pipelines page', () => {
 
   it('opens the last execution from the row menu', async () => {
     world.pipelineOptions = { prodLastStartedAt: '2024-05-08T08:00:00.000Z' };
-    world.executionsByPipeline['10'] = [execution({ id: '321', pipelineId: '10', status: 'FINISHED', createdAt: '2024-05-08T08:00:00.000Z', finishedAt: '2024-05-08T09:00:00.000Z' })];
+    world.executionsByPipeline['10'] = [
+      execution({
+        id: '321',
+        pipelineId: '10',
+        status: 'FINISHED',
+        createdAt: '2024-05-08T08:00:00.000Z',
+        finishedAt: '2024-05-08T09:00:00.000Z',
+      }),
+    ];
     const user = userEvent.setup();
     renderWithProviders(<PipelinesPage />, { url: '/program/1/pipelines', path: paths.pipelines.path });
     await user.click(await screen.findByRole('button', { name: 'Actions for Production Pipeline' }));
@@ -41,7 +49,15 @@ describe('Pipelines page', () => {
 
   it('opens the execution popover with start time, pipeline id and View details', async () => {
     world.pipelineOptions = { prodLastStartedAt: '2024-05-08T08:00:00.000Z' };
-    world.executionsByPipeline['10'] = [execution({ id: '321', pipelineId: '10', status: 'FAILED', createdAt: '2024-05-08T08:00:00.000Z', finishedAt: '2024-05-08T09:00:00.000Z' })];
+    world.executionsByPipeline['10'] = [
+      execution({
+        id: '321',
+        pipelineId: '10',
+        status: 'FAILED',
+        createdAt: '2024-05-08T08:00:00.000Z',
+        finishedAt: '2024-05-08T09:00:00.000Z',
+      }),
+    ];
     const user = userEvent.setup();
     renderWithProviders(<PipelinesPage />, { url: '/program/1/pipelines', path: paths.pipelines.path });
     await user.click(await screen.findByRole('button', { name: 'Execution details of Production Pipeline' }));

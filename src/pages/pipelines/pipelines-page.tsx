@@ -27,7 +27,12 @@ export default function PipelinesPage() {
   const environmentName = (pipeline: Pipeline) => {
     const phase = deployPhase(pipeline);
     if (!phase) return '-';
-    return environments.data?._embedded?.environments?.find((e) => e.id === phase.environmentId)?.name ?? phase.environmentType ?? phase.environmentId ?? '-';
+    return (
+      environments.data?._embedded?.environments?.find((e) => e.id === phase.environmentId)?.name ??
+      phase.environmentType ??
+      phase.environmentId ??
+      '-'
+    );
   };
 
   return (
@@ -59,7 +64,9 @@ export default function PipelinesPage() {
               </Column>
             </TableHeader>
             {/* Rows carry the names they show, so they re-render when repositories or environments arrive. */}
-            <TableBody items={items.map((pipeline) => ({ pipeline, repository: repositoryName(pipeline), environment: environmentName(pipeline) }))}>
+            <TableBody
+              items={items.map((pipeline) => ({ pipeline, repository: repositoryName(pipeline), environment: environmentName(pipeline) }))}
+            >
               {({ pipeline, repository, environment }) => (
                 <Row key={pipeline.id}>
                   <Cell textValue={pipeline.name}>
@@ -71,7 +78,9 @@ export default function PipelinesPage() {
                   <Cell textValue={pipeline.status ?? ''}>
                     <Flex alignItems="center" gap="size-50">
                       <PipelineStatus status={pipeline.status} />
-                      {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? <ExecutionPopover programId={programId} pipeline={pipeline} /> : null}
+                      {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
+                        <ExecutionPopover programId={programId} pipeline={pipeline} />
+                      ) : null}
                     </Flex>
                   </Cell>
                   <Cell>{repository}</Cell>

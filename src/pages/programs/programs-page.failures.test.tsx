@@ -46,7 +46,10 @@ describe('My Programs when the API fails', () => {
 
   it('500: shows the problem title and detail, and Retry recovers', async () => {
     const api = failProgramsWith(() =>
-      HttpResponse.json({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something broke in the engine.' }, { status: 500, headers: { 'content-type': 'application/problem+json' } }),
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something broke in the engine.' },
+        { status: 500, headers: { 'content-type': 'application/problem+json' } },
+      ),
     );
     renderWithProviders(<ProgramsPage />);
     const alert = await screen.findByRole('alert');
@@ -56,7 +59,14 @@ describe('My Programs when the API fails', () => {
   });
 
   it('503 maintenance with an HTML body: says Cloud Manager is unavailable, without the HTML', async () => {
-    const api = failProgramsWith(() => new HttpResponse('<html><body><h1>Down for maintenance</h1></body></html>', { status: 503, statusText: 'Service Unavailable', headers: { 'content-type': 'text/html' } }));
+    const api = failProgramsWith(
+      () =>
+        new HttpResponse('<html><body><h1>Down for maintenance</h1></body></html>', {
+          status: 503,
+          statusText: 'Service Unavailable',
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
     renderWithProviders(<ProgramsPage />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Cloud Manager is unavailable: could not load programs');
@@ -84,7 +94,9 @@ describe('My Programs when the API fails', () => {
   });
 
   it('malformed JSON: says the answer was unreadable, and Retry recovers', async () => {
-    const api = failProgramsWith(() => new HttpResponse('{"_embedded": {"programs": [', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const api = failProgramsWith(
+      () => new HttpResponse('{"_embedded": {"programs": [', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     renderWithProviders(<ProgramsPage />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Unreadable answer from the API: The response was not valid JSON.');
@@ -117,7 +129,11 @@ describe('My Programs recovers by itself', () => {
 
   it('keeps polling after a failed load and shows the programs when the API is back, without Retry', async () => {
     let failing = true;
-    server.use(http.get('*/api/programs', () => (failing ? HttpResponse.json({ title: 'Service Unavailable', status: 503 }, { status: 503 }) : HttpResponse.json(programList()))));
+    server.use(
+      http.get('*/api/programs', () =>
+        failing ? HttpResponse.json({ title: 'Service Unavailable', status: 503 }, { status: 503 }) : HttpResponse.json(programList()),
+      ),
+    );
     renderWithProviders(<ProgramsPage />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Service Unavailable');
     failing = false;

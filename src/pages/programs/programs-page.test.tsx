@@ -46,7 +46,9 @@ describe('My Programs', () => {
     let fail = true;
     server.use(
       http.get('*/api/programs', () =>
-        fail ? HttpResponse.json({ title: 'Service unavailable', status: 503, detail: 'Down for maintenance.' }, { status: 503 }) : HttpResponse.json(programList()),
+        fail
+          ? HttpResponse.json({ title: 'Service unavailable', status: 503, detail: 'Down for maintenance.' }, { status: 503 })
+          : HttpResponse.json(programList()),
       ),
     );
     const user = userEvent.setup();
@@ -68,11 +70,19 @@ describe('My Programs', () => {
   it('shows 1,000 programs 50 at a time, reading only the shown programs, and keeps sort and view across pages', async () => {
     const many = Array.from({ length: 1000 }, (_, i) => {
       const id = String(1000 + i);
-      return { id, name: `Program ${String(i).padStart(4, '0')}`, status: 'ready', createdAt: '2026-01-01T00:00:00.000+0000', _links: { self: { href: `/api/program/${id}` } } };
+      return {
+        id,
+        name: `Program ${String(i).padStart(4, '0')}`,
+        status: 'ready',
+        createdAt: '2026-01-01T00:00:00.000+0000',
+        _links: { self: { href: `/api/program/${id}` } },
+      };
     });
     let detailRequests = 0;
     server.use(
-      http.get('*/api/programs', () => HttpResponse.json({ _totalNumberOfItems: many.length, _embedded: { programs: many }, _links: { self: { href: '/api/programs' } } })),
+      http.get('*/api/programs', () =>
+        HttpResponse.json({ _totalNumberOfItems: many.length, _embedded: { programs: many }, _links: { self: { href: '/api/programs' } } }),
+      ),
       http.get('*/api/program/:programId', ({ params }) => {
         detailRequests += 1;
         const p = many.find((m) => m.id === params.programId)!;
@@ -100,7 +110,9 @@ describe('My Programs', () => {
     const table = await screen.findByRole('grid', { name: 'Programs' });
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Program 0050');
     await user.click(screen.getByRole('button', { name: /Sort ascending/ }));
-    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Programs' })).getAllByRole('row')[1]).toHaveTextContent('Program 0999'));
+    await waitFor(() =>
+      expect(within(screen.getByRole('grid', { name: 'Programs' })).getAllByRole('row')[1]).toHaveTextContent('Program 0999'),
+    );
     expect(router.state.location.search).not.toContain('page=');
   });
 });

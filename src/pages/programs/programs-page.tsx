@@ -65,7 +65,10 @@ export default function ProgramsPage() {
   const embedded = list.data?._embedded?.programs;
   const needle = search.trim().toLowerCase();
   const matching = useMemo(
-    () => (embedded ?? []).filter((program) => !needle || program.name.toLowerCase().includes(needle)).sort((a, b) => (descending ? -1 : 1) * compare(a, b, sort)),
+    () =>
+      (embedded ?? [])
+        .filter((program) => !needle || program.name.toLowerCase().includes(needle))
+        .sort((a, b) => (descending ? -1 : 1) * compare(a, b, sort)),
     [embedded, needle, descending, sort],
   );
   const page = Math.min(requestedPage, Math.max(0, Math.ceil(matching.length / PROGRAMS_PAGE_SIZE) - 1));
@@ -86,7 +89,12 @@ export default function ProgramsPage() {
           </Heading>
           <Flex alignItems="end" gap="size-100" wrap>
             <SearchField label="Search programs" value={search} onChange={(value) => update('q', value)} width="size-3000" />
-            <Picker label="Sort by" selectedKey={sort} onSelectionChange={(key) => update('sort', key === 'created' ? null : String(key))} width="size-2400">
+            <Picker
+              label="Sort by"
+              selectedKey={sort}
+              onSelectionChange={(key) => update('sort', key === 'created' ? null : String(key))}
+              width="size-2400"
+            >
               {SORTS.map((s) => (
                 <Item key={s.key}>{s.label}</Item>
               ))}
