@@ -8,7 +8,7 @@
  * Computed statically from the build manifest (build.manifest in vite.config.ts): the entry
  * (index.html), its static imports (what index.html modulepreloads) and the console chunk it
  * imports dynamically (src/main.tsx loads it alongside the simulator), plus the My Programs
- * route chunk (src/pages/programs/programs-page.tsx) and its static imports, which the router
+ * route chunk (src/features/programs/programs-page.tsx) and its static imports, which the router
  * loads before painting. The embedded simulator (mocks/browser.ts: its chunk and the chunks only
  * it needs, e.g. msw) is not the console's code and is left out.
  */
@@ -25,7 +25,7 @@ export const FIRST_LOAD_BUDGET_KB = 150;
  */
 export const FIRST_LOAD_GUARD_KB = 245;
 export const ENTRY = 'index.html';
-export const FIRST_ROUTE = 'src/pages/programs/programs-page.tsx';
+export const FIRST_ROUTE = 'src/features/programs/programs-page.tsx';
 export const SIMULATOR = 'mocks/browser.ts';
 
 /** Manifest keys reachable from `keys` through static imports. */

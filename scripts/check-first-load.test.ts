@@ -16,11 +16,11 @@ const manifest: Manifest = {
     file: 'assets/app.js',
     isDynamicEntry: true,
     imports: ['_shared.js'],
-    dynamicImports: ['src/pages/programs/programs-page.tsx', 'src/pages/overview/overview-page.tsx'],
+    dynamicImports: ['src/features/programs/programs-page.tsx', 'src/features/overview/overview-page.tsx'],
   },
-  'src/pages/programs/programs-page.tsx': { file: 'assets/programs-page.js', isDynamicEntry: true, imports: ['_shared.js', '_table.js'] },
+  'src/features/programs/programs-page.tsx': { file: 'assets/programs-page.js', isDynamicEntry: true, imports: ['_shared.js', '_table.js'] },
   '_table.js': { file: 'assets/table.js' },
-  'src/pages/overview/overview-page.tsx': { file: 'assets/overview-page.js', isDynamicEntry: true, imports: ['_shared.js', '_chart.js'] },
+  'src/features/overview/overview-page.tsx': { file: 'assets/overview-page.js', isDynamicEntry: true, imports: ['_shared.js', '_chart.js'] },
   '_chart.js': { file: 'assets/chart.js' },
   'mocks/browser.ts': { file: 'assets/browser.js', isDynamicEntry: true, imports: ['_msw.js', '_react.js'] },
 };
@@ -44,7 +44,7 @@ describe('check-first-load', () => {
   });
 
   it('fails loudly when the first route is not its own chunk', () => {
-    const { ['src/pages/programs/programs-page.tsx']: _dropped, ...rest } = manifest;
+    const { ['src/features/programs/programs-page.tsx']: _dropped, ...rest } = manifest;
     void _dropped;
     expect(() => firstLoadFiles(rest)).toThrow(/programs-page/);
   });

@@ -6,11 +6,11 @@ import ShowMenu from '@spectrum-icons/workflow/ShowMenu';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
-import { LazySettingsDialog } from './settings-dialog-lazy';
+import { LazySettingsDialog } from '../features/settings/settings-dialog-lazy';
 import { ThemeToggle } from './theme-toggle';
 
 // The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
-const SimulatorPanel = lazy(() => import('./simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
+const SimulatorPanel = lazy(() => import('../features/simulator/simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
 
 interface AppHeaderProps {
   programId: string | undefined;

@@ -2,7 +2,7 @@
 import { Item, Picker } from '@adobe/react-spectrum';
 import { useNavigate } from 'react-router';
 import { useProgramList } from '../api/queries';
-import { paths } from './paths';
+import { paths } from '../lib/paths';
 
 export function ProgramSwitcher({ programId }: { programId: string | undefined }) {
   const navigate = useNavigate();

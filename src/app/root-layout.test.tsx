@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { setupFixtureServer } from '../test/fixture-server';
 import { createTestQueryClient } from '../test/render';
 import { ColorSchemeContext } from './color-scheme';
-import { paths } from './paths';
+import { paths } from '../lib/paths';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 

@@ -2,7 +2,7 @@
 import { Button, Content, Flex, Heading, Link, Text, View } from '@adobe/react-spectrum';
 import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
 import { ApiError } from '../api/client';
-import { OpenSettingsButton } from './settings-dialog-lazy';
+import { OpenSettingsButton } from '../components/open-settings-button';
 
 function messageOf(error: unknown): string {
   if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`.trim();

@@ -1,7 +1,7 @@
 /** The console's routes (paths.ts): every screen is lazy, so each is its own chunk; each has an error element. */
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { paths } from './paths';
+import { paths } from '../lib/paths';
 import { RootLayout } from './root-layout';
 import { LoadingPage } from './loading-page';
 import { RouteError } from './route-error';
@@ -27,12 +27,12 @@ export const routes: RouteObject[] = [
       </SpectrumProvider>
     ),
     children: [
-      { index: true, ...page(() => import('../pages/programs/programs-page')) },
-      { path: paths.overview.path, ...page(() => import('../pages/overview/overview-page')) },
-      { path: paths.activity.path, ...page(() => import('../pages/activity/activity-page')) },
-      { path: paths.pipelines.path, ...page(() => import('../pages/pipelines/pipelines-page')) },
-      { path: paths.deploy.path, ...page(() => import('../pages/execution/deploy-page')) },
-      { path: paths.execution.path, ...page(() => import('../pages/execution/execution-page')) },
+      { index: true, ...page(() => import('../features/programs/programs-page')) },
+      { path: paths.overview.path, ...page(() => import('../features/overview/overview-page')) },
+      { path: paths.activity.path, ...page(() => import('../features/activity/activity-page')) },
+      { path: paths.pipelines.path, ...page(() => import('../features/pipelines/pipelines-page')) },
+      { path: paths.deploy.path, ...page(() => import('../features/execution/deploy-page')) },
+      { path: paths.execution.path, ...page(() => import('../features/execution/execution-page')) },
       { path: '*', ...page(() => import('./not-found-page')) },
     ],
   },

@@ -4,7 +4,7 @@ import ViewGrid from '@spectrum-icons/workflow/ViewGrid';
 import Workflow from '@spectrum-icons/workflow/Workflow';
 import Home from '@spectrum-icons/workflow/Home';
 import { NavLink } from 'react-router';
-import { paths } from './paths';
+import { paths } from '../lib/paths';
 
 export function SideNav({ programId }: { programId: string }) {
   const items = [

@@ -15,7 +15,7 @@ import { findLink, rel } from '../api/links';
 import { useLinkAction } from '../api/mutations';
 import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../api/queries';
 import type { ExecutionList, Pipeline, StepState } from '../api/types';
-import { paths } from '../app/paths';
+import { paths } from '../lib/paths';
 import { isPipelineRunning } from './pipeline-status';
 
 /** The body that cancels a step: a held approval is rejected, a held quality gate is not overridden. */

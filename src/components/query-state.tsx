@@ -1,7 +1,7 @@
 import { Button, Content, Flex, Heading, IllustratedMessage, ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { OpenSettingsButton } from '../app/settings-dialog-lazy';
+import { OpenSettingsButton } from './open-settings-button';
 
 interface QueryStateProps {
   /** What is being loaded, for the spinner's label and the error heading ("programs"). */

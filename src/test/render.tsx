@@ -13,6 +13,8 @@ import { defaultTheme, Provider, ToastContainer } from '@adobe/react-spectrum';
 import type { ReactElement, ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, useNavigate, type NavigateOptions } from 'react-router';
 import { useRouterHref } from '../app/router-href';
+import { SettingsDialogProvider } from '../components/open-settings-button';
+import { renderSettingsDialog } from '../features/settings/settings-dialog-lazy';
 
 export interface RenderOptions {
   url?: string;
@@ -37,7 +39,7 @@ function SpectrumWithRouter({ children }: { children: ReactNode }) {
       colorScheme="light"
       router={{ navigate: (to: string, options?: NavigateOptions) => void navigate(to, options), useHref: useRouterHref }}
     >
-      {children}
+      <SettingsDialogProvider value={renderSettingsDialog}>{children}</SettingsDialogProvider>
       <ToastContainer />
     </Provider>
   );

@@ -1,0 +1,91 @@
+import { Flex, Link, Text } from '@adobe/react-spectrum';
+import { findLink, rel } from '../../../api/links';
+import type { StepState } from '../../../api/types';
+import { useStepAction } from '../../../api/use-step-action';
+import { HoldConfirmButton } from './hold-confirm-button';
+
+/** The 409 answer to Approve / Reject, in words: someone else decided first. */
+export const APPROVAL_ALREADY_DECIDED =
+  'Already decided: this step was approved or rejected in another session. Showing its current state.';
+import { StepMetadata } from '../timeline/step-metadata';
+
+export interface ConsoleLinks {
+  author?: string;
+  publish?: string;
+}
+
+interface HoldApprovalProps {
+  step: StepState;
+  /** Stage author / publish URLs, when the environments list gave them. */
+  consoleLinks?: ConsoleLinks;
+}
+
+/** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists). */
+export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
+  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
+  const advance = findLink(step, rel.advance);
+  const cancel = findLink(step, rel.cancel);
+  const links =
+    consoleLinks?.author || consoleLinks?.publish ? (
+      <Flex direction="column">
+        {consoleLinks.author ? (
+          <Link href={consoleLinks.author} target="_blank" rel="noopener noreferrer">
+            Link to AEM Author
+          </Link>
+        ) : null}
+        {consoleLinks.publish ? (
+          <Link href={consoleLinks.publish} target="_blank" rel="noopener noreferrer">
+            Link to AEM Publish
+          </Link>
+        ) : null}
+      </Flex>
+    ) : undefined;
+  return (
+    <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-approval">
+      <StepMetadata rows={[{ label: 'Console links', value: links }]} />
+      <Flex gap="size-100" wrap>
+        {cancel ? (
+          <HoldConfirmButton
+            label="Reject"
+            title="Reject the deployment to production?"
+            confirmLabel="Reject"
+            destructive
+            isDisabled={action.isBusy}
+            isPending={action.pendingName === 'reject'}
+            onConfirm={() =>
+              action.send({
+                name: 'reject',
+                link: cancel,
+                body: { approved: false },
+                success: 'The deployment to production was rejected.',
+                alreadyDecided: APPROVAL_ALREADY_DECIDED,
+              })
+            }
+          >
+            <Text>The execution will be cancelled and nothing is deployed to production.</Text>
+          </HoldConfirmButton>
+        ) : null}
+        {advance ? (
+          <HoldConfirmButton
+            label="Approve"
+            title="Approve the deployment to production?"
+            confirmLabel="Approve"
+            isDisabled={action.isBusy}
+            isPending={action.pendingName === 'approve'}
+            onConfirm={() =>
+              action.send({
+                name: 'approve',
+                link: advance,
+                body: { approved: true },
+                success: 'The deployment to production was approved.',
+                alreadyDecided: APPROVAL_ALREADY_DECIDED,
+              })
+            }
+          >
+            <Text>The execution continues and deploys this build to production.</Text>
+          </HoldConfirmButton>
+        ) : null}
+      </Flex>
+    </Flex>
+  );
+}

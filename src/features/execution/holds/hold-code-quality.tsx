@@ -1,0 +1,97 @@
+import { ActionButton, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
+import { lazy, Suspense } from 'react';
+import ViewDetail from '@spectrum-icons/workflow/ViewDetail';
+import { findLink, rel } from '../../../api/links';
+import { useStepMetrics } from '../../../api/queries';
+import type { StepState } from '../../../api/types';
+import { useStepAction } from '../../../api/use-step-action';
+import { HoldConfirmButton } from './hold-confirm-button';
+import { StepScanIssuesDownload } from '../results/step-scan-issues-download';
+
+// The Review Summary table loads when it is opened, not with the execution page (issue #5).
+const HoldCodeQualityDialog = lazy(() => import('./hold-code-quality-dialog').then((m) => ({ default: m.HoldCodeQualityDialog })));
+
+/** Every failing important metric that is not overridden yet: the Override body lists them all. */
+export function failingImportantKpis(metrics: { severity?: string; passed?: boolean; override?: boolean; kpi?: string }[]): string[] {
+  return metrics.filter((m) => m.severity === 'important' && !m.passed && !m.override && m.kpi).map((m) => m.kpi as string);
+}
+
+/**
+ * Code Scanning: "Review Summary" (the metrics dialog) whenever the step has metrics, "Download
+ * Details" (the issues CSV) once the scan has its issues artifact, and while the quality gate
+ * holds, Reject / Override (each only when its link exists).
+ */
+export function HoldCodeQuality({ step }: { step: StepState }) {
+  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
+  const hasMetrics = findLink(step, rel.metrics) !== undefined;
+  const advance = findLink(step, rel.advance);
+  const cancel = findLink(step, rel.cancel);
+  const held = step.status === 'WAITING';
+  const metrics = useStepMetrics(held && advance ? step : undefined);
+  const failing = failingImportantKpis(metrics.data?.metrics ?? []);
+  const decisions = (
+    <>
+      {held && cancel ? (
+        <HoldConfirmButton
+          label="Reject"
+          title="Reject the important metric failures?"
+          confirmLabel="Reject"
+          destructive
+          isDisabled={action.isBusy}
+          isPending={action.pendingName === 'reject'}
+          onConfirm={() =>
+            action.send({
+              name: 'reject',
+              link: cancel,
+              body: { override: false },
+              success: 'The important metric failures were rejected.',
+            })
+          }
+        >
+          <Text>The code scanning step fails and the execution stops.</Text>
+        </HoldConfirmButton>
+      ) : null}
+      {held && advance ? (
+        <HoldConfirmButton
+          label="Override"
+          title="Override the important metric failures?"
+          confirmLabel="Override"
+          isDisabled={action.isBusy || failing.length === 0}
+          isPending={action.pendingName === 'override'}
+          onConfirm={() =>
+            action.send({
+              name: 'override',
+              link: advance,
+              body: { metrics: failing.map((kpi) => ({ kpi, override: true })) },
+              success: 'The important metric failures were overridden.',
+            })
+          }
+        >
+          <Text>
+            The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}
+            .
+          </Text>
+        </HoldConfirmButton>
+      ) : null}
+    </>
+  );
+  return (
+    <Flex gap="size-100" wrap UNSAFE_className="hold hold-code-quality">
+      {hasMetrics ? (
+        <DialogTrigger>
+          <ActionButton>
+            <ViewDetail />
+            <Text>Review Summary</Text>
+          </ActionButton>
+          {(close) => (
+            <Suspense fallback={null}>
+              <HoldCodeQualityDialog step={step} close={close} actions={held ? <Flex gap="size-100">{decisions}</Flex> : undefined} />
+            </Suspense>
+          )}
+        </DialogTrigger>
+      ) : null}
+      <StepScanIssuesDownload step={step} />
+      {decisions}
+    </Flex>
+  );
+}

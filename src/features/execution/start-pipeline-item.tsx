@@ -1,0 +1,53 @@
+import { Button, Flex, Heading, Text } from '@adobe/react-spectrum';
+import { useNavigate } from 'react-router';
+import type { ApiError } from '../../api/client';
+import { findLink, rel } from '../../api/links';
+import type { Pipeline } from '../../api/types';
+import { useStepAction } from '../../api/use-step-action';
+import { paths } from '../../lib/paths';
+import './timeline/step-timeline.css';
+
+interface StartPipelineItemProps {
+  pipeline: Pipeline;
+  /** The API answered 412: the pipeline is already running. */
+  onConflict: () => void;
+}
+
+/**
+ * "Start Pipeline" with its outlined Build button: PUT the pipeline's `execution` link; the 201
+ * body is the new execution, which the console then opens.
+ */
+export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemProps) {
+  const action = useStepAction();
+  const navigate = useNavigate();
+  const link = findLink(pipeline, rel.execution);
+  const start = () =>
+    action.send(
+      { name: 'start', link, success: `${pipeline.name} started.` },
+      (created) => {
+        const programId = created?.programId ?? pipeline.programId;
+        if (created?.id && programId) void navigate(paths.execution.href(programId, created.pipelineId ?? pipeline.id, created.id));
+      },
+      (error: ApiError) => {
+        if (error.status === 412) onConflict();
+      },
+    );
+  return (
+    <ol className="step-timeline-list">
+      <li className="step-item step-item--start">
+        <span className="step-bullet" aria-hidden />
+        <Flex direction="column" gap="size-100" UNSAFE_className="step-body">
+          <Heading level={3} margin={0}>
+            Start Pipeline
+          </Heading>
+          <Text UNSAFE_className="step-description">Build starts this pipeline with the latest commit of its branch.</Text>
+          <div>
+            <Button variant="primary" style="outline" onPress={start} isDisabled={!link} isPending={action.isPending}>
+              Build
+            </Button>
+          </div>
+        </Flex>
+      </li>
+    </ol>
+  );
+}

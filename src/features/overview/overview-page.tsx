@@ -1,0 +1,52 @@
+/** Program Overview: the deployment CTA card, Environments and Pipelines cards, a link to Activity. */
+import { Flex, Link, View } from '@adobe/react-spectrum';
+import { useParams } from 'react-router';
+import { useEnvironments, usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { paths } from '../../lib/paths';
+import { PageToolbar } from '../../components/page-toolbar';
+import { QueryState } from '../../components/query-state';
+import { DeployCtaCard } from './deploy-cta-card';
+import { EnvironmentsCard } from './environments-card';
+import { PipelinesCard } from './pipelines-card';
+
+export default function OverviewPage() {
+  const { programId = '' } = useParams();
+  const { program, error, isPending, refetch } = useProgram(programId);
+  const pipelines = usePipelines(program);
+  const environments = useEnvironments(program);
+  const repositories = useRepositories(program);
+
+  return (
+    <>
+      <PageToolbar breadcrumbs={[{ label: 'Program Overview' }]} />
+      <View padding="size-300">
+        <h1 className="visually-hidden">{program ? `${program.name} — Program Overview` : 'Program Overview'}</h1>
+        <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
+          <Flex direction="column" gap="size-300">
+            <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
+              <DeployCtaCard programId={programId} pipelines={pipelines.data?._embedded?.pipelines ?? []} />
+            </QueryState>
+            <div className="overview-columns">
+              <QueryState
+                what="environments"
+                isPending={environments.isPending}
+                error={environments.error}
+                onRetry={() => void environments.refetch()}
+              >
+                <EnvironmentsCard environments={environments.data?._embedded?.environments ?? []} />
+              </QueryState>
+              <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
+                <PipelinesCard
+                  programId={programId}
+                  pipelines={pipelines.data?._embedded?.pipelines ?? []}
+                  repositories={repositories.data?._embedded?.repositories}
+                />
+              </QueryState>
+            </div>
+            <Link href={paths.activity.href(programId)}>View all activity</Link>
+          </Flex>
+        </QueryState>
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+/** The Pipelines card: at most 3 rows (name, type line, REPO — BRANCH, live status, `...` menu) and Show All. */
+import { Flex, Link } from '@adobe/react-spectrum';
+import type { Pipeline, Repository } from '../../api/types';
+import { paths } from '../../lib/paths';
+import { PipelineActionsMenu } from '../../components/pipeline-actions-menu';
+import { ExecutionPopover } from '../../components/execution-popover';
+import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
+import { pipelineTypeLabel, repoBranchLabel } from '../../domain/pipeline-type';
+import { OverviewCard } from './overview-card';
+
+interface PipelinesCardProps {
+  programId: string;
+  pipelines: Pipeline[];
+  repositories: Repository[] | undefined;
+}
+
+export function PipelinesCard({ programId, pipelines, repositories }: PipelinesCardProps) {
+  return (
+    <OverviewCard
+      id="pipelines"
+      title="Pipelines"
+      isEmpty={pipelines.length === 0}
+      emptyText="No pipelines yet."
+      footer={
+        <Flex marginTop="size-150" gap="size-200">
+          <Link href={paths.pipelines.href(programId)}>Show All</Link>
+        </Flex>
+      }
+    >
+      <table className="card-table">
+        <thead>
+          <tr>
+            <th scope="col">PIPELINES</th>
+            <th scope="col">STATUS</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {pipelines.slice(0, 3).map((pipeline) => (
+            <tr key={pipeline.id}>
+              <th scope="row">
+                <div className="strong">{pipeline.name}</div>
+                <div className="muted">{pipelineTypeLabel(pipeline)}</div>
+                <div className="small-caps">{repoBranchLabel(pipeline, repositories)}</div>
+              </th>
+              <td>
+                <Flex alignItems="center" gap="size-50">
+                  <PipelineStatus status={pipeline.status} />
+                  {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
+                    <ExecutionPopover programId={programId} pipeline={pipeline} />
+                  ) : null}
+                </Flex>
+              </td>
+              <td className="cell-actions">
+                <PipelineActionsMenu programId={programId} pipeline={pipeline} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </OverviewCard>
+  );
+}
