@@ -18,9 +18,17 @@ const manifest: Manifest = {
     imports: ['_shared.js'],
     dynamicImports: ['src/features/programs/programs-page.tsx', 'src/features/overview/overview-page.tsx'],
   },
-  'src/features/programs/programs-page.tsx': { file: 'assets/programs-page.js', isDynamicEntry: true, imports: ['_shared.js', '_table.js'] },
+  'src/features/programs/programs-page.tsx': {
+    file: 'assets/programs-page.js',
+    isDynamicEntry: true,
+    imports: ['_shared.js', '_table.js'],
+  },
   '_table.js': { file: 'assets/table.js' },
-  'src/features/overview/overview-page.tsx': { file: 'assets/overview-page.js', isDynamicEntry: true, imports: ['_shared.js', '_chart.js'] },
+  'src/features/overview/overview-page.tsx': {
+    file: 'assets/overview-page.js',
+    isDynamicEntry: true,
+    imports: ['_shared.js', '_chart.js'],
+  },
   '_chart.js': { file: 'assets/chart.js' },
   'mocks/browser.ts': { file: 'assets/browser.js', isDynamicEntry: true, imports: ['_msw.js', '_react.js'] },
 };
