@@ -84,10 +84,27 @@ export function startProxyProcess(args: string[], env: Record<string, string>, t
   });
 }
 
-/** Runs the proxy expecting it to refuse to start: its exit code and what it printed. */
-export function proxyExit(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs the proxy expecting it to refuse to start: its exit code and what it printed. Should it
+ * start after all (or hang), it is stopped and the code is null.
+ */
+export function proxyExit(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string }> {
   const { child, output } = launch(args, env);
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output: output() })));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const onData = () => {
+    if (/through the local proxy/.test(output())) child.kill('SIGKILL');
+  };
+  child.stdout?.on('data', onData);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output: output() });
+    }),
+  );
 }
 
 export interface RawResponse {
@@ -101,7 +118,9 @@ export interface RawResponse {
 /** One HTTP request with exactly these headers (Host included), the answer's bytes as they came. */
 export function raw(url: string, options: { method?: string; headers?: OutgoingHttpHeaders; body?: string } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+    const headers =
+      options.body === undefined ? options.headers : { 'content-length': Buffer.byteLength(options.body), ...options.headers };
+    const req = http.request(url, { method: options.method ?? 'GET', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
