@@ -5,6 +5,7 @@
  * file endpoint; an absolute URL of the API itself comes back on the proxy's origin.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { ProxyConfig } from './config';
 import type { FileLinks } from './file-links';
 import { DATA_POLICY, apiRequestHeaders, apiResponseHeaders } from './headers';
@@ -17,6 +18,15 @@ import { UpstreamError, readAll, type Upstream } from './upstream';
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/** Encodings the proxy can undo to read a JSON answer (it asks for identity; a gateway may compress anyway). */
+const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
+  identity: (bytes) => bytes,
+  gzip: (bytes) => gunzipSync(bytes),
+  'x-gzip': (bytes) => gunzipSync(bytes),
+  deflate: (bytes) => inflateSync(bytes),
+  br: (bytes) => brotliDecompressSync(bytes),
+};
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export interface ApiForwarderDeps {
@@ -35,7 +45,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       size += chunk.length;
       if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     });
+    let ended = false;
+    req.once('close', () => {
+      if (!ended) reject(new Error('the browser closed the request before its body ended'));
+    });
     req.once('end', () => {
+      ended = true;
       if (size > MAX_REQUEST_BYTES)
         reject(
           new ProblemError(problem(PROBLEM.tooLarge, 413, 'Request body too large', `Bodies are limited to ${MAX_REQUEST_BYTES} bytes.`)),
@@ -142,9 +157,11 @@ export function createApiForwarder({ config, tokens, upstream, links, log }: Api
       const location = answer.headers.location;
       if (typeof location === 'string') headers.location = rewriteUrl(location, publicOrigin, REDIRECTS.has(status));
       const type = String(answer.headers['content-type'] ?? '');
-      const encoded = (answer.headers['content-encoding'] ?? 'identity') !== 'identity';
-      if (method !== 'HEAD' && /[/+]json\b/i.test(type) && !encoded) {
-        const text = rewriteJson((await readAll(answer)).toString('utf8'), publicOrigin);
+      const encoding = String(answer.headers['content-encoding'] ?? 'identity').toLowerCase();
+      if (method !== 'HEAD' && /[/+]json\b/i.test(type) && encoding in DECODERS) {
+        // JSON is read whole (to rewrite download links), decoded if the API compressed it anyway.
+        const text = rewriteJson(DECODERS[encoding](await readAll(answer)).toString('utf8'), publicOrigin);
+        delete headers['content-encoding'];
         headers['content-length'] = String(Buffer.byteLength(text));
         res.writeHead(status, headers);
         res.end(text);

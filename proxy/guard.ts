@@ -38,9 +38,11 @@ export interface Guard {
 }
 
 export function createGuard(options: { host: string; port: number; allowedOrigins: string[] }): Guard {
-  const hosts = allowedHosts(options.host, options.port);
-  const extraOrigins = new Set(options.allowedOrigins);
-  const origins = new Set([...[...hosts].map((h) => `http://${h}`), ...extraOrigins]);
+  const ownHosts = allowedHosts(options.host, options.port);
+  const extraOrigins = new Set(options.allowedOrigins.map((origin) => origin.toLowerCase()));
+  const origins = new Set([...[...ownHosts].map((h) => `http://${h}`), ...extraOrigins]);
+  // A dev server allowed with --allow-origin that forwards /api and /_proxy here keeps its own Host.
+  const hosts = new Set([...ownHosts, ...[...extraOrigins].map((origin) => new URL(origin).host)]);
   const own = `http://${options.host === '127.0.0.1' || WILDCARDS.has(options.host) ? 'localhost' : hostPart(options.host)}:${options.port}`;
 
   return {

@@ -45,6 +45,11 @@ beforeAll(async () => {
     if (request.url === '/api/program/1/pipeline/2/execution/3/phase/4/step/5/artifact/6')
       return { status: 307, headers: { location: file } };
     if (request.url === '/api/relative') return jsonAnswer({ redirect: '/files/relative.log' });
+    if (request.url === '/api/gzipped')
+      return {
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify({ redirect: file })),
+      };
     if (request.url === '/api/self-link') return jsonAnswer({ _links: { self: { href: `${api.base}/api/self-link` } } });
     return jsonAnswer({ status: 404 }, 404);
   });
@@ -122,6 +127,13 @@ describe('downloads through the proxy', () => {
     const relative = await redirectOf('/api/relative');
     const payload = new URL(relative).searchParams.get('u')!.split('.')[0];
     expect(JSON.parse(Buffer.from(payload, 'base64url').toString())[0]).toBe(`${api.base}/files/relative.log`);
+  });
+
+  it('rewrites the redirect of a JSON answer the API compressed although asked for identity', async () => {
+    const answer = await raw(`${proxy.url}/api/gzipped`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.json<{ redirect: string }>().redirect).toMatch(/\/_proxy\/file\?u=/);
+    expect(api.requests.at(-1)?.headers['accept-encoding']).toBe('identity');
   });
 
   it('puts absolute URLs of the API itself on the proxy origin', async () => {
