@@ -20,12 +20,13 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /** Encodings the proxy can undo to read a JSON answer (it asks for identity; a gateway may compress anyway). */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
   identity: (bytes) => bytes,
-  gzip: (bytes) => gunzipSync(bytes),
-  'x-gzip': (bytes) => gunzipSync(bytes),
-  deflate: (bytes) => inflateSync(bytes),
-  br: (bytes) => brotliDecompressSync(bytes),
+  gzip: (bytes) => gunzipSync(bytes, { maxOutputLength: MAX_JSON_BYTES }),
+  'x-gzip': (bytes) => gunzipSync(bytes, { maxOutputLength: MAX_JSON_BYTES }),
+  deflate: (bytes) => inflateSync(bytes, { maxOutputLength: MAX_JSON_BYTES }),
+  br: (bytes) => brotliDecompressSync(bytes, { maxOutputLength: MAX_JSON_BYTES }),
 };
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -83,9 +84,10 @@ export function createApiForwarder({ config, tokens, upstream, links, log }: Api
       return value;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return value;
-    if (!asDownload && url.href.startsWith(apiPrefix)) return publicOrigin + url.href.slice(target.origin.length + basePath.length);
-    if (asDownload) return publicOrigin + links.sign(url);
-    return value;
+    // The API itself (a Location of a new execution, a redirect to another API path): through the proxy's /api.
+    if (url.href.startsWith(apiPrefix)) return publicOrigin + url.href.slice(target.origin.length + basePath.length);
+    // Anywhere else (a storage host, or the API host outside /api): fetched by the proxy without credentials.
+    return asDownload ? publicOrigin + links.sign(url) : value;
   }
 
   function rewriteJson(text: string, publicOrigin: string): string {
@@ -160,7 +162,7 @@ export function createApiForwarder({ config, tokens, upstream, links, log }: Api
       const encoding = String(answer.headers['content-encoding'] ?? 'identity').toLowerCase();
       if (method !== 'HEAD' && /[/+]json\b/i.test(type) && encoding in DECODERS) {
         // JSON is read whole (to rewrite download links), decoded if the API compressed it anyway.
-        const text = rewriteJson(DECODERS[encoding](await readAll(answer)).toString('utf8'), publicOrigin);
+        const text = rewriteJson(DECODERS[encoding](await readAll(answer, MAX_JSON_BYTES)).toString('utf8'), publicOrigin);
         delete headers['content-encoding'];
         headers['content-length'] = String(Buffer.byteLength(text));
         res.writeHead(status, headers);

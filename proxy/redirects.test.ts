@@ -51,6 +51,7 @@ beforeAll(async () => {
         body: gzipSync(JSON.stringify({ redirect: file })),
       };
     if (request.url === '/api/self-link') return jsonAnswer({ _links: { self: { href: `${api.base}/api/self-link` } } });
+    if (request.url === '/api/moved') return { status: 302, headers: { location: `${api.base}/api/self-link` } };
     return jsonAnswer({ status: 404 }, 404);
   });
   proxy = await startProxy({
@@ -139,6 +140,10 @@ describe('downloads through the proxy', () => {
   it('puts absolute URLs of the API itself on the proxy origin', async () => {
     const answer = await raw(`${proxy.url}/api/self-link`);
     expect(answer.json()).toEqual({ _links: { self: { href: `${proxy.url}/api/self-link` } } });
+    // A redirect to another API path stays an API call (credentials added), not a file link.
+    const moved = await raw(`${proxy.url}/api/moved`);
+    expect(moved.status).toBe(302);
+    expect(moved.headers.location).toBe(`${proxy.url}/api/self-link`);
   });
 
   it('is no open proxy: forged, tampered, missing and expired links are refused without contacting anyone', async () => {
