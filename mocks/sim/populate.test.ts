@@ -2,7 +2,7 @@
 /** Scale data: POST /_sim/populate and the server's --populate flag. */
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../node';
-import { parsePopulateFlag } from './populate';
+import { parsePopulateFlag } from '../server';
 import { TERMINAL_EXECUTION } from './model';
 
 const WALL = Date.UTC(2026, 10, 28, 9, 0, 0);
