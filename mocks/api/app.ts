@@ -109,8 +109,6 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
   return { handle, simulator };
 }
 
-export type Api = ReturnType<typeof createApi>;
-
 /** Reads a JSON body (undefined when there is none). Malformed or oversized bodies are refused. */
 async function readBody(request: Request): Promise<unknown> {
   if (request.method === 'GET' || request.method === 'HEAD') return undefined;

@@ -8,7 +8,8 @@ import type { Environment, Execution, Pipeline, Program, Repository, StepState }
 import type { Hrefs, StepAddress } from './hrefs';
 import { apiTime } from './time';
 
-export const REL = 'http://ns.adobe.com/adobecloud/rel/';
+/** Relations are rendered in the spec's http:// spelling (tests use test-support/hal, which reads both). */
+const REL = 'http://ns.adobe.com/adobecloud/rel/';
 
 type Links = Record<string, { href: string; templated?: boolean }>;
 

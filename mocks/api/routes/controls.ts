@@ -11,7 +11,7 @@ import { HttpError } from '../problem';
 import { json } from '../responses';
 import type { RouteContext } from '../router';
 
-export function controlState(simulator: Simulator) {
+function controlState(simulator: Simulator) {
   const now = simulator.now();
   const { speed, outcome, layout } = simulator.state.settings;
   return {
