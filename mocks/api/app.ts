@@ -11,7 +11,7 @@ import type { Simulator } from '../sim/simulator';
 import { apiSegments, controlSegments, fileSegments, hrefs, type Layout } from './hrefs';
 import { HttpError, gatewayError, problemFrom } from './problem';
 import { CONTROL_ROUTES, API_ROUTES, FILE_ROUTES } from './route-table';
-import { compileRoutes, type Route, type RouteContext, type RouteTable } from './router';
+import { compileRoutes, type RequestContext, type RouteTable } from './router';
 import { API_SCOPE, FILE_SCOPE } from './scope';
 
 /** Request bodies larger than this are refused with 413. */
@@ -88,7 +88,7 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
       const body = mount.routes.takesBody ? await readBody(request) : undefined;
       const match = mount.routes.match(segments);
       if (!match) throw mount.notFound(path);
-      const ctx: RouteContext<never, string> = {
+      const context: RequestContext = {
         simulator,
         engine: simulator.engine,
         hrefs: hrefs(layout),
@@ -96,12 +96,10 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
         url,
         request,
         body,
-        params: match.params,
       };
-      for (const { name, resolver } of match.resolve) resolver(ctx, match.params[name]);
-      const handler = match.handler(request.method);
-      if (!handler) throw mount.notAllowed(request.method, path);
-      return handler(ctx as Parameters<Route['handle']>[0]);
+      const answer = match.run(context, request.method);
+      if (!answer) throw mount.notAllowed(request.method, path);
+      return answer;
     }
     throw new HttpError(404, 'Not found', `No resource at ${path}.`);
   }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../node';
 import { API_ROUTES, CONTROL_ROUTES, FILE_ROUTES } from './route-table';
-import { compileRoutes, route } from './router';
+import { compileRoutes, route, type RequestContext } from './router';
 import { API_SCOPE, FILE_SCOPE } from './scope';
 
 const ok = () => new Response('ok');
@@ -19,7 +19,8 @@ describe('compileRoutes', () => {
     expect(table.takesBody).toBe(true);
     const match = table.match(['a', '7'])!;
     expect(match.params).toEqual({ x: '7' });
-    expect(['GET', 'HEAD', 'PUT', 'POST'].map((m) => !!match.handler(m))).toEqual([true, true, true, false]);
+    const request = {} as RequestContext;
+    expect(['GET', 'HEAD', 'PUT', 'POST'].map((m) => match.run(request, m) !== undefined)).toEqual([true, true, true, false]);
     expect(table.match(['a', '7', 'b'])?.params).toEqual({ x: '7' });
     expect(table.match(['a', '7', 'c'])).toBeUndefined();
     expect(table.match(['a'])).toBeUndefined();

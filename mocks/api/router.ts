@@ -72,16 +72,21 @@ export function route<Path extends string>(methods: Method | readonly Method[], 
   return { methods: typeof methods === 'string' ? [methods] : methods, path, handle };
 }
 
+/** The context while a path's parameters are being looked up. */
+type Resolving = RequestContext & Partial<Scope> & { params: Readonly<Record<string, string>> };
+
 /** How a mount checks and looks up a path parameter, writing the resource into the context. */
-export type Resolver = (ctx: RequestContext & Partial<Scope> & { params: Record<string, string> }, value: string) => void;
+export type Resolver = (ctx: Resolving, value: string) => void;
 export type Resolvers = Partial<Record<string, Resolver>>;
 
 export interface RouteMatch {
-  params: Record<string, string>;
-  /** The path's parameters with a resolver, in path order. */
-  resolve: readonly { name: string; resolver: Resolver }[];
-  /** The handler for `method` (GET also answers HEAD), or undefined: 405. */
-  handler(method: string): Handler<AnyContext> | undefined;
+  params: Readonly<Record<string, string>>;
+  /**
+   * Looks up the path's resources (in path order; a missing one throws its 404), then answers
+   * with the handler for `method` (GET also answers HEAD). Undefined when the path has no
+   * handler for `method`: 405.
+   */
+  run(request: RequestContext, method: string): Response | Promise<Response> | undefined;
 }
 
 export interface RouteTable {
@@ -124,15 +129,19 @@ export function compileRoutes(routes: readonly Route[], resolvers: Resolvers = {
         if (!candidate.literals.every((literal, i) => literal === undefined || literal === segments[i])) continue;
         const params: Record<string, string> = {};
         for (const { index, name } of candidate.params) params[name] = segments[index];
-        return {
-          params,
-          resolve: candidate.resolve,
-          handler: (method) => candidate.handlers.get(method) ?? (method === 'HEAD' ? candidate.handlers.get('GET') : undefined),
-        };
+        return { params, run: (request, method) => run(candidate, params, request, method) };
       }
       return undefined;
     },
   };
+}
+
+function run(path: CompiledPath, params: Record<string, string>, request: RequestContext, method: string) {
+  const ctx: Resolving = Object.assign(request, { params });
+  for (const { name, resolver } of path.resolve) resolver(ctx, params[name]);
+  const handler = path.handlers.get(method) ?? (method === 'HEAD' ? path.handlers.get('GET') : undefined);
+  // The resolvers have put every resource of the path into ctx: it is the context the template promised.
+  return handler?.(ctx as AnyContext);
 }
 
 function compilePath(path: string, resolvers: Resolvers): CompiledPath {
