@@ -28,7 +28,7 @@ describe('the data file', () => {
     const run = simulator.engine.start(WKND.programId, WKND.production, simulator.now());
     simulator.changed();
     expect(reread()).toEqual(simulator.state);
-    simulator.engine.cancel(run, run.steps[0], { cancel: true }, simulator.now());
+    simulator.engine.cancel(run, run.steps[0], { kind: 'cancel' }, simulator.now());
     tick(10_000);
     simulator.jump(60_000); // the run ends as CANCELLED: it moves to the archive
     expect(reread()).toEqual(simulator.state);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverExit, startServerProcess, type ServerProcess } from './server-process';
+import { parseServerArgs } from './server';
+import { embedded, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
 
 const servers: ServerProcess[] = [];
 afterEach(async () => {
@@ -17,30 +19,31 @@ async function startServer(args: string[]): Promise<ServerProcess> {
   return server;
 }
 
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
 const JSON_BODY = { 'content-type': 'application/json' };
 
-async function productionPipeline(base: string, programIndex = 0) {
-  const programs = await (await fetch(`${base}/api/programs`)).json();
-  const program = await (await fetch(base + programs._embedded.programs[programIndex]._links.self.href)).json();
-  const pipelines = await (await fetch(base + program._links[`${REL}pipelines`].href)).json();
-  return pipelines._embedded.pipelines[0];
+/** GET over real HTTP from the server at `base`. */
+const getFrom =
+  (base: string): GetJson =>
+  async <T = Hal>(target: string) =>
+    (await (await fetch(new URL(target, base))).json()) as T;
+
+async function productionPipeline(base: string, programName = 'WKND Sites'): Promise<Hal> {
+  const get = getFrom(base);
+  return pipelineOf(get, await programByName(get, programName));
 }
 
-type StepJson = { action: string; status: string; _links: Record<string, { href: string }> };
-
 /** Starts a passing run on the program's production pipeline and jumps the clock to its approval hold. */
-async function runToApproval(base: string, programIndex: number): Promise<{ self: string; approval: StepJson }> {
+async function runToApproval(base: string, programName: string): Promise<{ self: string; approval: Hal }> {
   await fetch(`${base}/_sim/outcome`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ outcome: 'pass' }) });
-  const pipeline = await productionPipeline(base, programIndex);
-  const started = await fetch(base + pipeline._links[`${REL}execution`].href, { method: 'PUT' });
+  const pipeline = await productionPipeline(base, programName);
+  const started = await fetch(base + href(pipeline, 'execution'), { method: 'PUT' });
   expect(started.status).toBe(201);
-  const self = (await started.json())._links.self.href;
+  const self = href(await started.json(), 'self');
   await fetch(`${base}/_sim/clock`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ advanceMs: 3 * 3600_000 }) });
-  const execution = await (await fetch(base + self)).json();
-  const approval = execution._embedded.stepStates.find((s: StepJson) => s.status === 'WAITING');
+  const execution = await getFrom(base)(self);
+  const approval = embedded(execution, 'stepStates').find((s) => s.status === 'WAITING');
   expect(approval?.action).toBe('approval');
-  return { self, approval };
+  return { self, approval: approval! };
 }
 
 describe('npm run api (standalone server)', () => {
@@ -48,22 +51,23 @@ describe('npm run api (standalone server)', () => {
     const data = join(mkdtempSync(join(tmpdir(), 'cm-sim-')), 'state.json');
     const first = await startServer(['--data', data, '--speed', '30']);
     const pipeline = await productionPipeline(first.base);
-    const started = await fetch(first.base + pipeline._links[`${REL}execution`].href, { method: 'PUT' });
+    const started = await fetch(first.base + href(pipeline, 'execution'), { method: 'PUT' });
     expect(started.status).toBe(201);
-    const execution = await started.json();
+    const execution: Hal = await started.json();
     await first.kill();
 
     const second = await startServer(['--data', data]);
-    const again = await (await fetch(second.base + execution._links.self.href)).json();
+    const get = getFrom(second.base);
+    const again = await get(href(execution, 'self'));
     expect(again.id).toBe(execution.id);
     expect(again.status).toBe('RUNNING');
-    const current = await fetch(second.base + pipeline._links[`${REL}execution`].href);
+    const current = await fetch(second.base + href(pipeline, 'execution'));
     expect(current.status).toBe(200);
     expect((await current.json()).id).toBe(execution.id);
     // the clock carries on: jump and see progress
     await fetch(`${second.base}/_sim/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 10 * 60_000 }), headers: JSON_BODY });
-    const later = await (await fetch(second.base + execution._links.self.href)).json();
-    expect(later._embedded.stepStates.filter((s: { status: string }) => s.status === 'FINISHED').length).toBeGreaterThan(1);
+    const later = await get(href(execution, 'self'));
+    expect(embedded(later, 'stepStates').filter((s) => s.status === 'FINISHED').length).toBeGreaterThan(1);
   }, 60_000);
 
   it('reports a corrupt data file with its path and leaves it untouched', async () => {
@@ -101,11 +105,11 @@ describe('npm run api (standalone server)', () => {
 
   it('lets one of two concurrent decisions on a waiting step win; the other gets 409 "Step already decided"', async () => {
     const { base } = await startServer(['--speed', '1']);
-    const decide = (step: StepJson, action: 'advance' | 'cancel', body: unknown) =>
-      fetch(base + step._links[`${REL}pipeline/${action}`].href, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify(body) });
+    const decide = (step: Hal, action: 'advance' | 'cancel', body: unknown) =>
+      fetch(base + href(step, `pipeline/${action}`), { method: 'PUT', headers: JSON_BODY, body: JSON.stringify(body) });
 
     // Two approvals of WKND's approval hold, sent at the same time.
-    const wknd = await runToApproval(base, 0);
+    const wknd = await runToApproval(base, 'WKND Sites');
     const approvals = await Promise.all([
       decide(wknd.approval, 'advance', { approved: true }),
       decide(wknd.approval, 'advance', { approved: true }),
@@ -120,7 +124,7 @@ describe('npm run api (standalone server)', () => {
     });
 
     // Approve and reject of Acme's approval hold at the same time: exactly one applies.
-    const acme = await runToApproval(base, 2);
+    const acme = await runToApproval(base, 'Acme Intranet');
     const [approve, reject] = await Promise.all([
       decide(acme.approval, 'advance', { approved: true }),
       decide(acme.approval, 'cancel', { approved: false }),
@@ -129,8 +133,8 @@ describe('npm run api (standalone server)', () => {
     const loser = approve.status === 409 ? approve : reject;
     const problem = await loser.json();
     expect(problem.title).toBe('Step already decided');
-    const after = await (await fetch(base + acme.self)).json();
-    const step = after._embedded.stepStates.find((s: StepJson) => s.action === 'approval');
+    const after = await getFrom(base)(acme.self);
+    const step = embedded(after, 'stepStates').find((s) => s.action === 'approval')!;
     if (approve.status === 202) {
       expect(step.status).toBe('FINISHED');
       expect(problem.detail).toMatch(/approved, now FINISHED/);
@@ -183,4 +187,11 @@ describe('npm run api (standalone server)', () => {
     expect(server.output()).toContain('headers required');
     expect(server.output()).not.toContain('secret-token');
   }, 30_000);
+});
+
+describe('parseServerArgs', () => {
+  it('refuses a speed the simulator does not run at', () => {
+    expect(parseServerArgs(['--speed', '60']).speed).toBe(60);
+    for (const speed of ['0', '-1', 'fast', '1e9']) expect(() => parseServerArgs(['--speed', speed])).toThrow(/--speed/);
+  });
 });

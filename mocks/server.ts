@@ -14,8 +14,9 @@ import { PROBLEM_TYPE } from './api/problem';
 import { content } from './sim/content';
 import { Simulator } from './sim/simulator';
 import { DataFile, DataFileError } from './persist-file';
-import { DEFAULT_SPEED } from './sim/clock';
-import { parsePopulateFlag, type PopulateRequest } from './sim/populate';
+import { DEFAULT_SPEED, MAX_SPEED } from './sim/clock';
+import type { PopulateRequest } from './sim/populate';
+import { parsePopulate } from './api/routes/controls';
 
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
@@ -54,9 +55,25 @@ export function parseServerArgs(argv: string[]): ServerOptions {
   const speed = values.speed === undefined ? undefined : Number(values.speed);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not "${values.seed}"`);
-  if (speed !== undefined && !(speed > 0)) throw new Error(`--speed must be a positive number, not "${values.speed}"`);
+  if (speed !== undefined && !(speed > 0 && speed <= MAX_SPEED))
+    throw new Error(`--speed must be a positive number up to ${MAX_SPEED}, not "${values.speed}"`);
   const populate = values.populate === undefined ? undefined : parsePopulateFlag(values.populate);
   return { port, host: values.host as string, speed, seed, data: values.data, requireAuth: values['require-auth'] as boolean, populate };
+}
+
+/** Parses `--populate programs=1000,executions=10000` (the same limits as POST /_sim/populate). */
+export function parsePopulateFlag(text: string): PopulateRequest {
+  const body: Record<string, number> = {};
+  for (const part of text.split(',').filter(Boolean)) {
+    const match = /^(\w+)=(\d{1,9})$/.exec(part.trim());
+    if (!match) throw new Error(`--populate expects programs=<n>,executions=<n>, not "${text}"`);
+    body[match[1]] = Number(match[2]);
+  }
+  try {
+    return parsePopulate(body);
+  } catch (error) {
+    throw new Error(`--populate: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {

@@ -8,12 +8,10 @@ import { createSimulator } from '../node';
 import type { OutcomePreset } from '../sim/model';
 import { OUTCOME_PRESETS } from '../sim/outcomes';
 import { createSpecValidator } from './spec-validator';
+import { embedded, findLink, href, pipelineOf, programByName, type Hal } from '../../test-support/hal';
 
 const ORIGIN = 'http://localhost:8787';
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
 const validate = createSpecValidator();
-
-type Hal = { _links?: Record<string, { href: string; templated?: boolean }>; _embedded?: Record<string, Hal[]> } & Record<string, unknown>;
 
 function setup() {
   let wall = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -37,26 +35,17 @@ function setup() {
     if (definition) violations.push(...validate(definition, body).map((v) => `GET ${href}: ${v}`));
     return body;
   };
-  const link = (resource: Hal, rel: string) => {
-    const found = resource._links?.[rel.startsWith('self') || ['next', 'prev', 'page'].includes(rel) ? rel : `${REL}${rel}`];
-    return found?.href;
-  };
   const control = (method: string, path: string, body: unknown) => call(method, path, body);
   const tick = (ms: number) => {
     wall += ms;
   };
-  return { api, call, get, link, control, violations, tick };
+  return { api, call, get, control, violations, tick };
 }
 
+/** The production pipeline of a program, found through links (test-support/hal). */
 async function productionPipeline(t: ReturnType<typeof setup>, programName = 'WKND Sites') {
-  const programs = await t.get('/api/programs', 'ProgramList');
-  const embedded = programs._embedded!.programs.find((p) => p.name === programName)!;
-  const program = await t.get(t.link(embedded, 'self')!, 'Program');
-  const pipelines = await t.get(t.link(program, 'pipelines')!, 'PipelineList');
-  const pipeline = pipelines._embedded!.pipelines.find((p) =>
-    (p.phases as { environmentType?: string }[]).some((ph) => ph.environmentType === 'prod'),
-  )!;
-  return { program, pipeline };
+  const program = await programByName(t.get, programName);
+  return { program, pipeline: await pipelineOf(t.get, program) };
 }
 
 const failingImportant = (metrics: { severity: string; passed: boolean; kpi: string }[]) =>
@@ -66,19 +55,19 @@ describe('the simulated Cloud Manager API', () => {
   it('serves programs, pipelines, environments and repositories that match the spec', async () => {
     const t = setup();
     const programs = await t.get('/api/programs', 'ProgramList');
-    expect(programs._embedded!.programs.length).toBeGreaterThanOrEqual(3);
-    for (const embedded of programs._embedded!.programs) {
-      expect(typeof embedded.id).toBe('string');
-      const program = await t.get(t.link(embedded, 'self')!, 'Program');
-      expect(t.link(program, 'self')).toMatch(/^\/api\//);
-      const environments = await t.get(t.link(program, 'environments')!, 'EnvironmentList');
-      expect(environments._embedded!.environments.map((e) => e.type)).toEqual(expect.arrayContaining(['dev', 'stage', 'prod']));
-      await t.get(t.link(program, 'repositories')!, 'RepositoryList');
-      const pipelines = await t.get(t.link(program, 'pipelines')!, 'PipelineList');
-      for (const pipeline of pipelines._embedded!.pipelines) {
-        await t.get(t.link(pipeline, 'self')!, 'Pipeline');
+    expect(embedded(programs, 'programs').length).toBeGreaterThanOrEqual(3);
+    for (const listed of embedded(programs, 'programs')) {
+      expect(typeof listed.id).toBe('string');
+      const program = await t.get(href(listed, 'self'), 'Program');
+      expect(href(program, 'self')).toMatch(/^\/api\//);
+      const environments = await t.get(href(program, 'environments'), 'EnvironmentList');
+      expect(embedded(environments, 'environments').map((e) => e.type)).toEqual(expect.arrayContaining(['dev', 'stage', 'prod']));
+      await t.get(href(program, 'repositories'), 'RepositoryList');
+      const pipelines = await t.get(href(program, 'pipelines'), 'PipelineList');
+      for (const pipeline of embedded(pipelines, 'pipelines')) {
+        await t.get(href(pipeline, 'self'), 'Pipeline');
         expect(pipeline.status).toBe('IDLE');
-        const current = await t.call('GET', t.link(pipeline, 'execution')!);
+        const current = await t.call('GET', href(pipeline, 'execution'));
         expect(current.status).toBe(404);
         expect(current.headers.get('content-type')).toBe('application/problem+json');
       }
@@ -89,20 +78,20 @@ describe('the simulated Cloud Manager API', () => {
   it('pages the execution history newest first with next/prev/page links', async () => {
     const t = setup();
     const { pipeline } = await productionPipeline(t);
-    const first = await t.get(`${t.link(pipeline, 'executions')!}?start=0&limit=10`, 'PipelineExecutionListRepresentation');
+    const first = await t.get(`${href(pipeline, 'executions')}?start=0&limit=10`, 'PipelineExecutionListRepresentation');
     const total = first._totalNumberOfItems as number;
     expect(total).toBeGreaterThanOrEqual(25);
-    const seen: Hal[] = [...first._embedded!.executions];
+    const seen: Hal[] = [...embedded(first, 'executions')];
     let page = first;
-    while (t.link(page, 'next')) {
-      page = await t.get(t.link(page, 'next')!, 'PipelineExecutionListRepresentation');
-      seen.push(...page._embedded!.executions);
+    while (findLink(page, 'next')) {
+      page = await t.get(href(page, 'next'), 'PipelineExecutionListRepresentation');
+      seen.push(...embedded(page, 'executions'));
     }
     expect(seen).toHaveLength(total);
     const created = seen.map((e) => Date.parse(String(e.createdAt).replace(/(\d{2})(\d{2})$/, '$1:$2')));
     expect([...created].sort((a, b) => b - a)).toEqual(created);
-    expect(t.link(page, 'prev')).toBeDefined();
-    expect(page._links!.page.templated).toBe(true);
+    expect(findLink(page, 'prev')).toBeDefined();
+    expect(findLink(page, 'page')?.templated).toBe(true);
     expect(seen.some((e) => e.trigger === 'PUSH_UPGRADES')).toBe(true);
     expect(seen.some((e) => e.trigger === 'RE_EXECUTE')).toBe(true);
     expect(t.violations).toEqual([]);
@@ -113,38 +102,38 @@ describe('the simulated Cloud Manager API', () => {
     const t = setup();
     expect((await t.control('PUT', '/_sim/outcome', { outcome })).status).toBe(200);
     const { pipeline } = await productionPipeline(t);
-    const started = await t.call('PUT', t.link(pipeline, 'execution')!);
+    const started = await t.call('PUT', href(pipeline, 'execution'));
     expect(started.status).toBe(201);
     const execution = (await started.json()) as Hal;
     t.violations.push(...validate('PipelineExecution', execution));
-    expect(started.headers.get('location')).toBe(new URL(t.link(execution, 'self')!, ORIGIN).toString());
+    expect(started.headers.get('location')).toBe(new URL(href(execution, 'self'), ORIGIN).toString());
     expect(execution.status).toBe('RUNNING');
     expect(execution.trigger).toBe('MANUAL');
-    const busy = await t.call('PUT', t.link(pipeline, 'execution')!);
+    const busy = await t.call('PUT', href(pipeline, 'execution'));
     expect(busy.status).toBe(412);
 
     let current = execution;
     const seenStatuses = new Set<string>();
     for (let i = 0; i < 400 && ['RUNNING', 'CANCELLING', 'NOT_STARTED'].includes(current.status as string); i += 1) {
       await t.control('POST', '/_sim/clock', { advanceMs: 60_000 });
-      current = await t.get(t.link(current, 'self')!, 'PipelineExecution');
-      for (const step of current._embedded!.stepStates) {
+      current = await t.get(href(current, 'self'), 'PipelineExecution');
+      for (const step of embedded(current, 'stepStates')) {
         seenStatuses.add(step.status as string);
-        if (step._links?.[`${REL}pipeline/logs`] && step.status === 'RUNNING' && i % 7 === 0) {
-          const redirect = await t.get<{ redirect: string }>(t.link(step, 'pipeline/logs')!, 'Redirect');
+        if (findLink(step, 'pipeline/logs') && step.status === 'RUNNING' && i % 7 === 0) {
+          const redirect = await t.get<{ redirect: string }>(href(step, 'pipeline/logs'), 'Redirect');
           const log = await t.call('GET', redirect.redirect);
           expect(log.status).toBe(200);
           expect(log.headers.get('content-type')).toMatch(/^text\/plain/);
         }
       }
-      const waiting = current._embedded!.stepStates.find((s) => s.status === 'WAITING');
+      const waiting = embedded(current, 'stepStates').find((s) => s.status === 'WAITING');
       if (!waiting) continue;
-      const state = await t.get(t.link(waiting, 'self')!, 'PipelineExecutionStepState');
-      const advance = t.link(state, 'pipeline/advance')!;
+      const state = await t.get(href(waiting, 'self'), 'PipelineExecutionStepState');
+      const advance = href(state, 'pipeline/advance');
       let body: unknown;
       if (state.action === 'codeQuality') {
         const metrics = await t.get<{ metrics: { severity: string; passed: boolean; kpi: string }[] }>(
-          t.link(state, 'pipeline/metrics')!,
+          href(state, 'pipeline/metrics'),
           'PipelineStepMetrics',
         );
         body = { metrics: failingImportant(metrics.metrics) };
@@ -167,31 +156,31 @@ describe('the simulated Cloud Manager API', () => {
     expect(current.status).toBe(expected[outcome]);
     if (outcome === 'noCustomTests') expect(seenStatuses.has('INCOMPLETE')).toBe(true);
     // every finished step's links and sub-resources match the spec
-    for (const step of current._embedded!.stepStates) {
-      if (t.link(step, 'pipeline/metrics')) await t.get(t.link(step, 'pipeline/metrics')!, 'PipelineStepMetrics');
-      if (t.link(step, 'pipeline/artifacts')) {
-        const artifacts = await t.get(t.link(step, 'pipeline/artifacts')!, 'ArtifactList');
-        for (const artifact of artifacts._embedded!.artifacts) {
-          const redirect = await t.get<{ redirect: string }>(t.link(artifact, 'self')!, 'Redirect');
+    for (const step of embedded(current, 'stepStates')) {
+      if (findLink(step, 'pipeline/metrics')) await t.get(href(step, 'pipeline/metrics'), 'PipelineStepMetrics');
+      if (findLink(step, 'pipeline/artifacts')) {
+        const artifacts = await t.get(href(step, 'pipeline/artifacts'), 'ArtifactList');
+        for (const artifact of embedded(artifacts, 'artifacts')) {
+          const redirect = await t.get<{ redirect: string }>(href(artifact, 'self'), 'Redirect');
           expect((await t.call('GET', redirect.redirect)).status).toBe(200);
         }
       }
-      expect(t.link(step, 'pipeline/advance')).toBeUndefined();
-      expect(t.link(step, 'pipeline/cancel')).toBeUndefined();
+      expect(findLink(step, 'pipeline/advance')).toBeUndefined();
+      expect(findLink(step, 'pipeline/cancel')).toBeUndefined();
     }
-    const prodDeploy = current._embedded!.stepStates.find((s) => s.action === 'deploy' && s.environmentType === 'prod')!;
-    const offered = t.link(prodDeploy, 'pipeline/reExecute') !== undefined;
+    const prodDeploy = embedded(current, 'stepStates').find((s) => s.action === 'deploy' && s.environmentType === 'prod')!;
+    const offered = findLink(prodDeploy, 'pipeline/reExecute') !== undefined;
     expect(offered).toBe(
       ['pass', 'importantQualityFailure', 'noCustomTests', 'auditRegression', 'auditSteady', 'prodDeployFailure'].includes(outcome),
     );
     if (offered) {
-      const again = await t.call('PUT', t.link(prodDeploy, 'pipeline/reExecute')!);
+      const again = await t.call('PUT', href(prodDeploy, 'pipeline/reExecute'));
       expect(again.status).toBe(201);
       const reExecution = (await again.json()) as Hal;
       t.violations.push(...validate('PipelineExecution', reExecution));
       expect(reExecution.trigger).toBe('RE_EXECUTE');
-      expect(reExecution._embedded!.stepStates.map((s) => s.action)).toEqual(['validate', 'build', 'deploy']);
-      expect(reExecution._embedded!.stepStates[1].details).toMatchObject({ reusedArtifacts: true });
+      expect(embedded(reExecution, 'stepStates').map((s) => s.action)).toEqual(['validate', 'build', 'deploy']);
+      expect(embedded(reExecution, 'stepStates')[1].details).toMatchObject({ reusedArtifacts: true });
     }
     expect(t.violations).toEqual([]);
   });
@@ -200,12 +189,12 @@ describe('the simulated Cloud Manager API', () => {
     const t = setup();
     await t.control('PUT', '/_sim/outcome', { outcome: 'pass' });
     const { pipeline } = await productionPipeline(t);
-    const execution = (await (await t.call('PUT', t.link(pipeline, 'execution')!)).json()) as Hal;
+    const execution = (await (await t.call('PUT', href(pipeline, 'execution'))).json()) as Hal;
     await t.control('POST', '/_sim/clock', { advanceMs: 3 * 60_000 }); // the build is running
-    const running = await t.get(t.link(execution, 'self')!);
-    const build = running._embedded!.stepStates.find((s) => s.action === 'build')!;
+    const running = await t.get(href(execution, 'self'));
+    const build = embedded(running, 'stepStates').find((s) => s.action === 'build')!;
     expect(build.status).toBe('RUNNING');
-    const logs = t.link(build, 'pipeline/logs')!;
+    const logs = href(build, 'pipeline/logs');
     const plain = await t.call('GET', logs, undefined, { accept: '*/*' });
     expect(plain.status).toBe(307);
     const { redirect } = await t.get<{ redirect: string }>(logs, 'Redirect');
@@ -223,10 +212,10 @@ describe('the simulated Cloud Manager API', () => {
     expect(grown.startsWith(partial)).toBe(true);
     expect(grown).toBe(partial + (await tail.text()));
     await t.control('POST', '/_sim/clock', { advanceMs: 10 * 60_000 });
-    const scan = (await t.get(t.link(execution, 'self')!))._embedded!.stepStates.find((s) => s.action === 'codeQuality')!;
-    const sonar = await t.get<{ redirect: string }>(`${t.link(scan, 'pipeline/logs')!}?file=sonarLogFile`, 'Redirect');
+    const scan = embedded(await t.get(href(execution, 'self')), 'stepStates').find((s) => s.action === 'codeQuality')!;
+    const sonar = await t.get<{ redirect: string }>(`${href(scan, 'pipeline/logs')}?file=sonarLogFile`, 'Redirect');
     expect((await t.call('GET', sonar.redirect)).status).toBe(200);
-    const missing = await t.call('GET', `${t.link(scan, 'pipeline/logs')!}?file=nope`);
+    const missing = await t.call('GET', `${href(scan, 'pipeline/logs')}?file=nope`);
     expect(missing.status).toBe(404);
     expect(t.violations).toEqual([]);
   });
@@ -243,22 +232,22 @@ describe('the simulated Cloud Manager API', () => {
       expect(body.title).toBeTruthy();
     };
     await expectProblem(await t.call('GET', '/api/program/9999'), 404);
-    await expectProblem(await t.call('GET', `${t.link(program, 'self')}/pipeline/9999`), 404);
-    await expectProblem(await t.call('GET', `${t.link(pipeline, 'self')}/execution/424242`), 404);
-    await expectProblem(await t.call('GET', `${t.link(pipeline, 'self')}/execution/%3Cscript%3E`), 404);
+    await expectProblem(await t.call('GET', `${href(program, 'self')}/pipeline/9999`), 404);
+    await expectProblem(await t.call('GET', `${href(pipeline, 'self')}/execution/424242`), 404);
+    await expectProblem(await t.call('GET', `${href(pipeline, 'self')}/execution/%3Cscript%3E`), 404);
     await expectProblem(await t.call('GET', '/api/nothing/here'), 404);
-    await expectProblem(await t.call('DELETE', t.link(pipeline, 'self')!), 405);
-    await expectProblem(await t.call('GET', `${t.link(pipeline, 'executions')}?limit=abc`), 400);
+    await expectProblem(await t.call('DELETE', href(pipeline, 'self')), 405);
+    await expectProblem(await t.call('GET', `${href(pipeline, 'executions')}?limit=abc`), 400);
     expect(JSON.stringify(t.api.simulator.state.executions)).toBe(snapshot);
 
-    const execution = (await (await t.call('PUT', t.link(pipeline, 'execution')!)).json()) as Hal;
+    const execution = (await (await t.call('PUT', href(pipeline, 'execution'))).json()) as Hal;
     await t.control('POST', '/_sim/clock', { advanceMs: 60_000 });
-    const validate = (await t.get(t.link(execution, 'self')!))._embedded!.stepStates[0];
+    const validate = embedded(await t.get(href(execution, 'self')), 'stepStates')[0];
     const before = JSON.stringify(t.api.simulator.state.executions);
-    await expectProblem(await t.call('PUT', `${t.link(validate, 'self')}/advance`, '{"approved": tru'), 400);
-    await expectProblem(await t.call('PUT', `${t.link(validate, 'self')}/advance`, { approved: true }), 409);
-    await expectProblem(await t.call('PUT', `${t.link(validate, 'self')}/cancel`, { cancel: true }), 409);
-    await expectProblem(await t.call('PUT', `${t.link(validate, 'self')}/advance`, 'x'.repeat(70_000)), 413);
+    await expectProblem(await t.call('PUT', `${href(validate, 'self')}/advance`, '{"approved": tru'), 400);
+    await expectProblem(await t.call('PUT', `${href(validate, 'self')}/advance`, { approved: true }), 409);
+    await expectProblem(await t.call('PUT', `${href(validate, 'self')}/cancel`, { cancel: true }), 409);
+    await expectProblem(await t.call('PUT', `${href(validate, 'self')}/advance`, 'x'.repeat(70_000)), 413);
     await expectProblem(await t.control('PUT', '/_sim/speed', { speed: -1 }), 400);
     await expectProblem(await t.control('PUT', '/_sim/outcome', { outcome: 'everything' }), 400);
     expect(JSON.stringify(t.api.simulator.state.executions)).toBe(before);
@@ -268,7 +257,7 @@ describe('the simulated Cloud Manager API', () => {
     const t = setup();
     const { pipeline } = await productionPipeline(t);
     const before = t.api.simulator.state.executions.length;
-    const answers = await Promise.all(Array.from({ length: 20 }, () => t.call('PUT', t.link(pipeline, 'execution')!)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => t.call('PUT', href(pipeline, 'execution'))));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 412)).toHaveLength(19);
@@ -279,8 +268,8 @@ describe('the simulated Cloud Manager API', () => {
     const t = setup();
     await t.control('PUT', '/_sim/layout', { layout: 'alternate' });
     const { program, pipeline } = await productionPipeline(t);
-    expect(t.link(program, 'self')).toMatch(/^\/api\/alt-layout\//);
-    expect(t.link(pipeline, 'executions')).toMatch(/^\/api\/alt-layout\//);
+    expect(href(program, 'self')).toMatch(/^\/api\/alt-layout\//);
+    expect(href(pipeline, 'executions')).toMatch(/^\/api\/alt-layout\//);
     expect((await t.call('GET', '/api/program/1')).status).toBe(404);
     await t.control('PUT', '/_sim/layout', { layout: 'standard' });
     expect((await t.call('GET', '/api/program/1')).status).toBe(200);

@@ -8,14 +8,15 @@ import type { Environment, Execution, Pipeline, Program, Repository, StepState }
 import type { Hrefs, StepAddress } from './hrefs';
 import { apiTime } from './time';
 
-export const REL = 'http://ns.adobe.com/adobecloud/rel/';
+/** Relations are rendered in the spec's http:// spelling (tests use test-support/hal, which reads both). */
+const REL = 'http://ns.adobe.com/adobecloud/rel/';
 
 type Links = Record<string, { href: string; templated?: boolean }>;
 
 const link = (href: string, templated = false) => ({ href, templated });
 
 export interface RenderContext {
-  sim: Simulation;
+  engine: Simulation;
   hrefs: Hrefs;
   now: number;
 }
@@ -60,14 +61,14 @@ export function program(ctx: RenderContext, p: Program) {
 
 export function pipeline(ctx: RenderContext, p: Pipeline) {
   const h = ctx.hrefs;
-  const executions = ctx.sim.executionsOf(p.id);
+  const executions = ctx.engine.executionsOf(p.id);
   const last = executions[0];
   return {
     id: p.id,
     programId: p.programId,
     name: p.name,
     trigger: p.trigger,
-    status: ctx.sim.pipelineStatus(p),
+    status: ctx.engine.pipelineStatus(p),
     createdAt: apiTime(p.createdAt),
     updatedAt: apiTime(Math.max(p.updatedAt, last?.updatedAt ?? 0)),
     lastStartedAt: apiTime(last?.createdAt),
@@ -155,6 +156,20 @@ export function artifactKinds(step: StepState): { id: string; type: string; file
   }
 }
 
+/** A step's artifacts (simulator extension link `pipeline/artifacts`), each linking to its `{redirect}`. */
+export function artifactList(ctx: RenderContext, execution: Execution, step: StepState) {
+  const address = stepAddress(execution, step);
+  const artifacts = artifactKinds(step).map((a) => ({
+    id: a.id,
+    stepName: step.action,
+    type: a.type,
+    file: a.file,
+    format: a.format,
+    _links: { self: link(ctx.hrefs.artifact(address, a.id)) },
+  }));
+  return simpleList('artifacts', artifacts, ctx.hrefs.stepAction(address, 'artifacts'));
+}
+
 export function stepState(ctx: RenderContext, execution: Execution, step: StepState) {
   const h = ctx.hrefs;
   const address = stepAddress(execution, step);
@@ -168,9 +183,9 @@ export function stepState(ctx: RenderContext, execution: Execution, step: StepSt
   if (started && (step.action === 'codeQuality' || step.action === 'contentAudit'))
     links[`${REL}pipeline/metrics`] = link(h.stepAction(address, 'metrics'));
   if (artifactKinds(step).length) links[`${REL}pipeline/artifacts`] = link(h.stepAction(address, 'artifacts'));
-  if (ctx.sim.canAdvance(step)) links[`${REL}pipeline/advance`] = link(h.stepAction(address, 'advance'));
-  if (ctx.sim.canCancel(execution, step)) links[`${REL}pipeline/cancel`] = link(h.stepAction(address, 'cancel'));
-  if (ctx.sim.canReExecute(execution, step))
+  if (ctx.engine.canAdvance(step)) links[`${REL}pipeline/advance`] = link(h.stepAction(address, 'advance'));
+  if (ctx.engine.canCancel(execution, step)) links[`${REL}pipeline/cancel`] = link(h.stepAction(address, 'cancel'));
+  if (ctx.engine.canReExecute(execution, step))
     links[`${REL}pipeline/reExecute`] = link(h.reExecute(execution.programId, execution.pipelineId, step.stepId));
   links.self = link(h.step(address));
   const { sim: _sim, startedAt, finishedAt, updatedAt, ...fields } = step;
@@ -188,14 +203,14 @@ export function stepState(ctx: RenderContext, execution: Execution, step: StepSt
 }
 
 export function logFilesOf(ctx: RenderContext, execution: Execution, step: StepState): string[] {
-  return ctx.sim.content.logFiles(ctx.sim.context(execution, step));
+  return ctx.engine.content.logFiles(ctx.engine.context(execution, step));
 }
 
 function stepDetails(ctx: RenderContext, execution: Execution, step: StepState): Record<string, unknown> {
   const details: Record<string, unknown> = { ...step.details };
   if (step.action === 'deploy' && step.status !== 'NOT_STARTED') {
     const activities = deployActivities(ctx, execution, step);
-    const progress = ctx.sim.progress(step, ctx.now);
+    const progress = ctx.engine.progress(step, ctx.now);
     const done = activities.filter((a) => a.at <= progress);
     const start = step.startedAt ?? execution.createdAt;
     details.deployCommands = JSON.stringify(activities.map((a) => ({ id: a.id, stepAction: a.stepAction, instanceId: a.instanceId })));
@@ -227,14 +242,14 @@ function deployActivities(ctx: RenderContext, execution: Execution, step: StepSt
   const key = `${step.status}|${step.sim.durationMs}|${step.environmentId}`;
   const cached = activitiesCache.get(step);
   if (cached?.key === key) return cached.value;
-  const value = ctx.sim.content.deployActivities(ctx.sim.context(execution, step));
+  const value = ctx.engine.content.deployActivities(ctx.engine.context(execution, step));
   activitiesCache.set(step, { key, value });
   return value;
 }
 
 export function execution(ctx: RenderContext, e: Execution) {
   if (isActiveExecution(e)) return renderExecution(ctx, e);
-  const key = `${ctx.hrefs.program('')}|${e.updatedAt}|${e.status}|${ctx.sim.latestExecution(e.pipelineId)?.id === e.id}`;
+  const key = `${ctx.hrefs.program('')}|${e.updatedAt}|${e.status}|${ctx.engine.latestExecution(e.pipelineId)?.id === e.id}`;
   const cached = endedRepresentations.get(e);
   if (cached?.key === key) return cached.value;
   const value = renderExecution(ctx, e);

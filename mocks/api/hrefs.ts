@@ -17,7 +17,12 @@ export interface StepAddress {
   stepId: string;
 }
 
-export function hrefs(layout: Layout) {
+/** The hrefs of `layout` (made once per layout). */
+export function hrefs(layout: Layout): Hrefs {
+  return HREFS[layout];
+}
+
+function layoutHrefs(layout: Layout) {
   const api = layout === 'alternate' ? ALT : '/api';
   const files = layout === 'alternate' ? '/files/alt-layout' : '/files';
   const program = (p: string) => `${api}/program/${p}`;
@@ -48,7 +53,9 @@ export function hrefs(layout: Layout) {
   };
 }
 
-export type Hrefs = ReturnType<typeof hrefs>;
+export type Hrefs = ReturnType<typeof layoutHrefs>;
+
+const HREFS: Record<Layout, Hrefs> = { standard: layoutHrefs('standard'), alternate: layoutHrefs('alternate') };
 
 /** The path segments after the API root of this layout, or undefined when the path is not under it. */
 export function apiSegments(pathname: string, layout: Layout): string[] | undefined {
@@ -66,6 +73,12 @@ export function fileSegments(pathname: string, layout: Layout): string[] | undef
   const rest = pathname.slice(root.length);
   if (layout === 'standard' && rest.startsWith('alt-layout/')) return undefined;
   return decodeSegments(rest);
+}
+
+/** The path segments of a simulation control under /_sim (the same in both layouts; not percent-decoded), or undefined. */
+export function controlSegments(pathname: string): string[] | undefined {
+  if (pathname !== '/_sim' && !pathname.startsWith('/_sim/')) return undefined;
+  return pathname.slice('/_sim'.length).split('/').filter(Boolean);
 }
 
 /** Path segments, percent-decoded; undefined when an escape is malformed (e.g. a lone `%`): no such resource. */

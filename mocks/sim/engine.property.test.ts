@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { content } from './content';
 import { Simulation, isActiveExecution } from './engine';
 import {
-  SimError,
   TERMINAL_EXECUTION,
   type Execution,
   type ImportantMetricsBehavior,
@@ -19,10 +18,11 @@ import {
 import { OUTCOME_PRESETS } from './outcomes';
 import { createSeedState } from './seed';
 import { WALL_START } from './test-helpers';
+import { DomainError } from './errors';
+import type { CancelRequest, StepDecision } from './decisions';
 import * as hal from '../api/hal';
 import { hrefs } from '../api/hrefs';
-
-const REL = hal.REL;
+import { findLink } from '../../test-support/hal';
 const PIPELINES = [
   { programId: '1', pipelineId: '101' },
   { programId: '1', pipelineId: '102' },
@@ -35,11 +35,19 @@ const PIPELINES = [
 type Command =
   | { kind: 'start'; pipeline: number; pushUpdate: boolean }
   | { kind: 'reExecute'; pipeline: number; anyStep: number | undefined }
-  | { kind: 'advance'; pipeline: number; step: number | undefined; body: number; scheduleInMs: number }
-  | { kind: 'cancel'; pipeline: number; step: number | undefined; body: number }
+  | { kind: 'advance'; pipeline: number; step: number | undefined; decision: number; scheduleInMs: number }
+  | { kind: 'cancel'; pipeline: number; step: number | undefined; request: number }
   | { kind: 'jump'; ms: number }
   | { kind: 'outcome'; preset: OutcomePreset }
   | { kind: 'behavior'; pipeline: number; behavior: ImportantMetricsBehavior };
+
+const CANCEL_REQUESTS: CancelRequest[] = [
+  { kind: 'rejectApproval' },
+  { kind: 'rejectQuality' },
+  { kind: 'cancel' },
+  { kind: 'managedNoStart' },
+  { kind: 'cancel' },
+];
 
 /** Mostly the pipelines with holds (WKND and Acme production), sometimes any. */
 const pipelineIndex = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(0, 4) }, { weight: 1, arbitrary: fc.nat(PIPELINES.length - 1) });
@@ -61,11 +69,19 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       kind: fc.constant('advance' as const),
       pipeline: pipelineIndex,
       step: stepPick,
-      body: fc.oneof({ weight: 2, arbitrary: fc.constant(-1) }, fc.nat(7)),
+      decision: fc.oneof({ weight: 2, arbitrary: fc.constant(-1) }, fc.nat(6)),
       scheduleInMs: fc.integer({ min: -3600_000, max: 20 * 24 * 3600_000 }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pipeline: pipelineIndex, step: stepPick, body: fc.nat(5) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      pipeline: pipelineIndex,
+      step: stepPick,
+      request: fc.nat(CANCEL_REQUESTS.length - 1),
+    }),
+  },
   {
     weight: 5,
     arbitrary: fc.record({
@@ -100,32 +116,27 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 const seedState = createSeedState(1, WALL_START, content);
 
-/** `choice` -1: the answer the step expects (approve, schedule now or later, override); otherwise any body. */
-function advanceBody(sim: Simulation, execution: Execution, step: StepState, choice: number, at: number): unknown {
+/** `choice` -1: the decision the step expects (approve, schedule now or later, override); otherwise any decision. */
+function advanceDecision(sim: Simulation, execution: Execution, step: StepState, choice: number, at: number): StepDecision {
   if (choice === -1) choice = { approval: 0, schedule: at % 2 ? 1 : 2, codeQuality: 3, managed: 4 }[step.action as string] ?? 5;
+  const failing = step.action === 'codeQuality' ? sim.failingImportantKpis(execution, step) : [];
   switch (choice) {
     case 0:
-      return { approved: true };
+      return { kind: 'approve' };
     case 1:
-      return { type: 'IMMEDIATE' };
+      return { kind: 'scheduleImmediate' };
     case 2:
-      return { type: 'SCHEDULED', schedule: new Date(at).toISOString() };
+      return { kind: 'scheduleAt', at, schedule: new Date(at).toISOString() };
     case 3:
-      return step.action === 'codeQuality'
-        ? { metrics: sim.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) }
-        : { metrics: [] };
+      return { kind: 'override', kpis: failing };
     case 4:
-      return { start: true };
+      return { kind: 'managedStart' };
     case 5:
-      return { resume: true };
-    case 6:
-      return { approved: 'yes' };
+      return { kind: 'override', kpis: failing.slice(1) };
     default:
-      return 'not an object';
+      return { kind: 'override', kpis: [] };
   }
 }
-
-const CANCEL_BODIES = [{ approved: false }, { override: false }, { cancel: true }, { start: false }, { cancel: 'please' }, []];
 
 /** cm-ui.md §9, restated independently of engine.canReExecute. */
 function reExecuteAllowed(state: SimState, execution: Execution, step: StepState): boolean {
@@ -153,7 +164,7 @@ class Checker {
   check(): void {
     const { sim } = this;
     const state = sim.state;
-    const ctx: hal.RenderContext = { sim, hrefs: hrefs('standard'), now: this.clock.now };
+    const ctx: hal.RenderContext = { engine: sim, hrefs: hrefs('standard'), now: this.clock.now };
     for (const { pipelineId } of PIPELINES) {
       const own = state.executions.filter((e) => e.pipelineId === pipelineId);
       const active = own.filter(isActiveExecution);
@@ -162,8 +173,8 @@ class Checker {
       for (const execution of own.slice(-2)) {
         const representation = hal.execution(ctx, execution);
         execution.steps.forEach((step, i) => {
-          const links = representation._embedded.stepStates[i]._links;
-          const reExecute = links[`${REL}pipeline/reExecute`];
+          const rendered = representation._embedded.stepStates[i];
+          const reExecute = findLink(rendered, 'pipeline/reExecute');
           if (!!reExecute !== reExecuteAllowed(state, execution, step)) {
             throw new Error(
               `reExecute link ${reExecute ? 'present' : 'absent'} on ${step.action} (${step.status}) of ${execution.status} ${execution.trigger} run ${execution.id}`,
@@ -171,7 +182,8 @@ class Checker {
           }
           if (reExecute && !reExecute.href.endsWith(`/pipeline/${pipelineId}/execution?stepId=${step.stepId}`))
             throw new Error(`reExecute href ${reExecute.href}`);
-          if (!!links[`${REL}pipeline/advance`] !== (step.status === 'WAITING')) throw new Error(`advance link on a ${step.status} step`);
+          if (!!findLink(rendered, 'pipeline/advance') !== (step.status === 'WAITING'))
+            throw new Error(`advance link on a ${step.status} step`);
         });
       }
     }
@@ -225,7 +237,7 @@ function pickStep(execution: Execution, pick: number | undefined): StepState | u
   return execution.steps[pick % execution.steps.length];
 }
 
-/** Runs one command; refusals must be SimErrors (4xx) that leave the state as it was. */
+/** Runs one command; refusals must be DomainErrors that leave the state as it was. */
 function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<string, number>): void {
   const attempt = (name: string, action: () => void) => {
     const before = JSON.stringify(sim.state);
@@ -233,11 +245,10 @@ function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<
       action();
       stats[`${name} ok`] = (stats[`${name} ok`] ?? 0) + 1;
     } catch (error) {
-      if (!(error instanceof SimError)) throw error;
-      if (error.status >= 500) throw new Error(`${name}: ${error.status} ${error.message}`, { cause: error });
+      if (!(error instanceof DomainError)) throw error;
       if (JSON.stringify(sim.state) !== before)
-        throw new Error(`${name} was refused (${error.status} ${error.title}) but changed the state`, { cause: error });
-      stats[`${name} ${error.status}`] = (stats[`${name} ${error.status}`] ?? 0) + 1;
+        throw new Error(`${name} was refused (${error.code}: ${error.title}) but changed the state`, { cause: error });
+      stats[`${name} ${error.code}`] = (stats[`${name} ${error.code}`] ?? 0) + 1;
     }
   };
   const target = PIPELINES['pipeline' in c ? c.pipeline : 0];
@@ -265,8 +276,8 @@ function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<
           ? latest.steps.find((s) => s.action === 'deploy' && s.environmentType === 'prod')
           : latest.steps[c.anyStep % latest.steps.length]);
       if (!latest || !step) return;
-      const ctx: hal.RenderContext = { sim, hrefs: hrefs('standard'), now: clock.now };
-      const offered = !!hal.execution(ctx, latest)._embedded.stepStates[latest.steps.indexOf(step)]._links[`${REL}pipeline/reExecute`];
+      const ctx: hal.RenderContext = { engine: sim, hrefs: hrefs('standard'), now: clock.now };
+      const offered = !!findLink(hal.execution(ctx, latest)._embedded.stepStates[latest.steps.indexOf(step)], 'pipeline/reExecute');
       const count = sim.state.executions.length;
       attempt('reExecute', () => sim.start(target.programId, target.pipelineId, clock.now, { stepId: step.stepId }));
       // Following the link starts a RE_EXECUTE run; without the link the start is refused.
@@ -281,10 +292,10 @@ function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<
       const step = latest && pickStep(latest, c.step);
       if (!latest || !step) return;
       if (c.kind === 'advance') {
-        const body = advanceBody(sim, latest, step, c.body, clock.now + c.scheduleInMs);
-        attempt(`advance ${step.action}`, () => sim.advance(latest, step, body, clock.now));
+        const decision = advanceDecision(sim, latest, step, c.decision, clock.now + c.scheduleInMs);
+        attempt(`advance ${step.action}`, () => sim.advance(latest, step, decision, clock.now));
       } else {
-        attempt(`cancel ${step.action}`, () => sim.cancel(latest, step, CANCEL_BODIES[c.body], clock.now));
+        attempt(`cancel ${step.action}`, () => sim.cancel(latest, step, CANCEL_REQUESTS[c.request], clock.now));
       }
       return;
     }
@@ -315,14 +326,14 @@ describe('engine invariants over random command sequences', () => {
     // The sequences reached the interesting places, not only refusals.
     for (const reached of [
       'start ok',
-      'start 412',
+      'start busy',
       'reExecute ok',
-      'reExecute 400',
+      'reExecute not_allowed',
       'advance approval ok',
       'advance schedule ok',
       'advance codeQuality ok',
       'cancel approval ok',
-      'advance approval 409',
+      'advance approval already_decided',
     ]) {
       expect(stats[reached] ?? 0, reached).toBeGreaterThan(0);
     }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { HOLD_TIMEOUT_MS, SimError } from './model';
+import { HOLD_TIMEOUT_MS } from './model';
+import { DomainError, type DomainErrorCode } from './errors';
 import { ACME, WKND, isOver, isWaitingAt, newSimulation, runToCompletion, runUntil, startRun, stepOf, waitingStep } from './test-helpers';
 
 const PRODUCTION_ACTIONS = [
@@ -18,15 +19,15 @@ const PRODUCTION_ACTIONS = [
   'deploy',
 ];
 
-function expectSimError(fn: () => void, status: number) {
+function expectRefusal(fn: () => void, code: DomainErrorCode) {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(SimError);
-    expect((error as SimError).status).toBe(status);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(code);
     return;
   }
-  throw new Error(`expected a ${status} refusal`);
+  throw new Error(`expected a ${code} refusal`);
 }
 
 describe('seed data', () => {
@@ -76,9 +77,9 @@ describe('a production run', () => {
     expect(execution.status).toBe('RUNNING');
     runUntil(sim, clock, isWaitingAt(execution, 'approval'));
     expect(execution.steps.slice(0, 9).every((s) => s.status === 'FINISHED')).toBe(true);
-    sim.advance(execution, waitingStep(execution)!, { approved: true }, clock.now);
+    sim.advance(execution, waitingStep(execution)!, { kind: 'approve' }, clock.now);
     runUntil(sim, clock, isWaitingAt(execution, 'schedule'));
-    sim.advance(execution, waitingStep(execution)!, { type: 'IMMEDIATE' }, clock.now);
+    sim.advance(execution, waitingStep(execution)!, { kind: 'scheduleImmediate' }, clock.now);
     runUntil(sim, clock, isOver(execution));
     expect(execution.status).toBe('FINISHED');
     // steps are consecutive: each starts when the previous finished
@@ -96,10 +97,10 @@ describe('a production run', () => {
     expect(minutes).toBeLessThan(80);
   });
 
-  it('allows one execution per pipeline at a time (412)', () => {
+  it('allows one execution per pipeline at a time (busy)', () => {
     const { sim, clock } = newSimulation();
     startRun(sim, clock, WKND.programId, WKND.production);
-    expectSimError(() => sim.start(WKND.programId, WKND.production, clock.now), 412);
+    expectRefusal(() => sim.start(WKND.programId, WKND.production, clock.now), 'busy');
     // other pipelines are independent
     expect(sim.start(WKND.programId, WKND.dev, clock.now).status).toBe('RUNNING');
   });
@@ -123,9 +124,9 @@ describe('a production run', () => {
     const scan = waitingStep(execution)!;
     const failing = sim.failingImportantKpis(execution, scan);
     expect(failing.length).toBeGreaterThan(0);
-    expectSimError(() => sim.advance(execution, scan, { metrics: [] }, clock.now), 400);
+    expectRefusal(() => sim.advance(execution, scan, { kind: 'override', kpis: failing.slice(1) }, clock.now), 'invalid');
     expect(scan.status).toBe('WAITING');
-    sim.advance(execution, scan, { metrics: failing.map((kpi) => ({ kpi, override: true })) }, clock.now);
+    sim.advance(execution, scan, { kind: 'override', kpis: failing }, clock.now);
     expect(scan.status).toBe('FINISHED');
     expect(
       sim
@@ -141,8 +142,8 @@ describe('a production run', () => {
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, WKND.programId, WKND.production, 'importantQualityFailure');
     runUntil(sim, clock, isWaitingAt(execution, 'codeQuality'));
-    expectSimError(() => sim.cancel(execution, waitingStep(execution)!, { approved: false }, clock.now), 400);
-    sim.cancel(execution, waitingStep(execution)!, { override: false }, clock.now);
+    expectRefusal(() => sim.cancel(execution, waitingStep(execution)!, { kind: 'rejectApproval' }, clock.now), 'invalid');
+    sim.cancel(execution, waitingStep(execution)!, { kind: 'rejectQuality' }, clock.now);
     expect(execution.status).toBe('FAILED');
     expect(stepOf(execution, 'codeQuality').status).toBe('FAILED');
   });
@@ -202,8 +203,9 @@ describe('a production run', () => {
     const execution = startRun(sim, clock, WKND.programId, WKND.production);
     runUntil(sim, clock, isWaitingAt(execution, 'approval'));
     const approval = waitingStep(execution)!;
-    expectSimError(() => sim.advance(execution, approval, { approved: 'yes' }, clock.now), 400);
-    sim.cancel(execution, approval, { approved: false }, clock.now);
+    expectRefusal(() => sim.advance(execution, approval, { kind: 'scheduleImmediate' }, clock.now), 'invalid');
+    expect(approval.status).toBe('WAITING');
+    sim.cancel(execution, approval, { kind: 'rejectApproval' }, clock.now);
     expect(approval.status).toBe('CANCELLED');
     expect(execution.status).toBe('CANCELLED');
     expect(stepOf(execution, 'deploy', 'prod').status).toBe('NOT_STARTED');
@@ -213,11 +215,15 @@ describe('a production run', () => {
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, WKND.programId, WKND.production);
     runUntil(sim, clock, isWaitingAt(execution, 'approval'));
-    sim.advance(execution, waitingStep(execution)!, { approved: true }, clock.now);
+    sim.advance(execution, waitingStep(execution)!, { kind: 'approve' }, clock.now);
     runUntil(sim, clock, isWaitingAt(execution, 'schedule'));
     const schedule = waitingStep(execution)!;
     const at = clock.now + 3 * 3600_000;
-    sim.advance(execution, schedule, { type: 'SCHEDULED', schedule: new Date(at).toISOString() }, clock.now);
+    expectRefusal(
+      () => sim.advance(execution, schedule, { kind: 'scheduleAt', at: at + 15 * 24 * 3600_000, schedule: 'later' }, clock.now),
+      'invalid',
+    );
+    sim.advance(execution, schedule, { kind: 'scheduleAt', at, schedule: new Date(at).toISOString() }, clock.now);
     expect(schedule.status).toBe('RUNNING');
     runUntil(sim, clock, () => false, 2 * 3600_000, 60_000);
     expect(stepOf(execution, 'deploy', 'prod').status).toBe('NOT_STARTED');
@@ -230,9 +236,9 @@ describe('a production run', () => {
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, WKND.programId, WKND.production);
     runUntil(sim, clock, isWaitingAt(execution, 'approval'));
-    sim.advance(execution, waitingStep(execution)!, { approved: true }, clock.now);
+    sim.advance(execution, waitingStep(execution)!, { kind: 'approve' }, clock.now);
     runUntil(sim, clock, isWaitingAt(execution, 'schedule'));
-    sim.cancel(execution, waitingStep(execution)!, { cancel: true }, clock.now);
+    sim.cancel(execution, waitingStep(execution)!, { kind: 'cancel' }, clock.now);
     runUntil(sim, clock, isOver(execution));
     expect(execution.status).toBe('CANCELLED');
   });
@@ -258,7 +264,7 @@ describe('a production run', () => {
     runUntil(sim, clock, () => stepOf(execution, 'build').status === 'RUNNING');
     const build = stepOf(execution, 'build');
     expect(sim.canCancel(execution, build)).toBe(true);
-    sim.cancel(execution, build, { cancel: true }, clock.now);
+    sim.cancel(execution, build, { kind: 'cancel' }, clock.now);
     expect(execution.status).toBe('CANCELLING');
     runUntil(sim, clock, isOver(execution));
     expect(execution.status).toBe('CANCELLED');
@@ -266,13 +272,24 @@ describe('a production run', () => {
     expect(stepOf(execution, 'codeQuality').status).toBe('NOT_STARTED');
   });
 
+  it('refuses to cancel a running deployment (not_cancellable), and changes nothing', () => {
+    const { sim, clock } = newSimulation();
+    const execution = startRun(sim, clock, WKND.programId, WKND.production);
+    const deploy = stepOf(execution, 'deploy', 'stage');
+    runUntil(sim, clock, () => deploy.status === 'RUNNING');
+    const before = JSON.stringify(execution);
+    expect(sim.canCancel(execution, deploy)).toBe(false);
+    expectRefusal(() => sim.cancel(execution, deploy, { kind: 'cancel' }, clock.now), 'not_cancellable');
+    expect(JSON.stringify(execution)).toBe(before);
+  });
+
   it('refuses to advance or cancel a step that is not waiting, and changes nothing', () => {
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, WKND.programId, WKND.production);
     runUntil(sim, clock, () => stepOf(execution, 'build').status === 'RUNNING');
     const before = JSON.stringify(execution);
-    expectSimError(() => sim.advance(execution, stepOf(execution, 'approval'), { approved: true }, clock.now), 409);
-    expectSimError(() => sim.cancel(execution, stepOf(execution, 'validate'), { cancel: true }, clock.now), 409);
+    expectRefusal(() => sim.advance(execution, stepOf(execution, 'approval'), { kind: 'approve' }, clock.now), 'not_waiting');
+    expectRefusal(() => sim.cancel(execution, stepOf(execution, 'validate'), { kind: 'cancel' }, clock.now), 'not_waiting');
     expect(JSON.stringify(execution)).toBe(before);
   });
 
@@ -281,24 +298,24 @@ describe('a production run', () => {
       try {
         fn();
       } catch (error) {
-        return error as SimError;
+        return error as DomainError;
       }
       throw new Error('expected a refusal');
     };
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, ACME.programId, ACME.production);
     const approval = stepOf(execution, 'approval');
-    const early = refusal(() => sim.advance(execution, approval, { approved: true }, clock.now));
-    expect([early.status, early.title]).toEqual([409, 'Step is not waiting']);
+    const early = refusal(() => sim.advance(execution, approval, { kind: 'approve' }, clock.now));
+    expect([early.code, early.title]).toEqual(['not_waiting', 'Step is not waiting']);
     expect(early.message).toContain('approval step has not started yet');
     runUntil(sim, clock, isWaitingAt(execution, 'approval'));
-    sim.advance(execution, approval, { approved: true }, clock.now);
+    sim.advance(execution, approval, { kind: 'approve' }, clock.now);
     for (const second of [
-      () => sim.advance(execution, approval, { approved: true }, clock.now),
-      () => sim.cancel(execution, approval, { approved: false }, clock.now),
+      () => sim.advance(execution, approval, { kind: 'approve' }, clock.now),
+      () => sim.cancel(execution, approval, { kind: 'rejectApproval' }, clock.now),
     ]) {
       const late = refusal(second);
-      expect([late.status, late.title]).toEqual([409, 'Step already decided']);
+      expect([late.code, late.title]).toEqual(['already_decided', 'Step already decided']);
       expect(late.message).toBe('The approval step was already decided (approved, now FINISHED); this request changed nothing.');
     }
 
@@ -306,7 +323,7 @@ describe('a production run', () => {
     runUntil(sim, clock, isWaitingAt(timedOut, 'codeQuality'));
     clock.now += HOLD_TIMEOUT_MS + 1000;
     sim.advanceTo(clock.now);
-    const expired = refusal(() => sim.advance(timedOut, stepOf(timedOut, 'codeQuality'), { metrics: [] }, clock.now));
+    const expired = refusal(() => sim.advance(timedOut, stepOf(timedOut, 'codeQuality'), { kind: 'override', kpis: [] }, clock.now));
     expect(expired.message).toContain('already decided (timed out, now CANCELLED)');
   });
 
@@ -364,9 +381,9 @@ describe('re-execute', () => {
     const failedEarly = startRun(sim, clock, ACME.programId, ACME.production, 'testFailure');
     runToCompletion(sim, clock, failedEarly);
     expect(reExecutable(sim, failedEarly)).toBe(false);
-    expectSimError(
+    expectRefusal(
       () => sim.start(ACME.programId, ACME.production, clock.now, { stepId: stepOf(failedEarly, 'deploy', 'prod').stepId }),
-      400,
+      'not_allowed',
     );
 
     const older = sim.executionsOf(WKND.production)[1];

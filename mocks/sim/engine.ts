@@ -6,7 +6,6 @@
  */
 import {
   HOLD_TIMEOUT_MS,
-  SimError,
   TERMINAL_EXECUTION,
   TERMINAL_STEP,
   type Environment,
@@ -16,12 +15,15 @@ import {
   type Outcome,
   type Pipeline,
   type Program,
+  type Repository,
   type SimState,
   type StepAction,
   type StepState,
 } from './model';
 import { createRng, hashString } from './content/rng';
 import { resolveOutcome } from './outcomes';
+import { DomainError } from './errors';
+import { DECISION_ACTION, cancelKindFor, type CancelRequest, type StepDecision } from './decisions';
 import type { ContentContext, ContentGenerators } from './content/types';
 
 /** Simulated time between a cancel request and the execution reaching CANCELLED. */
@@ -70,7 +72,7 @@ export class Simulation {
 
   program(programId: string) {
     const program = this.programIndex.get(this.state.programs, programId);
-    if (!program) throw new SimError(404, 'Program not found', `Program ${programId} does not exist.`);
+    if (!program) throw new DomainError('not_found', 'Program not found', `Program ${programId} does not exist.`);
     return program;
   }
 
@@ -78,7 +80,7 @@ export class Simulation {
     this.program(programId);
     const pipeline = this.pipelineIndex.get(this.state.pipelines, pipelineId);
     if (!pipeline || pipeline.programId !== programId)
-      throw new SimError(404, 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
+      throw new DomainError('not_found', 'Pipeline not found', `Pipeline ${pipelineId} does not exist in program ${programId}.`);
     return pipeline;
   }
 
@@ -86,14 +88,40 @@ export class Simulation {
     this.pipeline(programId, pipelineId);
     const execution = this.executionIndex.get(this.state.executions, executionId);
     if (!execution || execution.pipelineId !== pipelineId)
-      throw new SimError(404, 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
+      throw new DomainError('not_found', 'Execution not found', `Execution ${executionId} does not exist in pipeline ${pipelineId}.`);
     return execution;
+  }
+
+  /** An execution by its id alone (log and artifact files are addressed so), or undefined. */
+  executionById(executionId: string): Execution | undefined {
+    return this.executionIndex.get(this.state.executions, executionId);
   }
 
   step(execution: Execution, phaseId: string, stepId: string): StepState {
     const step = execution.steps.find((s) => s.stepId === stepId && s.phaseId === phaseId);
-    if (!step) throw new SimError(404, 'Step not found', `Step ${stepId} in phase ${phaseId} does not exist in execution ${execution.id}.`);
+    if (!step)
+      throw new DomainError(
+        'not_found',
+        'Step not found',
+        `Step ${stepId} in phase ${phaseId} does not exist in execution ${execution.id}.`,
+      );
     return step;
+  }
+
+  /** An environment of a program. */
+  environmentOf(programId: string, environmentId: string): Environment {
+    const environment = this.environment(environmentId);
+    if (!environment || environment.programId !== programId)
+      throw new DomainError('not_found', 'Environment not found', `Environment ${environmentId} does not exist in program ${programId}.`);
+    return environment;
+  }
+
+  /** A repository of a program. */
+  repositoryOf(programId: string, repositoryId: string): Repository {
+    const repository = this.state.repositories.find((r) => r.programId === programId && r.id === repositoryId);
+    if (!repository)
+      throw new DomainError('not_found', 'Repository not found', `Repository ${repositoryId} does not exist in program ${programId}.`);
+    return repository;
   }
 
   environment(environmentId: string | undefined): Environment | undefined {
@@ -147,10 +175,24 @@ export class Simulation {
     return step.status === 'WAITING';
   }
 
+  /** Refuses (not_waiting, already_decided) unless `step` waits for a decision. */
+  checkCanAdvance(step: StepState): void {
+    if (!this.canAdvance(step)) throw notWaiting(step);
+  }
+
   canCancel(execution: Execution, step: StepState): boolean {
     if (execution.status !== 'RUNNING') return false;
     if (step.status === 'WAITING') return true;
     return step.status === 'RUNNING' && step.action !== 'deploy';
+  }
+
+  /** Refuses (not_cancellable, not_waiting, already_decided) unless `step` can be cancelled now. */
+  checkCanCancel(execution: Execution, step: StepState): void {
+    if (this.canCancel(execution, step)) return;
+    if (step.status === 'WAITING' || step.status === 'RUNNING') {
+      throw new DomainError('not_cancellable', 'Step cannot be cancelled', `The ${step.action} step cannot be cancelled while it deploys.`);
+    }
+    throw notWaiting(step);
   }
 
   /**
@@ -294,12 +336,12 @@ export class Simulation {
 
   // ---------------------------------------------------------------- user actions
 
-  /** Start a run (PUT execution). Throws 412 when the pipeline is busy. */
+  /** Start a run. Refused (busy) while the pipeline has a running execution. */
   start(programId: string, pipelineId: string, now: number, options: StartOptions = {}): Execution {
     const pipeline = this.pipeline(programId, pipelineId);
     this.advanceTo(now);
     if (this.currentExecution(pipelineId)) {
-      throw new SimError(412, 'Pipeline is busy', `Pipeline ${pipelineId} already has a running execution.`);
+      throw new DomainError('busy', 'Pipeline is busy', `Pipeline ${pipelineId} already has a running execution.`);
     }
     let trigger: ExecutionTrigger = options.trigger ?? 'MANUAL';
     let source: Execution | undefined;
@@ -307,8 +349,8 @@ export class Simulation {
       source = this.latestExecution(pipelineId);
       const step = source?.steps.find((s) => s.stepId === options.stepId);
       if (!source || !step || !this.canReExecute(source, step)) {
-        throw new SimError(
-          400,
+        throw new DomainError(
+          'not_allowed',
           'Re-execution not allowed',
           `Step ${options.stepId} is not the completed production deployment of this pipeline's last execution.`,
         );
@@ -439,119 +481,78 @@ export class Simulation {
     }
   }
 
-  /** PUT advance on a waiting step (override, approve, schedule). */
-  advance(execution: Execution, step: StepState, body: unknown, now: number): void {
+  /** Decide a waiting step: override code quality, approve, schedule or start. */
+  advance(execution: Execution, step: StepState, decision: StepDecision, now: number): void {
     this.advanceTo(now);
-    if (!this.canAdvance(step)) throw notWaiting(step);
-    const input = asObject(body);
-    switch (step.action) {
-      case 'codeQuality': {
+    this.checkCanAdvance(step);
+    if (DECISION_ACTION[decision.kind] !== step.action) throw misfit(decision.kind, step);
+    switch (decision.kind) {
+      case 'override': {
         const failing = this.failingImportantKpis(execution, step);
-        const metrics = input.metrics;
-        if (!Array.isArray(metrics))
-          throw badBody('Expected {"metrics":[{"kpi":"…","override":true}, …]} listing every failing important metric.');
-        const overridden = new Set(
-          metrics
-            .filter(
-              (m): m is { kpi: string; override: boolean } =>
-                !!m &&
-                typeof m === 'object' &&
-                typeof (m as { kpi?: unknown }).kpi === 'string' &&
-                (m as { override?: unknown }).override === true,
-            )
-            .map((m) => m.kpi),
-        );
+        const overridden = new Set(decision.kpis);
         const missing = failing.filter((kpi) => !overridden.has(kpi));
-        if (missing.length) throw badBody(`Every failing important metric must be overridden; missing: ${missing.join(', ')}.`);
+        if (missing.length) throw invalid(`Every failing important metric must be overridden; missing: ${missing.join(', ')}.`);
         step.sim.endedBy = 'override';
         step.details = { ...step.details, input: { metrics: failing.map((kpi) => ({ kpi, override: true })) } };
         this.finishStep(step, 'FINISHED', now);
         break;
       }
-      case 'approval':
-        if (input.approved !== true) throw badBody('Expected {"approved": true}. To reject, use the cancel link with {"approved": false}.');
+      case 'approve':
         step.sim.endedBy = 'approve';
         step.details = { ...step.details, input: { approved: true } };
         this.finishStep(step, 'FINISHED', now);
         break;
-      case 'schedule': {
-        if (input.type === 'IMMEDIATE') {
-          step.details = { ...step.details, input: { type: 'IMMEDIATE' } };
-          this.finishStep(step, 'FINISHED', now);
-          break;
-        }
-        if (input.type !== 'SCHEDULED' || typeof input.schedule !== 'string') {
-          throw badBody('Expected {"type":"IMMEDIATE"} or {"type":"SCHEDULED","schedule":"<ISO-8601 date-time>"}.');
-        }
-        const at = Date.parse(input.schedule);
-        if (Number.isNaN(at)) throw badBody(`"${input.schedule.slice(0, 40)}" is not an ISO-8601 date-time.`);
+      case 'scheduleImmediate':
+        step.details = { ...step.details, input: { type: 'IMMEDIATE' } };
+        this.finishStep(step, 'FINISHED', now);
+        break;
+      case 'scheduleAt': {
+        const { at, schedule } = decision;
         if (at <= now) {
-          step.details = { ...step.details, input: { type: 'SCHEDULED', schedule: input.schedule } };
+          step.details = { ...step.details, input: { type: 'SCHEDULED', schedule } };
           this.finishStep(step, 'FINISHED', now);
           break;
         }
-        if (at > (step.sim.waitingSince ?? now) + HOLD_TIMEOUT_MS) throw badBody('The schedule must be within 14 days.');
+        if (at > (step.sim.waitingSince ?? now) + HOLD_TIMEOUT_MS) throw invalid('The schedule must be within 14 days.');
         step.sim.scheduledFor = at;
         step.sim.waitingSince = undefined;
-        step.details = {
-          ...step.details,
-          input: { type: 'SCHEDULED', schedule: input.schedule },
-          scheduledFor: new Date(at).toISOString(),
-        };
+        step.details = { ...step.details, input: { type: 'SCHEDULED', schedule }, scheduledFor: new Date(at).toISOString() };
         this.setStep(step, 'RUNNING', now);
         break;
       }
-      case 'managed':
-        if (input.start !== true) throw badBody('Expected {"start": true}.');
+      case 'managedStart':
         this.finishStep(step, 'FINISHED', now);
         break;
-      default:
-        if (input.resume !== true && input.resume !== false) throw badBody('Expected {"resume": true}.');
-        if (input.resume) this.finishStep(step, 'FINISHED', now);
-        else {
-          this.finishStep(step, 'CANCELLED', now);
-          this.endExecution(execution, 'CANCELLED', now);
-        }
     }
     execution.updatedAt = now;
     this.advanceExecution(execution, now);
   }
 
-  /** PUT cancel on a step: reject a hold, stop a schedule, or cancel a running step. */
-  cancel(execution: Execution, step: StepState, body: unknown, now: number): void {
+  /** Cancel a step: reject a hold, stop a schedule, or cancel a running step. */
+  cancel(execution: Execution, step: StepState, request: CancelRequest, now: number): void {
     this.advanceTo(now);
-    if (!this.canCancel(execution, step)) {
-      if (step.status === 'WAITING' || step.status === 'RUNNING') {
-        throw new SimError(409, 'Step cannot be cancelled', `The ${step.action} step cannot be cancelled while it deploys.`);
-      }
-      throw notWaiting(step);
+    this.checkCanCancel(execution, step);
+    if (cancelKindFor(step) !== request.kind) throw misfit(request.kind, step);
+    switch (request.kind) {
+      case 'rejectQuality':
+        step.sim.endedBy = 'reject';
+        step.details = { ...step.details, input: { override: false }, errors: ['The important metric failures were rejected.'] };
+        this.finishStep(step, 'FAILED', now);
+        this.endExecution(execution, 'FAILED', now);
+        return;
+      case 'rejectApproval':
+        step.sim.endedBy = 'reject';
+        step.details = { ...step.details, input: { approved: false } };
+        this.finishStep(step, 'CANCELLED', now);
+        this.endExecution(execution, 'CANCELLED', now);
+        return;
+      case 'managedNoStart':
+      case 'cancel':
+        step.sim.endedBy = 'cancel';
+        this.finishStep(step, 'CANCELLED', now);
+        execution.status = 'CANCELLING';
+        execution.updatedAt = now;
     }
-    const input = asObject(body);
-    if (step.status === 'WAITING' && step.action === 'codeQuality') {
-      if (input.override !== false) throw badBody('Expected {"override": false} to reject the failed metrics.');
-      step.sim.endedBy = 'reject';
-      step.details = { ...step.details, input: { override: false }, errors: ['The important metric failures were rejected.'] };
-      this.finishStep(step, 'FAILED', now);
-      this.endExecution(execution, 'FAILED', now);
-      return;
-    }
-    if (step.status === 'WAITING' && step.action === 'approval') {
-      if (input.approved !== false) throw badBody('Expected {"approved": false} to reject the deployment.');
-      step.sim.endedBy = 'reject';
-      step.details = { ...step.details, input: { approved: false } };
-      this.finishStep(step, 'CANCELLED', now);
-      this.endExecution(execution, 'CANCELLED', now);
-      return;
-    }
-    if (step.status === 'WAITING' && step.action === 'managed') {
-      if (input.start !== false) throw badBody('Expected {"start": false}.');
-    } else if (input.cancel !== true) {
-      throw badBody('Expected {"cancel": true}.');
-    }
-    step.sim.endedBy = 'cancel';
-    this.finishStep(step, 'CANCELLED', now);
-    execution.status = 'CANCELLING';
-    execution.updatedAt = now;
   }
 
   // ---------------------------------------------------------------- content
@@ -618,7 +619,6 @@ const DECISIONS: Record<NonNullable<StepState['sim']['endedBy']>, string> = {
   behavior: 'decided by the pipeline setting',
 };
 
-/** 409 for a decision on a step that is not waiting: "already decided" when someone (or a timeout) got there first. */
 /**
  * Look-up by id over one of the state's lists, rebuilt when the list is replaced or grows (lists are
  * only ever appended to, or replaced by a reset or a populate), so look-ups stay O(1) with
@@ -639,31 +639,32 @@ class IdIndex<T extends { id: string }> {
   }
 }
 
-function notWaiting(step: StepState): SimError {
+/** A decision on a step that is not waiting: "already decided" when someone (or a timeout) got there first. */
+function notWaiting(step: StepState): DomainError {
   const decided = step.sim.endedBy !== undefined || step.details.input !== undefined;
   if (decided) {
     const how = step.sim.endedBy ? `${DECISIONS[step.sim.endedBy]}, ` : '';
-    return new SimError(
-      409,
+    return new DomainError(
+      'already_decided',
       'Step already decided',
       `The ${step.action} step was already decided (${how}now ${step.status}); this request changed nothing.`,
     );
   }
   const state = step.status === 'NOT_STARTED' ? 'has not started yet' : `is ${step.status}`;
-  return new SimError(
-    409,
+  return new DomainError(
+    'not_waiting',
     'Step is not waiting',
     `The ${step.action} step ${state} and is not waiting for a decision; this request changed nothing.`,
   );
 }
 
-function badBody(message: string): SimError {
-  return new SimError(400, 'Invalid request body', message);
+function invalid(message: string): DomainError {
+  return new DomainError('invalid', 'Invalid decision', message);
 }
 
-function asObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badBody('The request body must be a JSON object.');
-  return body as Record<string, unknown>;
+/** A decision or cancel request meant for another kind of step (mocks/api never sends one: it reads bodies by step). */
+function misfit(kind: string, step: StepState): DomainError {
+  return invalid(`A ${kind} request does not apply to the ${step.action} step (${step.status}).`);
 }
 
 function sha(rng: ReturnType<typeof createRng>): string {

@@ -224,17 +224,5 @@ export interface SimState {
   executions: Execution[];
 }
 
-/** An engine refusal, rendered by the HTTP layer as application/problem+json. */
-export class SimError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 412 | 503,
-    readonly title: string,
-    message: string,
-    readonly errors?: string[],
-  ) {
-    super(message);
-  }
-}
-
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOLD_TIMEOUT_MS = 14 * DAY_MS;

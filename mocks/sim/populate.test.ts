@@ -2,8 +2,9 @@
 /** Scale data: POST /_sim/populate and the server's --populate flag. */
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../node';
-import { parsePopulateFlag } from './populate';
+import { parsePopulateFlag } from '../server';
 import { TERMINAL_EXECUTION } from './model';
+import { embedded, follow, pipelineOf, type GetJson } from '../../test-support/hal';
 
 const WALL = Date.UTC(2026, 10, 28, 9, 0, 0);
 
@@ -28,11 +29,11 @@ describe('POST /_sim/populate', () => {
 
     const programs = await call('GET', '/api/programs');
     expect(programs.body._totalNumberOfItems).toBe(60);
-    const last = programs.body._embedded.programs[59];
-    const pipelines = await call('GET', `${last._links.self.href}/pipelines`);
-    expect(pipelines.body._embedded.pipelines[0].phases.map((p: { environmentType?: string }) => p.environmentType)).toContain('prod');
-    const environments = await call('GET', `${last._links.self.href}/environments`);
-    expect(environments.body._embedded.environments.map((e: { type: string }) => e.type)).toEqual(['dev', 'stage', 'prod']);
+    const get: GetJson = async (target) => (await call('GET', target)).body;
+    const last = await follow(get, embedded(programs.body, 'programs')[59], 'self');
+    expect(await pipelineOf(get, last)).toBeDefined();
+    const environments = await follow(get, last, 'environments');
+    expect(embedded(environments, 'environments').map((e) => e.type)).toEqual(['dev', 'stage', 'prod']);
 
     const history = await call('GET', '/api/program/1/pipeline/101/executions?limit=1');
     expect(history.body._totalNumberOfItems).toBe(500);

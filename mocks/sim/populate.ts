@@ -3,11 +3,12 @@
  * Deterministic (seeded by the state's seed), and fast: historical runs are planned like live ones
  * and played to their end at once, without stepping the clock.
  */
-import { DAY_MS, SimError, type Execution, type Outcome, type Pipeline, type SimState, type StepState } from './model';
+import { DAY_MS, type Execution, type Outcome, type Pipeline, type SimState, type StepState } from './model';
 import { createRng, hashString, type Rng } from './content/rng';
 import type { Simulation } from './engine';
 import { addProgram } from './seed';
 
+/** The largest totals a populate request may ask for. */
 export const POPULATE_LIMITS = { programs: 5000, executions: 50000 } as const;
 /** The pipeline whose history `executions` fills: WKND Sites' production pipeline. */
 export const HISTORY_PIPELINE = { programId: '1', pipelineId: '101' } as const;
@@ -23,46 +24,6 @@ export interface PopulateResult {
   programs: number;
   executions: number;
   added: { programs: number; executions: number };
-}
-
-function count(value: unknown, name: keyof typeof POPULATE_LIMITS): number | undefined {
-  if (value === undefined) return undefined;
-  const max = POPULATE_LIMITS[name];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-    throw new SimError(400, 'Invalid populate request', `${name} must be an integer between 0 and ${max}.`);
-  }
-  return value;
-}
-
-/** Validates a `POST /_sim/populate` body: `{"programs"?: n, "executions"?: n}`. */
-export function parsePopulate(body: unknown): PopulateRequest {
-  if (body === undefined) return {};
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new SimError(400, 'Invalid populate request', 'Expected {"programs": <n>, "executions": <n>} (both optional).');
-  const unknown = Object.keys(body).filter((key) => key !== 'programs' && key !== 'executions');
-  if (unknown.length)
-    throw new SimError(
-      400,
-      'Invalid populate request',
-      `Unknown field ${JSON.stringify(unknown[0].slice(0, 40))}; expected "programs" and/or "executions".`,
-    );
-  const input = body as Record<string, unknown>;
-  return { programs: count(input.programs, 'programs'), executions: count(input.executions, 'executions') };
-}
-
-/** Parses the server flag `--populate programs=1000,executions=10000`. */
-export function parsePopulateFlag(text: string): PopulateRequest {
-  const body: Record<string, number> = {};
-  for (const part of text.split(',').filter(Boolean)) {
-    const match = /^(\w+)=(\d{1,9})$/.exec(part.trim());
-    if (!match) throw new Error(`--populate expects programs=<n>,executions=<n>, not "${text}"`);
-    body[match[1]] = Number(match[2]);
-  }
-  try {
-    return parsePopulate(body);
-  } catch (error) {
-    throw new Error(`--populate: ${(error as Error).message}`, { cause: error });
-  }
 }
 
 const NAMES = ['Harbor', 'Summit', 'Cobalt', 'Meridian', 'Juniper', 'Atlas', 'Beacon', 'Lumen', 'Orchid', 'Granite', 'Vista', 'Nimbus'];

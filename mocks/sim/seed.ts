@@ -293,16 +293,10 @@ function runToEnd(
     if (!waiting) continue;
     const decideAt = now + rng.int(1, 30) * 60_000;
     now = decideAt;
-    if (waiting.action === 'approval' && entry.rejectApproval) sim.cancel(execution, waiting, { approved: false }, decideAt);
-    else if (waiting.action === 'approval') sim.advance(execution, waiting, { approved: true }, decideAt);
-    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { type: 'IMMEDIATE' }, decideAt);
-    else if (waiting.action === 'codeQuality') {
-      sim.advance(
-        execution,
-        waiting,
-        { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) },
-        decideAt,
-      );
-    }
+    if (waiting.action === 'approval' && entry.rejectApproval) sim.cancel(execution, waiting, { kind: 'rejectApproval' }, decideAt);
+    else if (waiting.action === 'approval') sim.advance(execution, waiting, { kind: 'approve' }, decideAt);
+    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { kind: 'scheduleImmediate' }, decideAt);
+    else if (waiting.action === 'codeQuality')
+      sim.advance(execution, waiting, { kind: 'override', kpis: sim.failingImportantKpis(execution, waiting) }, decideAt);
   }
 }

@@ -2,12 +2,11 @@
  * The simulator as the HTTP layer and the entry points use it: the engine plus the wall clock,
  * the simulation controls, and a hook to persist the state after every change.
  */
-import { MAX_SPEED, simNow, withJump, withSpeed } from './clock';
+import { simNow, withJump, withSpeed } from './clock';
 import { Simulation } from './engine';
-import { SimError, type Outcome, type OutcomePreset, type SimState } from './model';
-import { OUTCOME_PRESETS, isOutcome } from './outcomes';
+import type { Execution, Outcome, OutcomePreset, SimSettings, SimState } from './model';
 import { createSeedState } from './seed';
-import { parsePopulate, populate, type PopulateResult } from './populate';
+import { populate, type PopulateRequest, type PopulateResult } from './populate';
 import type { ContentGenerators } from './content/types';
 
 export interface SimulatorOptions {
@@ -59,67 +58,49 @@ export class Simulator {
     this.onChange?.(this.state);
   }
 
-  setSpeed(speed: unknown): void {
-    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > MAX_SPEED) {
-      throw new SimError(400, 'Invalid speed', `speed must be a number greater than 0 and at most ${MAX_SPEED}.`);
-    }
+  /** Simulated milliseconds per wall millisecond from now on (0 < speed ≤ MAX_SPEED; mocks/api checks). */
+  setSpeed(speed: number): void {
     this.now();
     this.state.settings = withSpeed(this.state.settings, speed, this.wall());
     this.changed();
   }
 
-  jump(advanceMs: unknown): void {
-    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0 || advanceMs > 400 * 24 * 3600 * 1000) {
-      throw new SimError(400, 'Invalid clock jump', 'advanceMs must be a number of milliseconds between 0 and 400 days.');
-    }
+  /** Jump the simulated clock `advanceMs` forward (whole milliseconds). */
+  jump(advanceMs: number): void {
     this.now();
     this.state.settings = withJump(this.state.settings, Math.floor(advanceMs), this.wall());
     this.now();
     this.changed();
   }
 
-  setOutcome(outcome: unknown): void {
-    if (!(OUTCOME_PRESETS as readonly unknown[]).includes(outcome) && !isOutcome(outcome)) {
-      throw new SimError(
-        400,
-        'Invalid outcome',
-        `outcome must be one of ${OUTCOME_PRESETS.join(', ')}, or an object {codeQuality, tests, deploy, audit}.`,
-      );
-    }
-    this.state.settings = { ...this.state.settings, outcome: outcome as OutcomePreset | Outcome };
+  /** The outcome of runs started from now on. */
+  setOutcome(outcome: OutcomePreset | Outcome): void {
+    this.state.settings = { ...this.state.settings, outcome };
     this.changed();
   }
 
-  setLayout(layout: unknown): void {
-    if (layout !== 'standard' && layout !== 'alternate')
-      throw new SimError(400, 'Invalid layout', 'layout must be "standard" or "alternate".');
+  setLayout(layout: SimSettings['layout']): void {
     this.state.settings = { ...this.state.settings, layout };
     this.changed();
   }
 
   /** Start a push-update run (an AEM release pushed by Adobe: trigger PUSH_UPGRADES). */
-  pushUpdate(programId: unknown, pipelineId: unknown) {
-    if (typeof programId !== 'string' || typeof pipelineId !== 'string') {
-      throw new SimError(400, 'Invalid push update', 'Expected {"programId": "…", "pipelineId": "…"}.');
-    }
+  pushUpdate(programId: string, pipelineId: string): Execution {
     const execution = this.engine.start(programId, pipelineId, this.now(), { trigger: 'PUSH_UPGRADES' });
     this.changed();
     return execution;
   }
 
-  /** Scale data: programs and WKND history up to the totals in `body` (see populate.ts). */
-  populate(body: unknown): PopulateResult {
-    const request = parsePopulate(body);
+  /** Scale data: programs and WKND history up to the totals in `request` (see populate.ts). */
+  populate(request: PopulateRequest): PopulateResult {
     this.now();
     const result = populate(this.engine, request);
     this.changed();
     return result;
   }
 
-  reset(seed: unknown = this.state.seed): void {
-    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) {
-      throw new SimError(400, 'Invalid seed', 'seed must be a non-negative integer.');
-    }
+  /** Back to the seed data of `seed` (the current seed by default), keeping the speed. */
+  reset(seed: number = this.state.seed): void {
     const speed = this.state.settings.speed;
     this.engine.state = createSeedState(seed, this.wall(), this.content);
     this.state.settings = withSpeed(this.state.settings, speed, this.wall());

@@ -49,15 +49,9 @@ export function runToCompletion(sim: Simulation, clock: { now: number }, executi
     runUntil(sim, clock, () => !isActiveExecution(execution) || waitingStep(execution) !== undefined);
     const waiting = waitingStep(execution);
     if (!waiting) continue;
-    if (waiting.action === 'approval') sim.advance(execution, waiting, { approved: true }, clock.now);
-    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { type: 'IMMEDIATE' }, clock.now);
-    else
-      sim.advance(
-        execution,
-        waiting,
-        { metrics: sim.failingImportantKpis(execution, waiting).map((kpi) => ({ kpi, override: true })) },
-        clock.now,
-      );
+    if (waiting.action === 'approval') sim.advance(execution, waiting, { kind: 'approve' }, clock.now);
+    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { kind: 'scheduleImmediate' }, clock.now);
+    else sim.advance(execution, waiting, { kind: 'override', kpis: sim.failingImportantKpis(execution, waiting) }, clock.now);
   }
   runUntil(sim, clock, isOver(execution));
 }

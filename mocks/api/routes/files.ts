@@ -1,9 +1,29 @@
 /** Log and artifact files (what the API's redirects point at), with Range support for tailing. */
-import type { Simulation } from '../sim/engine';
-import type { Execution, StepState } from '../sim/model';
-import type { LogLine } from '../sim/content/types';
-import { linesUpTo, renderScanIssuesCsv } from '../sim/content';
-import { problem } from './problem';
+import type { Simulation } from '../../sim/engine';
+import type { Execution, StepState } from '../../sim/model';
+import type { LogLine } from '../../sim/content/types';
+import { linesUpTo, renderScanIssuesCsv } from '../../sim/content';
+import { HttpError, problem } from '../problem';
+import type { RouteContext } from '../router';
+
+type FileContext<P extends string> = RouteContext<'execution' | 'step', P>;
+
+/** `…/log/<file>.log`: the log as written so far. */
+export function log(ctx: FileContext<'logFile'>): Response {
+  const { execution, step } = ctx;
+  const { logFile: name } = ctx.params;
+  if (!name.endsWith('.log')) throw new HttpError(404, 'Not found', 'No such file.');
+  const text = logText(ctx.engine, execution, step, name.slice(0, -4), ctx.now);
+  if (text === undefined) throw new HttpError(404, 'Log not found', 'This step has not written that log yet.');
+  return serveText(text, ctx.request, 'text/plain; charset=utf-8');
+}
+
+/** `…/artifact/<id>`: the artifact's file. */
+export function artifact(ctx: FileContext<'artifactId'>): Response {
+  const file = artifactFile(ctx.engine, ctx.execution, ctx.step, ctx.params.artifactId);
+  if (!file) throw new HttpError(404, 'Artifact not found', 'No such artifact.');
+  return serveText(file.text, ctx.request, file.format);
+}
 
 const encoder = new TextEncoder();
 
@@ -24,7 +44,7 @@ function cachedLines(sim: Simulation, execution: Execution, step: StepState, fil
 }
 
 /** The text of a step's log as written by simulated time `now` (a running step's log grows). */
-export function logFile(sim: Simulation, execution: Execution, step: StepState, file: string, now: number): string | undefined {
+function logText(sim: Simulation, execution: Execution, step: StepState, file: string, now: number): string | undefined {
   if (step.status === 'NOT_STARTED') return undefined;
   if (!sim.content.logFiles(sim.context(execution, step)).includes(file)) return undefined;
   const lines = cachedLines(sim, execution, step, file);
@@ -32,12 +52,7 @@ export function logFile(sim: Simulation, execution: Execution, step: StepState, 
   return linesUpTo(lines, sim.progress(step, now));
 }
 
-export function artifactFile(
-  sim: Simulation,
-  execution: Execution,
-  step: StepState,
-  id: string,
-): { text: string; format: string } | undefined {
+function artifactFile(sim: Simulation, execution: Execution, step: StepState, id: string): { text: string; format: string } | undefined {
   const ctx = sim.context(execution, step);
   if (id === `${step.id}-scan` && step.action === 'codeQuality')
     return { text: renderScanIssuesCsv(sim.content.scanIssues(ctx)), format: 'text/csv; charset=utf-8' };
@@ -59,7 +74,7 @@ function notSatisfiable(length: number, detail: string): Response {
 }
 
 /** Serves text, honouring `Range: bytes=a-b` / `bytes=a-` (206, or 416 when nothing is past the end). */
-export function serveText(text: string, request: Request, contentType: string): Response {
+function serveText(text: string, request: Request, contentType: string): Response {
   const bytes = encoder.encode(text);
   const headers: Record<string, string> = { 'content-type': contentType, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
   const range = request.headers.get('range');

@@ -1,0 +1,25 @@
+/** Successful answers: JSON, and the JSON text of representations that are reused as they are. */
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+/** JSON text per representation object (hal.ts hands out the same object for an ended execution). */
+const serializedCache = new WeakMap<object, string>();
+
+/** `json(representation)`, serializing each representation object only once. */
+export function jsonOnce(representation: object): Response {
+  let text = serializedCache.get(representation);
+  if (text === undefined) {
+    text = JSON.stringify(representation);
+    serializedCache.set(representation, text);
+  }
+  return new Response(text, { status: 200, headers: JSON_HEADERS });
+}
+
+/** 202 with no body: a decision on a step was taken. */
+export function accepted(): Response {
+  return new Response(null, { status: 202 });
+}

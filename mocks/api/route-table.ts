@@ -1,0 +1,60 @@
+/**
+ * Every operation the simulator serves: one line each (methods, path template, handler). Paths
+ * are relative to their mount: the API root of the current layout (`/api` or `/api/alt-layout`;
+ * `/api/programs` is the entry point in both), the file root (`/files` or `/files/alt-layout`), and
+ * `/_sim`. `{programId}`, `{pipelineId}`, … are looked up before the handler runs (see scope.ts);
+ * GET routes answer HEAD too. To add an operation: a line here, a handler in its resource's module.
+ */
+import { route } from './router';
+import * as controls from './routes/controls';
+import * as environments from './routes/environments';
+import * as executions from './routes/executions';
+import * as files from './routes/files';
+import * as pipelines from './routes/pipelines';
+import * as programs from './routes/programs';
+import * as repositories from './routes/repositories';
+import * as steps from './routes/steps';
+
+const PROGRAM = '/program/{programId}';
+const PIPELINE = `${PROGRAM}/pipeline/{pipelineId}` as const;
+const EXECUTION = `${PIPELINE}/execution/{executionId}` as const;
+const STEP = `${EXECUTION}/phase/{phaseId}/step/{stepId}` as const;
+
+export const API_ROUTES = [
+  route('GET', '/programs', programs.list),
+  route('GET', PROGRAM, programs.get),
+  route('GET', `${PROGRAM}/environments`, environments.list),
+  route('GET', `${PROGRAM}/environment/{environmentId}`, environments.get),
+  route('GET', `${PROGRAM}/repositories`, repositories.list),
+  route('GET', `${PROGRAM}/repository/{repositoryId}`, repositories.get),
+  route('GET', `${PROGRAM}/pipelines`, pipelines.list),
+  route('GET', PIPELINE, pipelines.get),
+  route('GET', `${PIPELINE}/execution`, executions.current),
+  route('PUT', `${PIPELINE}/execution`, executions.start),
+  route('GET', `${PIPELINE}/executions`, executions.list),
+  route('GET', EXECUTION, executions.get),
+  route('GET', STEP, steps.get),
+  route('PUT', `${STEP}/advance`, steps.advance),
+  route('PUT', `${STEP}/cancel`, steps.cancel),
+  route('GET', `${STEP}/logs`, steps.logs),
+  route('GET', `${STEP}/metrics`, steps.metrics),
+  route('GET', `${STEP}/artifacts`, steps.artifacts),
+  route('GET', `${STEP}/artifact/{artifactId}`, steps.artifact),
+];
+
+export const FILE_ROUTES = [
+  route('GET', '/execution/{executionId}/step/{stepStateId}/log/{logFile}', files.log),
+  route('GET', '/execution/{executionId}/step/{stepStateId}/artifact/{artifactId}', files.artifact),
+];
+
+export const CONTROL_ROUTES = [
+  route('GET', '/', controls.state),
+  route('GET', '/state', controls.state),
+  route('PUT', '/speed', controls.speed),
+  route('POST', '/clock', controls.clock),
+  route('PUT', '/outcome', controls.outcome),
+  route('PUT', '/layout', controls.layout),
+  route('POST', '/push-update', controls.pushUpdate),
+  route('POST', '/populate', controls.populate),
+  route('POST', '/reset', controls.reset),
+];

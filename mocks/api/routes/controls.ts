@@ -1,0 +1,127 @@
+/**
+ * Simulation controls under /_sim: not part of Cloud Manager, never mixed into its
+ * representations. The bodies are checked here; the simulator's setters take typed values.
+ */
+import { MAX_SPEED } from '../../sim/clock';
+import type { Outcome, OutcomePreset, SimSettings } from '../../sim/model';
+import { OUTCOME_PRESETS, isOutcome } from '../../sim/outcomes';
+import { POPULATE_LIMITS, type PopulateRequest } from '../../sim/populate';
+import type { Simulator } from '../../sim/simulator';
+import { HttpError } from '../problem';
+import { json } from '../responses';
+import type { RouteContext } from '../router';
+
+function controlState(simulator: Simulator) {
+  const now = simulator.now();
+  const { speed, outcome, layout } = simulator.state.settings;
+  return {
+    now: new Date(now).toISOString(),
+    wallNow: new Date(simulator.wallNow()).toISOString(),
+    speed,
+    outcome,
+    layout,
+    seed: simulator.state.seed,
+  };
+}
+
+/** GET: the clock, speed, outcome, layout and seed. The setters answer the same. */
+export function state(ctx: RouteContext): Response {
+  return json(controlState(ctx.simulator));
+}
+
+export function speed(ctx: RouteContext): Response {
+  const speed = field(ctx.body, 'speed');
+  if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > MAX_SPEED) {
+    throw invalid('Invalid speed', `speed must be a number greater than 0 and at most ${MAX_SPEED}.`);
+  }
+  ctx.simulator.setSpeed(speed);
+  return state(ctx);
+}
+
+/** POST: jump the simulated clock forward by `advanceMs`. */
+export function clock(ctx: RouteContext): Response {
+  const advanceMs = field(ctx.body, 'advanceMs');
+  if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0 || advanceMs > 400 * 24 * 3600 * 1000) {
+    throw invalid('Invalid clock jump', 'advanceMs must be a number of milliseconds between 0 and 400 days.');
+  }
+  ctx.simulator.jump(advanceMs);
+  return state(ctx);
+}
+
+export function outcome(ctx: RouteContext): Response {
+  const outcome = field(ctx.body, 'outcome');
+  if (!(OUTCOME_PRESETS as readonly unknown[]).includes(outcome) && !isOutcome(outcome)) {
+    throw invalid(
+      'Invalid outcome',
+      `outcome must be one of ${OUTCOME_PRESETS.join(', ')}, or an object {codeQuality, tests, deploy, audit}.`,
+    );
+  }
+  ctx.simulator.setOutcome(outcome as OutcomePreset | Outcome);
+  return state(ctx);
+}
+
+export function layout(ctx: RouteContext): Response {
+  const layout = field(ctx.body, 'layout');
+  if (layout !== 'standard' && layout !== 'alternate') throw invalid('Invalid layout', 'layout must be "standard" or "alternate".');
+  ctx.simulator.setLayout(layout satisfies SimSettings['layout']);
+  return state(ctx);
+}
+
+/** POST: start a push-update run (trigger PUSH_UPGRADES) on a pipeline. */
+export function pushUpdate(ctx: RouteContext): Response {
+  const programId = field(ctx.body, 'programId');
+  const pipelineId = field(ctx.body, 'pipelineId');
+  if (typeof programId !== 'string' || typeof pipelineId !== 'string') {
+    throw invalid('Invalid push update', 'Expected {"programId": "…", "pipelineId": "…"}.');
+  }
+  const execution = ctx.simulator.pushUpdate(programId, pipelineId);
+  return json({ executionId: execution.id }, 201);
+}
+
+export function populate(ctx: RouteContext): Response {
+  return json(ctx.simulator.populate(parsePopulate(ctx.body)));
+}
+
+/** POST: back to the seed data (of `seed`, or of the current seed). */
+export function reset(ctx: RouteContext): Response {
+  const seed = ctx.body === undefined ? undefined : (field(ctx.body, 'seed') ?? undefined);
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31)) {
+    throw invalid('Invalid seed', 'seed must be a non-negative integer.');
+  }
+  ctx.simulator.reset(seed);
+  return state(ctx);
+}
+
+/** A `POST /_sim/populate` body: `{"programs"?: n, "executions"?: n}` (totals; both optional). */
+export function parsePopulate(body: unknown): PopulateRequest {
+  if (body === undefined) return {};
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw invalid('Invalid populate request', 'Expected {"programs": <n>, "executions": <n>} (both optional).');
+  const unknown = Object.keys(body).filter((key) => key !== 'programs' && key !== 'executions');
+  if (unknown.length)
+    throw invalid(
+      'Invalid populate request',
+      `Unknown field ${JSON.stringify(unknown[0].slice(0, 40))}; expected "programs" and/or "executions".`,
+    );
+  const input = body as Record<string, unknown>;
+  return { programs: count(input.programs, 'programs'), executions: count(input.executions, 'executions') };
+}
+
+function count(value: unknown, name: keyof typeof POPULATE_LIMITS): number | undefined {
+  if (value === undefined) return undefined;
+  const max = POPULATE_LIMITS[name];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    throw invalid('Invalid populate request', `${name} must be an integer between 0 and ${max}.`);
+  }
+  return value;
+}
+
+function field(body: unknown, name: string): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw invalid('Invalid request body', `Expected a JSON object with "${name}".`);
+  return (body as Record<string, unknown>)[name];
+}
+
+function invalid(title: string, detail: string): HttpError {
+  return new HttpError(400, title, detail);
+}
