@@ -104,6 +104,7 @@ test.describe('log viewer at scale', () => {
         await expect(page).toHaveURL(/#log-build-unit-testing-L45$/);
         await expect(markedLogLines(region)).toHaveCount(1);
         await expect(logLine(region, 45)).toHaveAttribute('aria-current', 'true');
+        await expect(logLine(region, 42)).toBeAttached();
         await expect(logLine(region, 42)).not.toHaveAttribute('aria-current');
       });
 
