@@ -44,7 +44,10 @@ export default defineConfig<E2eOptions>({
   },
   projects: [
     { name: 'standard-hrefs', use: { hrefLayout: 'standard' } },
-    { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' } },
+    // The alternate href layout serves every href under /api/alt-layout/: only a console that
+    // follows links keeps working. The journeys tagged @links (holds, cancel, re-execute, logs and
+    // a link to a line, artifacts and metrics, history through list links) run in it again.
+    { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/ },
   ],
   webServer: {
     command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,

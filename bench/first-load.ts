@@ -6,6 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { FIRST_LOAD_BUDGET_KB, measureFirstLoad } from '../scripts/check-first-load.mjs';
+import { programCards } from '../e2e/fixtures';
 import { launchBenchBrowser, newBenchPage } from './log-viewer';
 import type { Bench, BenchRow } from './report';
 
@@ -44,7 +45,7 @@ export const benchFirstLoad: Bench = async (ctx) => {
     });
     const started = Date.now();
     await page.goto('/');
-    await page.locator('ul[aria-label="Programs"] li').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await programCards(page).first().waitFor({ state: 'visible', timeout: 30_000 });
     const shownMs = Date.now() - started;
     done = true;
     await Promise.all(pending);

@@ -9,7 +9,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { SimulatorControls } from '../e2e/fixtures';
+import { SimulatorControls, programCards } from '../e2e/fixtures';
 import { finishedProductionExecutionPath, launchBenchBrowser, newBenchPage } from './log-viewer';
 import type { Bench, BenchContext, BenchRow } from './report';
 
@@ -40,7 +40,7 @@ async function pagesToAudit(ctx: BenchContext): Promise<Array<{ name: string; pa
   try {
     const page = await newBenchPage(browser, ctx);
     await page.goto('/');
-    await page.locator('ul[aria-label="Programs"] li').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await programCards(page).first().waitFor({ state: 'visible', timeout: 30_000 });
     const execution = await finishedProductionExecutionPath(new SimulatorControls(page));
     const overview = execution.replace(/\/pipeline\/.*$/, '');
     return [

@@ -5,10 +5,12 @@
  * text, splitting it into lines and painting the first screen; find; scrolling.
  *
  * Also exports the helpers the other bench modules and e2e/log-viewer-scale.spec.ts share:
- * launching the bench browser and installing the big log.
+ * launching the bench browser, installing the big log, and finding log lines (a list of lines, each
+ * found by the number shown beside it). The timings run inside the page, frame by frame, so they
+ * find the viewer's parts with DOM queries on its roles and ARIA attributes (never its CSS classes).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { SimulatorControls } from '../e2e/fixtures';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { SimulatorControls, stepItem } from '../e2e/fixtures';
 import type { Bench, BenchContext, BenchRow } from './report';
 
 export const BIG_LOG_LINES = 200_000;
@@ -46,9 +48,17 @@ export async function newBenchPage(browser: Browser, ctx: BenchContext): Promise
   return page;
 }
 
-/** A new page on My Programs, with the embedded simulator answering, and its controls. */
-export async function openBenchConsole(browser: Browser, ctx: BenchContext): Promise<{ page: Page; sim: SimulatorControls }> {
+/**
+ * A new page on My Programs, with the embedded simulator answering, and its controls; with
+ * `fakeClock`, the page runs on Playwright's fake clock (page.clock), installed before it loads.
+ */
+export async function openBenchConsole(
+  browser: Browser,
+  ctx: BenchContext,
+  { fakeClock = false } = {},
+): Promise<{ page: Page; sim: SimulatorControls }> {
   const page = await newBenchPage(browser, ctx);
+  if (fakeClock) await page.clock.install();
   await page.goto('/');
   await page.getByRole('heading', { name: 'My Programs' }).waitFor();
   return { page, sim: new SimulatorControls(page) };
@@ -83,7 +93,7 @@ export async function installBigLog(page: Page, lines = BIG_LOG_LINES): Promise<
     };
     const watchFirstLine = () => {
       const check = () => {
-        if (document.querySelector(`[role="region"][aria-label$="(${count} lines)"] .log-line`)) {
+        if (document.querySelector(`[role="region"][aria-label$="(${count} lines)"] [role="listitem"]`)) {
           requestAnimationFrame(() => (state.timing.firstLineAt = performance.now()));
         } else requestAnimationFrame(check);
       };
@@ -107,29 +117,28 @@ export async function installBigLog(page: Page, lines = BIG_LOG_LINES): Promise<
 
 /** The console path of WKND Sites' newest finished production run (seed data), found by following links. */
 export async function finishedProductionExecutionPath(sim: SimulatorControls): Promise<string> {
-  type Hal = {
-    id: string;
-    name?: string;
-    status?: string;
-    programId?: string;
-    pipelineId?: string;
-    _links: Record<string, { href: string }>;
-    _embedded: Record<string, Hal[]>;
-  };
-  const REL = 'http://ns.adobe.com/adobecloud/rel/';
-  const programs = await sim.get<Hal>('/api/programs');
-  const program = await sim.get<Hal>(programs._embedded.programs.find((p) => p.name === 'WKND Sites')!._links.self.href);
-  const pipelines = await sim.get<Hal>(program._links[`${REL}pipelines`].href);
-  const pipeline = pipelines._embedded.pipelines.find((p) => p.name === 'Production Pipeline')!;
-  const list = await sim.get<Hal>(pipeline._links[`${REL}executions`].href);
-  const execution = list._embedded.executions.find((e) => e.status === 'FINISHED');
+  const pipeline = await sim.pipeline('WKND Sites', 'Production Pipeline');
+  const execution = (await pipeline.executions()).find((e) => e.status === 'FINISHED');
   if (!execution) throw new Error('no finished production run in the seed data');
-  return `/program/${program.id}/pipeline/${pipeline.id}/execution/${execution.id}`;
+  return pipeline.route(execution.id);
 }
 
 /** The build log's region, once it shows every line of the big log. */
 export const bigLogRegion = (page: Page, lines = BIG_LOG_LINES) =>
   page.getByRole('region', { name: `Build & Unit Testing log (${lines} lines)` });
+
+/** The lines of a log viewer that are in the DOM (the viewer keeps only the visible ones and a margin). */
+export const logLines = (region: Locator) => region.getByRole('listitem');
+
+/** Line `n` of a log viewer, found by the number shown beside it. */
+export const logLine = (region: Locator, n: number) =>
+  logLines(region).filter({ has: region.page().getByText(String(n), { exact: true }) });
+
+/**
+ * The lines marked current (`aria-current`): the selected line, or the current match of a find.
+ * Playwright's role locators have no option for aria-current, hence the attribute.
+ */
+export const markedLogLines = (region: Locator) => logLines(region).and(region.page().locator('[aria-current="true"]'));
 
 /** In the page: sets the Find field to `query` and resolves with ms until the match count shows (after a paint). */
 function timeFind(page: Page, query: string): Promise<number> {
@@ -137,13 +146,13 @@ function timeFind(page: Page, query: string): Promise<number> {
     (q) =>
       new Promise<number>((resolve) => {
         const input = document.querySelector('input[type="search"]') as HTMLInputElement;
-        const count = document.querySelector('.log-match-count') as HTMLElement;
+        // the match count ("12/4000"): the viewer's polite live region beside the find field
+        const count = () => [...document.querySelectorAll('[aria-live="polite"]')].find((el) => /^\d+\/\d+$/.test(el.textContent ?? ''));
         const start = performance.now();
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, q);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         const check = () => {
-          if (/^\d+\/\d+$/.test(count.textContent ?? '') && document.querySelector('.log-line mark'))
-            requestAnimationFrame(() => resolve(performance.now() - start));
+          if (count() && document.querySelector('[role="listitem"] mark')) requestAnimationFrame(() => resolve(performance.now() - start));
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -157,12 +166,13 @@ function timeNextMatch(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const before = document.querySelector('.log-line--current')?.getAttribute('data-line');
+        const current = () => document.querySelector('[role="listitem"][aria-current="true"]')?.textContent;
+        const before = current();
         const next = document.querySelector('button[aria-label="Next match"]') as HTMLButtonElement;
         const start = performance.now();
         next.click();
         const check = () => {
-          const now = document.querySelector('.log-line--current')?.getAttribute('data-line');
+          const now = current();
           if (now && now !== before) requestAnimationFrame(() => resolve(performance.now() - start));
           else requestAnimationFrame(check);
         };
@@ -176,7 +186,7 @@ function scrollFrames(page: Page, steps: number, stepPx: number): Promise<number
   return page.evaluate(
     ({ steps, stepPx }) =>
       new Promise<number[]>((resolve) => {
-        const scroller = document.querySelector('.log-viewer-scroller') as HTMLElement;
+        const scroller = document.querySelector('[role="region"][aria-label$=" lines)"]') as HTMLElement;
         const intervals: number[] = [];
         let last = performance.now();
         let n = 0;
@@ -203,22 +213,22 @@ export const benchLogViewer: Bench = async (ctx) => {
     const path = await finishedProductionExecutionPath(sim);
     await installBigLog(page);
     await page.goto(path);
-    await page.locator('.step-item[data-action="build"]').getByRole('button', { name: 'View log' }).click();
+    await stepItem(page, 'Build & Unit Testing').getByRole('button', { name: 'View log' }).click();
     await bigLogRegion(page).waitFor({ timeout: 60_000 });
     await page.waitForFunction(
       () => (window as unknown as { __bigLog: { timing: { firstLineAt?: number } } }).__bigLog.timing.firstLineAt !== undefined,
     );
     const timing = await page.evaluate(() => (window as unknown as { __bigLog: { timing: BigLogTiming } }).__bigLog.timing);
     const firstScreen = timing.firstLineAt! - timing.responseAt!;
-    const domLines = await page.locator('.log-line').count();
+    const domLines = await logLines(bigLogRegion(page)).count();
     const visible = await bigLogRegion(page).evaluate((el) => Math.ceil(el.clientHeight / 20));
 
     const find = await timeFind(page, 'error');
     const jump = await timeNextMatch(page);
     const jumpBack = await timeNextMatch(page);
-    await page.evaluate(() => ((document.querySelector('.log-viewer-scroller') as HTMLElement).scrollTop = 0));
+    await bigLogRegion(page).evaluate((region) => (region.scrollTop = 0));
     const frames = await scrollFrames(page, 120, 400);
-    const domAfterScroll = await page.locator('.log-line').count();
+    const domAfterScroll = await logLines(bigLogRegion(page)).count();
 
     const rows: BenchRow[] = [
       {

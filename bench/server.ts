@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../mocks/server-process';
+import { embedded, follow, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
 import { formatTable, type Bench, type BenchRow } from './report';
 
 /** The part of autocannon's programmatic API used here (it ships no types). */
@@ -24,14 +25,11 @@ interface AutocannonResult {
 type Autocannon = (options: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
 const PROGRAMS = 1000;
 const EXECUTIONS = 10_000;
 const TRIES = 7;
 const LOAD_SECONDS = 8;
 const JSON_BODY = { 'content-type': 'application/json' };
-
-type Hal = { _links: Record<string, { href: string }>; _embedded?: Record<string, Hal[]> } & Record<string, unknown>;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -56,31 +54,27 @@ export const benchServer: Bench = async () => {
     throw error;
   });
   const { base } = server;
-  const call = async (method: string, href: string, body?: unknown) => {
-    const response = await fetch(base + href, {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(base + path, {
       method,
       headers: body === undefined ? {} : JSON_BODY,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${href} → ${response.status}: ${text.slice(0, 200)}`);
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 200)}`);
     return (text ? JSON.parse(text) : undefined) as Hal;
   };
   const control = (path: string, body: unknown, method = 'POST') => call(method, `/_sim/${path}`, body);
   try {
     // Follow links from the entry point, as a client does.
-    const programs = await call('GET', '/api/programs');
+    const get: GetJson = async <T = Hal>(path: string) => (await call('GET', path)) as T;
+    const programs = await get('/api/programs');
     const programCount = programs._totalNumberOfItems as number;
-    const wknd = programs._embedded!.programs.find((p) => p.name === 'WKND Sites')!;
-    const program = await call('GET', wknd._links.self.href);
-    const pipelines = await call('GET', program._links[`${REL}pipelines`].href);
-    const pipeline = pipelines._embedded!.pipelines.find((p) =>
-      (p.phases as { environmentType?: string }[]).some((ph) => ph.environmentType === 'prod'),
-    )!;
-    const executionsHref = pipeline._links[`${REL}executions`].href;
-    const history = await call('GET', executionsHref);
+    const pipeline = await pipelineOf(get, await programByName(get, 'WKND Sites'));
+    const executionsHref = href(pipeline, 'executions');
+    const history = await get(executionsHref);
     const stored = history._totalNumberOfItems as number;
-    const oneExecution = history._embedded!.executions[0]._links.self.href;
+    const oneExecution = href(embedded(history, 'executions')[0], 'self');
 
     // Throughput and latency of GETs of one execution.
     await autocannon({ url: base + oneExecution, connections: 10, duration: 1 }); // warm-up
@@ -93,16 +87,18 @@ export const benchServer: Bench = async () => {
     const starts: number[] = [];
     const advances: number[] = [];
     const lists: number[] = [];
+    const waitingStep = async (execution: Hal) =>
+      embedded(await follow(get, execution, 'self'), 'stepStates').find((s) => s.status === 'WAITING');
     for (let i = 0; i < TRIES; i += 1) {
-      const start = await timed(() => call('PUT', pipeline._links[`${REL}execution`].href));
+      const start = await timed(() => call('PUT', href(pipeline, 'execution')));
       starts.push(start.ms);
       await control('clock', { advanceMs: 3 * 3600_000 });
-      const waiting = (await call('GET', start.value._links.self.href))._embedded!.stepStates.find((s) => s.status === 'WAITING');
+      const waiting = await waitingStep(start.value);
       if (waiting?.action !== 'approval') throw new Error(`expected an approval hold, found ${String(waiting?.action)}`);
-      advances.push((await timed(() => call('PUT', waiting._links[`${REL}pipeline/advance`].href, { approved: true }))).ms);
+      advances.push((await timed(() => call('PUT', href(waiting, 'pipeline/advance'), { approved: true }))).ms);
       await control('clock', { advanceMs: 60_000 });
-      const schedule = (await call('GET', start.value._links.self.href))._embedded!.stepStates.find((s) => s.status === 'WAITING');
-      if (schedule) await call('PUT', schedule._links[`${REL}pipeline/advance`].href, { type: 'IMMEDIATE' });
+      const schedule = await waitingStep(start.value);
+      if (schedule) await call('PUT', href(schedule, 'pipeline/advance'), { type: 'IMMEDIATE' });
       await control('clock', { advanceMs: 3600_000 });
       lists.push((await timed(() => call('GET', executionsHref))).ms);
     }

@@ -3,25 +3,20 @@
  * pages, trend chart and table — nor in its dialogs (slowest pages, full report, page details),
  * in light and dark. Keyboard: the buttons and trend points are reached with Tab.
  */
-import { expect, test } from './fixtures';
-import { expectNoAxeViolations, tabTo, THEMES, useTheme } from './a11y-helpers';
-
-type Resource = { id: string; name: string; _links: Record<string, { href: string }>; _embedded: Record<string, Resource[]> };
+import { expect, stepItem, test } from './fixtures';
+import { expectNoAxeViolations, tabTo, THEMES } from './a11y-helpers';
 
 for (const theme of THEMES) {
   test.describe(`experience audit accessibility (axe), ${theme} theme`, () => {
-    test.beforeEach(async ({ page }) => useTheme(page, theme));
+    test.use({ theme });
 
     test('summary, trend and the three dialogs', async ({ page, sim, openConsole }) => {
       await openConsole();
-      const programs = await sim.get<Resource>('/api/programs');
-      const program = await sim.get<Resource>(programs._embedded.programs.find((p) => p.name === 'WKND Sites')!._links.self.href);
-      const pipelines = await sim.get<Resource>(program._links['http://ns.adobe.com/adobecloud/rel/pipelines'].href);
-      const pipeline = pipelines._embedded.pipelines.find((p) => p.name === 'Production Pipeline')!;
-      const [latest] = await sim.executionIds('WKND Sites', 'Production Pipeline');
-      await page.goto(`/program/${program.id}/pipeline/${pipeline.id}/execution/${latest}`);
+      const pipeline = await sim.pipeline('WKND Sites', 'Production Pipeline');
+      const [latest] = await pipeline.executions();
+      await page.goto(pipeline.route(latest.id));
 
-      const audit = page.locator('li.step-item[data-action="contentAudit"]');
+      const audit = stepItem(page, 'Experience Audit');
       await expect(audit.getByRole('list', { name: 'Median scores' })).toBeVisible();
       const failed = audit.getByRole('button', { name: /could not be audited$/ });
       if (await failed.count()) await failed.click();

@@ -58,3 +58,40 @@ export async function tabTo(page: Page, locator: Locator, { max = 80, backwards 
   }
   expect(await isFocused(locator), `reached ${String(locator)} with ${max} presses of Tab`).toBe(true);
 }
+
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/**
+ * The colour a user sees behind the element a locator finds: the background of the element or of
+ * its nearest ancestor that paints one (computed style, transparent layers skipped).
+ */
+export function backgroundBehind(locator: Locator): Promise<Rgb> {
+  return locator.evaluate((element) => {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/.exec(getComputedStyle(node).backgroundColor);
+      if (match && (match[4] === undefined || Number(match[4]) > 0)) return { r: +match[1], g: +match[2], b: +match[3] };
+    }
+    return { r: 255, g: 255, b: 255 };
+  });
+}
+
+/** Relative luminance (WCAG 2.x) of a colour: 0 for black, 1 for white. */
+export function luminance({ r, g, b }: Rgb): number {
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** Whether a colour reads as red: red clearly stronger than green and blue. */
+export const isRed = ({ r, g, b }: Rgb) => r > 120 && r > 1.6 * g && r > 1.6 * b;
+
+/** How the live region around the element a locator finds announces changes ('polite', 'assertive'), or undefined. */
+export function livePoliteness(locator: Locator): Promise<string | undefined> {
+  return locator.evaluate((element) => element.closest('[aria-live]')?.getAttribute('aria-live') ?? undefined);
+}

@@ -1,15 +1,18 @@
 /** Issue #6: axe finds no WCAG 2.1 A/AA violation on any screen or dialog, in light and dark. */
 import { decide, expect, statusBadge, test } from './fixtures';
-import { expectNoAxeViolations, THEMES, useTheme } from './a11y-helpers';
+import { backgroundBehind, expectNoAxeViolations, luminance, THEMES } from './a11y-helpers';
 
 for (const theme of THEMES) {
   test.describe(`accessibility (axe), ${theme} theme`, () => {
-    test.beforeEach(async ({ page }) => useTheme(page, theme));
+    test.use({ theme });
 
     test('the theme is applied', async ({ page, openConsole }) => {
       await openConsole();
       await expect(page.getByRole('button', { name: `Colour scheme: ${theme === 'dark' ? 'Dark' : 'Light'}` })).toBeVisible();
-      await expect(page.locator(`[class*="spectrum--${theme}"]`).first()).toBeAttached();
+      // What the user sees: a dark page behind the heading in the dark theme, a light one in the light theme.
+      const background = luminance(await backgroundBehind(page.getByRole('heading', { name: 'My Programs' })));
+      if (theme === 'dark') expect(background).toBeLessThan(0.2);
+      else expect(background).toBeGreaterThan(0.8);
     });
 
     test('My Programs, Overview, Pipelines, Activity, 404', async ({ page, openConsole }) => {
@@ -54,49 +57,68 @@ for (const theme of THEMES) {
       await expectNoAxeViolations(page, 'program switcher menu');
     });
 
-    test('execution: not started, running, each hold with its dialog, finished with the log viewer', async ({ page, sim, openConsole }) => {
-      test.setTimeout(120_000);
-      await openConsole();
-      await sim.outcome('importantQualityFailure');
-      await page.getByRole('link', { name: 'WKND Sites' }).first().click();
-      await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-      await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeVisible();
-      await expectNoAxeViolations(page, 'execution page, not started');
+    test.describe('a run with every hold', () => {
+      test.use({ outcome: 'importantQualityFailure' });
 
-      await sim.speed(1);
-      await page.getByRole('button', { name: 'Build', exact: true }).click();
-      await expect(statusBadge(page, 'In progress')).toBeVisible();
-      await expectNoAxeViolations(page, 'execution running');
+      test('execution: not started, running, each hold with its dialog, finished with the log viewer', async ({
+        page,
+        sim,
+        openConsole,
+      }) => {
+        test.setTimeout(120_000);
+        await openConsole();
+        await test.step('not started', async () => {
+          await page.getByRole('link', { name: 'WKND Sites' }).first().click();
+          await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+          await expect(page.getByRole('button', { name: 'Build', exact: true })).toBeVisible();
+          await expectNoAxeViolations(page, 'execution page, not started');
+        });
 
-      await sim.speed(3000);
-      await expect(page.getByRole('button', { name: 'Override', exact: true }).first()).toBeVisible({ timeout: 30_000 });
-      await expectNoAxeViolations(page, 'code quality hold');
-      await page.getByRole('button', { name: 'Review Summary' }).first().click();
-      await expect(page.getByRole('dialog').getByRole('grid', { name: 'Code scanning metrics' })).toBeVisible();
-      await expectNoAxeViolations(page, 'Review Summary dialog');
-      await page.keyboard.press('Escape');
-      await expect(page.getByRole('dialog')).toHaveCount(0);
-      await decide(page, 'Override');
+        await test.step('running', async () => {
+          await sim.speed(1);
+          await page.getByRole('button', { name: 'Build', exact: true }).click();
+          await expect(statusBadge(page, 'In progress')).toBeVisible();
+          await expectNoAxeViolations(page, 'execution running');
+        });
 
-      await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeVisible({ timeout: 30_000 });
-      await expectNoAxeViolations(page, 'approval hold');
-      await page.getByRole('button', { name: 'Approve', exact: true }).first().click();
-      // toasts are alert dialogs too: the confirmation is the one with the Approve button
-      const confirm = page.getByRole('alertdialog').filter({ has: page.getByRole('button', { name: 'Approve', exact: true }) });
-      await expect(confirm).toBeVisible();
-      await expectNoAxeViolations(page, 'approval confirm dialog');
-      await confirm.getByRole('button', { name: 'Approve', exact: true }).click();
-      await expect(confirm).toHaveCount(0);
+        await test.step('code quality hold and its Review Summary', async () => {
+          await sim.speed(3000);
+          await expect(page.getByRole('button', { name: 'Override', exact: true }).first()).toBeVisible({ timeout: 30_000 });
+          await expectNoAxeViolations(page, 'code quality hold');
+          await page.getByRole('button', { name: 'Review Summary' }).first().click();
+          await expect(page.getByRole('dialog').getByRole('grid', { name: 'Code scanning metrics' })).toBeVisible();
+          await expectNoAxeViolations(page, 'Review Summary dialog');
+          await page.keyboard.press('Escape');
+          await expect(page.getByRole('dialog')).toHaveCount(0);
+          await decide(page, 'Override');
+        });
 
-      await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked({ timeout: 30_000 });
-      await expectNoAxeViolations(page, 'schedule hold');
-      await decide(page, 'Confirm');
+        await test.step('approval hold and its confirmation', async () => {
+          await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeVisible({ timeout: 30_000 });
+          await expectNoAxeViolations(page, 'approval hold');
+          await page.getByRole('button', { name: 'Approve', exact: true }).first().click();
+          // toasts are alert dialogs too: the confirmation is the one with the Approve button
+          const confirm = page.getByRole('alertdialog').filter({ has: page.getByRole('button', { name: 'Approve', exact: true }) });
+          await expect(confirm).toBeVisible();
+          await expectNoAxeViolations(page, 'approval confirm dialog');
+          await confirm.getByRole('button', { name: 'Approve', exact: true }).click();
+          await expect(confirm).toHaveCount(0);
+        });
 
-      await expect(statusBadge(page, 'Finished')).toBeVisible({ timeout: 60_000 });
-      await expectNoAxeViolations(page, 'finished execution');
-      await page.getByRole('button', { name: 'View log' }).first().click();
-      await expect(page.getByRole('dialog')).toBeVisible();
-      await expectNoAxeViolations(page, 'log viewer dialog');
+        await test.step('schedule hold', async () => {
+          await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked({ timeout: 30_000 });
+          await expectNoAxeViolations(page, 'schedule hold');
+          await decide(page, 'Confirm');
+        });
+
+        await test.step('finished, with the log viewer', async () => {
+          await expect(statusBadge(page, 'Finished')).toBeVisible({ timeout: 60_000 });
+          await expectNoAxeViolations(page, 'finished execution');
+          await page.getByRole('button', { name: 'View log' }).first().click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await expectNoAxeViolations(page, 'log viewer dialog');
+        });
+      });
     });
   });
 }

@@ -5,33 +5,17 @@
  * (the embedded simulator answers inside a service worker, out of reach of page.route).
  */
 import type { Route } from '@playwright/test';
-import { expect, statusBadge, test } from './fixtures';
-import { useStandaloneServer } from './standalone-server';
-
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
-type Hal = { id: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
+import { statusBadge } from './fixtures';
+import { expect, test } from './standalone-server';
 
 // slow: the run stays in progress (and the page keeps polling) for the whole test
-const server = useStandaloneServer('outage', 1);
+test.use({ speed: 1 });
 
-/** Starts a run on the first program's production pipeline; returns its console path. */
-async function startRun(base: string): Promise<string> {
-  const get = async (href: string) => (await (await fetch(base + href)).json()) as Hal;
-  const programs = await get('/api/programs');
-  const program = await get(programs._embedded.programs[0]._links.self.href);
-  const pipeline = (await get(program._links[`${REL}pipelines`].href))._embedded.pipelines[0];
-  const started = await fetch(base + pipeline._links[`${REL}execution`].href, { method: 'PUT' });
-  expect(started.status).toBe(201);
-  return `/program/${program.id}/pipeline/${pipeline.id}/execution/${((await started.json()) as Hal).id}`;
-}
-
-test('an execution page says the API is down, then recovers by itself when it returns', async ({ page }) => {
+test('an execution page says the API is down, then recovers by itself when it returns', async ({ page, standalone }) => {
   test.setTimeout(90_000);
-  const base = server().base;
-  const path = await startRun(base);
-  await page.addInitScript((standaloneUrl) => {
-    localStorage.setItem('cm-console.api-settings', JSON.stringify({ target: 'standalone', standaloneUrl }));
-  }, base);
+  const base = standalone.base;
+  const { path } = await standalone.startRun();
+  await standalone.useIn(page);
   await page.goto(path);
   await expect(statusBadge(page, 'In progress')).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Validation' })).toBeVisible();

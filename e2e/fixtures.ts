@@ -1,19 +1,33 @@
 /**
  * Shared set-up for the journeys: each test gets a fresh browser context, so a fresh embedded
  * simulator (its state lives in that context's localStorage). Tests drive the simulator only
- * through its documented controls under /_sim, from inside the page (where the simulator runs).
+ * through its documented controls under /_sim, from inside the page (where the simulator runs),
+ * and read the API only by following links (test-support/hal.ts, e2e/pipeline-api.ts).
+ *
+ * Options, set per describe block with `test.use({ ... })`:
+ *   hrefLayout  the simulator's href layout (set by the Playwright project)
+ *   outcome     outcome of the runs the test starts (`PUT /_sim/outcome`), default the simulator's own (mix)
+ *   speed       simulated ms per wall ms (`PUT /_sim/speed`), default the simulator's own (30)
+ *   fakeClock   the page runs on Playwright's fake clock (page.clock), installed before it loads
+ *   theme       the console's colour scheme chosen before it loads ('light', 'dark'), default System
+ * `openConsole` applies hrefLayout, outcome and speed once the simulator answers.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import type { OutcomePreset } from '../mocks/sim/model';
-
-export interface E2eOptions {
-  hrefLayout: 'standard' | 'alternate';
-}
+import { embedded, findLink, follow, programByName, type GetJson, type Hal } from '../test-support/hal';
+import { useTheme, type Theme } from './a11y-helpers';
+import { PipelineApi, stepOf } from './pipeline-api';
 
 /** The outcomes the simulator's controls accept (its own type, not Cloud Manager's). */
 export type Outcome = OutcomePreset;
 
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
+export interface E2eOptions {
+  hrefLayout: 'standard' | 'alternate';
+  outcome: Outcome | undefined;
+  speed: number | undefined;
+  fakeClock: boolean;
+  theme: Theme | undefined;
+}
 
 export class SimulatorControls {
   constructor(private readonly page: Page) {}
@@ -53,8 +67,13 @@ export class SimulatorControls {
     return this.call('POST', '/_sim/push-update', { programId, pipelineId });
   }
 
-  /** GET an href (from a link) as JSON, inside the page. */
-  get<T>(href: string, accept = 'application/json'): Promise<T> {
+  /** GET an href (from a link) as JSON, inside the page: a `GetJson` for the HAL helpers. */
+  readonly get: GetJson = <T = Hal>(href: string) => this.read<T>(href, 'application/json');
+
+  /** GET an href (a log file) as text, inside the page. */
+  readonly text = (href: string) => this.read<string>(href, 'text/plain');
+
+  private read<T>(href: string, accept: string): Promise<T> {
     return this.page.evaluate(
       async ({ href, accept }) => {
         const response = await fetch(href, { headers: { accept } });
@@ -65,45 +84,25 @@ export class SimulatorControls {
     );
   }
 
-  /** Ids of a pipeline's executions, newest first, following links from /api/programs. */
-  async executionIds(programName: string, pipelineName: string): Promise<string[]> {
-    type Hal = { _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<string, unknown>;
-    const link = (resource: Hal, rel: string) => resource._links[rel === 'self' ? rel : `${REL}${rel}`].href;
-    const programs = await this.get<Hal>('/api/programs');
-    const program = await this.get<Hal>(
-      link(
-        programs._embedded.programs.find((p) => p.name === programName)!,
-        'self',
-      ),
-    );
-    const pipelines = await this.get<Hal>(link(program, 'pipelines'));
-    const pipeline = pipelines._embedded.pipelines.find((p) => p.name === pipelineName)!;
-    const list = await this.get<Hal>(link(pipeline, 'executions'));
-    return list._embedded.executions.map((e) => String(e.id));
+  /** A pipeline read through links from /api/programs (without a name: the program's production pipeline). */
+  pipeline(programName: string, pipelineName?: string): Promise<PipelineApi> {
+    return PipelineApi.find(this.get, programName, pipelineName);
   }
 
-  /** The build step log text of an execution, found by following links from /api/programs. */
+  /** Ids of a pipeline's newest executions, newest first. */
+  async executionIds(programName: string, pipelineName: string): Promise<string[]> {
+    const pipeline = await this.pipeline(programName, pipelineName);
+    return (await pipeline.executions()).map((execution) => String(execution.id));
+  }
+
+  /** The build step log text of an execution of any pipeline of the program. */
   async buildLogText(programName: string, executionId: string): Promise<string> {
-    type Hal = { _links: Record<string, { href: string; templated?: boolean }>; _embedded: Record<string, Hal[]> } & Record<
-      string,
-      unknown
-    >;
-    const link = (resource: Hal, rel: string) => resource._links[rel.startsWith('self') ? rel : `${REL}${rel}`].href;
-    const programs = await this.get<Hal>('/api/programs');
-    const program = await this.get<Hal>(
-      link(
-        programs._embedded.programs.find((p) => p.name === programName)!,
-        'self',
-      ),
-    );
-    const pipelines = await this.get<Hal>(link(program, 'pipelines'));
-    for (const pipeline of pipelines._embedded.pipelines) {
-      const template = link(pipeline, 'execution/id');
-      const execution = await this.get<Hal>(template.replace('{executionId}', executionId)).catch(() => undefined);
+    const program = await programByName(this.get, programName);
+    for (const pipeline of embedded(await follow(this.get, program, 'pipelines'), 'pipelines')) {
+      const execution = await follow(this.get, pipeline, 'execution/id', { executionId }).catch(() => undefined);
       if (!execution) continue;
-      const build = execution._embedded.stepStates.find((s) => s.action === 'build')!;
-      const { redirect } = await this.get<{ redirect: string }>(link(build, 'pipeline/logs'));
-      return this.get<string>(redirect, 'text/plain');
+      const { redirect } = await follow<{ redirect: string }>(this.get, stepOf(execution, 'build'), 'pipeline/logs');
+      return this.text(redirect);
     }
     throw new Error(`no execution ${executionId} in ${programName}`);
   }
@@ -111,17 +110,29 @@ export class SimulatorControls {
 
 export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConsole: (path?: string) => Promise<void> }>({
   hrefLayout: ['standard', { option: true }],
+  outcome: [undefined, { option: true }],
+  speed: [undefined, { option: true }],
+  fakeClock: [false, { option: true }],
+  theme: [undefined, { option: true }],
+  page: async ({ page, fakeClock, theme }, use) => {
+    // Installed before the first navigation, so every timer of the page is on the fake clock.
+    if (fakeClock) await page.clock.install();
+    if (theme) await useTheme(page, theme);
+    await use(page);
+  },
   sim: async ({ page }, use) => {
     await use(new SimulatorControls(page));
   },
-  /** Opens the console with the simulator ready and in this project's href layout. */
-  openConsole: async ({ page, sim, hrefLayout }, use) => {
+  /** Opens the console with the simulator ready, in this project's href layout, with the test's outcome and speed. */
+  openConsole: async ({ page, sim, hrefLayout, outcome, speed }, use) => {
     await use(async (path = '/') => {
       await page.goto('/');
       await expect(page.getByRole('heading', { name: 'My Programs' })).toBeVisible();
       await sim.layout(hrefLayout);
-      const programs = await sim.get<{ _embedded: { programs: { _links: { self: { href: string } } }[] } }>('/api/programs');
-      expect(programs._embedded.programs[0]._links.self.href.startsWith('/api/alt-layout/')).toBe(hrefLayout === 'alternate');
+      if (outcome !== undefined) await sim.outcome(outcome);
+      if (speed !== undefined) await sim.speed(speed);
+      const [first] = embedded(await sim.get('/api/programs'), 'programs');
+      expect(findLink(first, 'self')?.href.startsWith('/api/alt-layout/')).toBe(hrefLayout === 'alternate');
       if (path !== '/' || hrefLayout !== 'standard') {
         await page.goto(path);
         // the shell renders only once the embedded simulator answers
@@ -142,7 +153,23 @@ export async function decide(page: Page, button: string, confirm = button) {
   await expect(dialog).toHaveCount(0);
 }
 
-export const statusBadge = (page: Page, word: string) => page.locator('.execution-status-badge').getByText(word, { exact: true });
+/** The program cards on My Programs (each an article named by its program). */
+export const programCards = (page: Page) => page.getByRole('list', { name: 'Programs' }).getByRole('article');
+
+/** The execution page's status (a polite live region). */
+export const executionStatus = (page: Page) => page.getByRole('status', { name: 'Execution status' });
+
+/** The execution's status word, e.g. "In progress" or "Finished". */
+export const statusBadge = (page: Page, word: string) => executionStatus(page).getByText(word, { exact: true });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A step of the execution timeline (its list item), by the title its heading shows, e.g. "Code Scanning". */
+export function stepItem(page: Page, title: string) {
+  // A step that has not started says so in its heading, for screen readers.
+  const heading = page.getByRole('heading', { level: 3, name: new RegExp(`^${escapeRegExp(title)}( \\(not started\\))?$`) });
+  return page.getByRole('listitem').filter({ has: heading });
+}
 
 /** Opens a program from My Programs, then Deploy, then Build; returns the new execution's id. */
 export async function deployAndBuild(page: Page, programName: string): Promise<string> {

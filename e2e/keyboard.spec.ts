@@ -4,13 +4,11 @@
  * Time moves only through the simulator's controls (API calls).
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, statusBadge, test } from './fixtures';
-import { holdsFocus, isFocused, tabTo } from './a11y-helpers';
+import { executionStatus, expect, statusBadge, test } from './fixtures';
+import { holdsFocus, isFocused, livePoliteness, tabTo } from './a11y-helpers';
 
-/** The execution page's polite live region naming the current step. */
-const currentStep = (page: Page) => page.locator('.execution-current-step[aria-live="polite"]');
-/** The polite live region holding the execution's status badge. */
-const statusRegion = (page: Page) => page.locator('.execution-status-badge[aria-live="polite"]');
+/** What the execution page announces as its current step ("Running: …", "Waiting for your decision: …"). */
+const currentStep = (page: Page) => page.getByText(/^(Running|Waiting for your decision): /);
 
 /** The alert dialog that confirms a step's action (toasts are alert dialogs too: found by its button). */
 const confirmDialog = (page: Page, confirm: string) =>
@@ -37,45 +35,51 @@ async function decideWithKeyboard(page: Page, trigger: Locator, confirm: string)
 }
 
 test.describe('keyboard only', () => {
-  test('Deploy → Build → approve → schedule Now → finished, announced politely', async ({ page, sim, openConsole }) => {
-    test.setTimeout(120_000);
-    await openConsole();
-    await sim.outcome('pass');
-    await sim.speed(30);
+  test.describe('a passing run', () => {
+    test.use({ outcome: 'pass', speed: 30 });
 
-    await tabTo(page, page.getByRole('link', { name: 'WKND Sites' }).first());
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/program\/1$/);
-    await tabTo(page, page.getByRole('button', { name: 'Deploy', exact: true }));
-    await page.keyboard.press('Enter');
-    await tabTo(page, page.getByRole('button', { name: 'Build', exact: true }));
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/execution\/\d+$/);
+    test('Deploy → Build → approve → schedule Now → finished, announced politely', async ({ page, sim, openConsole }) => {
+      test.setTimeout(120_000);
+      await openConsole();
 
-    await expect(statusRegion(page)).toHaveText(/In progress/);
-    await expect(currentStep(page)).toHaveText(/^Running: /);
-    const firstStep = await currentStep(page).innerText();
+      await test.step('Deploy, then Build, from My Programs', async () => {
+        await tabTo(page, page.getByRole('link', { name: 'WKND Sites' }).first());
+        await page.keyboard.press('Enter');
+        await expect(page).toHaveURL(/\/program\/1$/);
+        await tabTo(page, page.getByRole('button', { name: 'Deploy', exact: true }));
+        await page.keyboard.press('Enter');
+        await tabTo(page, page.getByRole('button', { name: 'Build', exact: true }));
+        await page.keyboard.press('Enter');
+        await expect(page).toHaveURL(/\/execution\/\d+$/);
+      });
 
-    await sim.speed(3000);
-    await test.step('the live region announces the next steps, up to the approval', async () => {
-      await expect(currentStep(page)).not.toHaveText(firstStep, { timeout: 30_000 });
-      await expect(currentStep(page)).toHaveText(/^Waiting for your decision: .*approv/i, { timeout: 30_000 });
-    });
+      await expect(executionStatus(page)).toHaveText(/In progress/);
+      expect(await livePoliteness(executionStatus(page)), 'the status is announced politely').toBe('polite');
+      await expect(currentStep(page)).toHaveText(/^Running: /);
+      expect(await livePoliteness(currentStep(page)), 'the current step is announced politely').toBe('polite');
+      const firstStep = await currentStep(page).innerText();
 
-    await test.step('approve with the keyboard', async () => {
-      await decideWithKeyboard(page, page.getByRole('button', { name: 'Approve', exact: true }).first(), 'Approve');
-    });
+      await sim.speed(3000);
+      await test.step('the live region announces the next steps, up to the approval', async () => {
+        await expect(page.getByText(firstStep, { exact: true })).toHaveCount(0, { timeout: 30_000 });
+        await expect(currentStep(page)).toHaveText(/^Waiting for your decision: .*approv/i, { timeout: 30_000 });
+      });
 
-    await test.step('schedule Now with the keyboard', async () => {
-      await expect(currentStep(page)).toHaveText(/^Waiting for your decision: .*schedul/i, { timeout: 30_000 });
-      await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked();
-      await decideWithKeyboard(page, page.getByRole('button', { name: 'Confirm', exact: true }).first(), 'Confirm');
-    });
+      await test.step('approve with the keyboard', async () => {
+        await decideWithKeyboard(page, page.getByRole('button', { name: 'Approve', exact: true }).first(), 'Approve');
+      });
 
-    await test.step('the end of the run is announced', async () => {
-      await expect(statusBadge(page, 'Finished')).toBeVisible({ timeout: 60_000 });
-      await expect(statusRegion(page)).toHaveText(/Finished/);
-      await expect(currentStep(page)).not.toHaveText(/Waiting|Running/);
+      await test.step('schedule Now with the keyboard', async () => {
+        await expect(currentStep(page)).toHaveText(/^Waiting for your decision: .*schedul/i, { timeout: 30_000 });
+        await expect(page.getByRole('radio', { name: 'Now' })).toBeChecked();
+        await decideWithKeyboard(page, page.getByRole('button', { name: 'Confirm', exact: true }).first(), 'Confirm');
+      });
+
+      await test.step('the end of the run is announced', async () => {
+        await expect(statusBadge(page, 'Finished')).toBeVisible({ timeout: 60_000 });
+        await expect(executionStatus(page)).toHaveText(/Finished/);
+        await expect(currentStep(page)).toHaveCount(0);
+      });
     });
   });
 

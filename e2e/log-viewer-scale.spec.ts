@@ -12,16 +12,19 @@ import {
   bigLogRegion,
   finishedProductionExecutionPath,
   installBigLog,
+  logLine,
+  logLines,
+  markedLogLines,
 } from '../bench/log-viewer';
-import { deployAndBuild, expect, test } from './fixtures';
+import { deployAndBuild, expect, stepItem, test } from './fixtures';
 
-const buildStep = (page: Page) => page.locator('.step-item[data-action="build"]');
+const buildStep = (page: Page) => stepItem(page, 'Build & Unit Testing');
 
 async function expectWindowed(page: Page) {
   const region = bigLogRegion(page);
   const visible = await region.evaluate((el) => Math.ceil(el.clientHeight / 20));
   expect(LOG_LINE_PX).toBe(20);
-  const count = await region.locator('.log-line').count();
+  const count = await logLines(region).count();
   expect(count).toBeGreaterThanOrEqual(visible);
   expect(count).toBeLessThanOrEqual(visible + LOG_DOM_MARGIN);
 }
@@ -39,12 +42,12 @@ test.describe('log viewer at scale', () => {
     await buildStep(page).getByRole('button', { name: 'View log' }).click();
     const region = bigLogRegion(page);
     await expect(region).toBeVisible();
-    await expect(region.locator('.log-line').first()).toContainText('[INFO] 2026-11-28');
+    await expect(logLines(region).first()).toContainText('[INFO] 2026-11-28');
     await expectWindowed(page);
 
     await test.step('ANSI colours are styled text, never raw escape codes', async () => {
       await region.evaluate((el) => (el.scrollTop = 40 * 20));
-      const error = region.locator('.log-line[data-line="50"]');
+      const error = logLine(region, 50);
       await expect(error).toBeVisible();
       const text = (await region.textContent()) ?? '';
       expect(text).not.toContain('\x1b');
@@ -56,71 +59,81 @@ test.describe('log viewer at scale', () => {
 
     await test.step('scrolled to the middle and found, the DOM stays windowed', async () => {
       await region.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-      await expect(region.locator(`.log-line[data-line="${BIG_LOG_LINES / 2}"]`)).toBeAttached();
+      await expect(logLine(region, BIG_LOG_LINES / 2)).toBeAttached();
       await expectWindowed(page);
       await page.getByRole('searchbox', { name: 'Find in log' }).fill('error');
       await expect(page.getByText(`1/${BIG_LOG_LINES / 50}`, { exact: true })).toBeVisible();
       await page.getByRole('button', { name: 'Previous match' }).click();
       await expect(page.getByText(`${BIG_LOG_LINES / 50}/${BIG_LOG_LINES / 50}`, { exact: true })).toBeVisible();
-      await expect(region.locator(`.log-line--current[data-line="${BIG_LOG_LINES}"]`)).toBeInViewport();
+      // the current match is the one line marked current, and in view
+      await expect(markedLogLines(region)).toHaveCount(1);
+      await expect(logLine(region, BIG_LOG_LINES)).toHaveAttribute('aria-current', 'true');
+      await expect(logLine(region, BIG_LOG_LINES)).toBeInViewport();
       await expectWindowed(page);
     });
   });
 
-  test('a link to a line opens the step log with that line selected and in view; choosing a line updates the link', async ({
-    page,
-    sim,
-    openConsole,
-  }) => {
-    await openConsole();
-    const path = await finishedProductionExecutionPath(sim);
-    await installBigLog(page);
-    await page.goto(`${path}#log-build-unit-testing-L123456`);
-    const region = bigLogRegion(page);
-    await expect(region).toBeVisible();
-    const selected = region.locator('.log-line--selected');
-    await expect(selected).toHaveAttribute('data-line', '123456');
-    await expect(selected).toBeInViewport();
-    await expectWindowed(page);
+  test(
+    'a link to a line opens the step log with that line selected and in view; choosing a line updates the link',
+    { tag: '@links' },
+    async ({ page, sim, openConsole }) => {
+      await openConsole();
+      const path = await finishedProductionExecutionPath(sim);
+      await installBigLog(page);
+      await page.goto(`${path}#log-build-unit-testing-L123456`);
+      const region = bigLogRegion(page);
+      await expect(region).toBeVisible();
+      // the selected line is the one line marked current, and in view
+      await expect(markedLogLines(region)).toHaveCount(1);
+      await expect(logLine(region, 123456)).toHaveAttribute('aria-current', 'true');
+      await expect(logLine(region, 123456)).toBeInViewport();
+      await expectWindowed(page);
 
-    await test.step('Go to line (keyboard) selects another line and puts it in the URL', async () => {
-      const field = page.getByRole('textbox', { name: 'Go to line' });
-      await field.fill('42');
-      await field.press('Enter');
-      await expect(page).toHaveURL(/#log-build-unit-testing-L42$/);
-      await expect(region.locator('.log-line--selected')).toHaveAttribute('data-line', '42');
-      await expect(region.locator('.log-line--selected')).toBeInViewport();
+      await test.step('Go to line (keyboard) selects another line and puts it in the URL', async () => {
+        const field = page.getByRole('textbox', { name: 'Go to line' });
+        await field.fill('42');
+        await field.press('Enter');
+        await expect(page).toHaveURL(/#log-build-unit-testing-L42$/);
+        await expect(markedLogLines(region)).toHaveCount(1);
+        await expect(logLine(region, 42)).toHaveAttribute('aria-current', 'true');
+        await expect(logLine(region, 42)).toBeInViewport();
+      });
+
+      await test.step('clicking a line number selects that line', async () => {
+        await logLine(region, 45).getByText('45', { exact: true }).click();
+        await expect(page).toHaveURL(/#log-build-unit-testing-L45$/);
+        await expect(markedLogLines(region)).toHaveCount(1);
+        await expect(logLine(region, 45)).toHaveAttribute('aria-current', 'true');
+        await expect(logLine(region, 42)).toBeAttached();
+        await expect(logLine(region, 42)).not.toHaveAttribute('aria-current');
+      });
+
+      await test.step('closing the log clears the link', async () => {
+        await page.getByRole('button', { name: 'Close' }).click();
+        await expect(region).toHaveCount(0);
+        await expect(page).toHaveURL(new RegExp(`${path}$`));
+      });
+    },
+  );
+
+  test.describe('a passing run at the default speed', () => {
+    test.use({ outcome: 'pass', speed: 30 });
+
+    test('a running log that grows keeps the lines already shown (same nodes)', async ({ page, openConsole }) => {
+      await openConsole();
+      await deployAndBuild(page, 'We.Retail Global');
+      await expect(buildStep(page).getByText('Running…', { exact: true })).toBeVisible({ timeout: 30_000 });
+      await buildStep(page).getByRole('button', { name: 'View log' }).click();
+      const region = page.getByRole('region', { name: /^Build & Unit Testing log \(\d+ lines\)$/ });
+      await expect(logLines(region).first()).toBeVisible();
+      await page.getByRole('switch', { name: 'Follow' }).click();
+      await expect(page.getByRole('switch', { name: 'Follow' })).not.toBeChecked();
+      await region.evaluate((el) => (el.scrollTop = 0));
+      const linesOf = async () => Number(/\((\d+) lines\)/.exec((await region.getAttribute('aria-label')) ?? '')![1]);
+      const before = await linesOf();
+      await logLine(region, 1).evaluate((el) => el.setAttribute('data-tag', 'kept'));
+      await expect.poll(linesOf, { timeout: 30_000 }).toBeGreaterThan(before);
+      await expect(logLine(region, 1)).toHaveAttribute('data-tag', 'kept');
     });
-
-    await test.step('clicking a line number selects that line', async () => {
-      await region.locator('.log-line[data-line="45"] .log-line-number').click();
-      await expect(page).toHaveURL(/#log-build-unit-testing-L45$/);
-      await expect(region.locator('.log-line--selected')).toHaveAttribute('data-line', '45');
-    });
-
-    await test.step('closing the log clears the link', async () => {
-      await page.getByRole('button', { name: 'Close' }).click();
-      await expect(region).toHaveCount(0);
-      await expect(page).toHaveURL(new RegExp(`${path}$`));
-    });
-  });
-
-  test('a running log that grows keeps the lines already shown (same nodes)', async ({ page, sim, openConsole }) => {
-    await openConsole();
-    await sim.outcome('pass');
-    await sim.speed(30);
-    await deployAndBuild(page, 'We.Retail Global');
-    await expect(buildStep(page)).toHaveAttribute('data-status', 'RUNNING', { timeout: 30_000 });
-    await buildStep(page).getByRole('button', { name: 'View log' }).click();
-    const region = page.getByRole('region', { name: /^Build & Unit Testing log \(\d+ lines\)$/ });
-    await expect(region.locator('.log-line').first()).toBeVisible();
-    await page.getByRole('switch', { name: 'Follow' }).click();
-    await expect(page.getByRole('switch', { name: 'Follow' })).not.toBeChecked();
-    await region.evaluate((el) => (el.scrollTop = 0));
-    const linesOf = async () => Number(/\((\d+) lines\)/.exec((await region.getAttribute('aria-label')) ?? '')![1]);
-    const before = await linesOf();
-    await region.locator('.log-line[data-line="1"]').evaluate((el) => el.setAttribute('data-tag', 'kept'));
-    await expect.poll(linesOf, { timeout: 30_000 }).toBeGreaterThan(before);
-    await expect(region.locator('.log-line[data-line="1"]')).toHaveAttribute('data-tag', 'kept');
   });
 });

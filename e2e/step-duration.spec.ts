@@ -2,23 +2,15 @@
  * Step durations against the average of the last 20 runs (issue #4): the percentage and the
  * Details panel match what the API's executions list says, computed here from the API.
  */
-import { expect, test } from './fixtures';
+import { expect, stepItem, test } from './fixtures';
+import { stepOf, type Execution, type StepState } from './pipeline-api';
 
-type Step = {
-  action: string;
-  status: string;
-  environmentType?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  details?: { reusedArtifacts?: boolean };
-};
-type Execution = { id: string; status: string; _embedded: { stepStates: Step[] } };
-type Hal = { id: string; name: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> };
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
-
-const ms = (step: Step) =>
+const ms = (step: StepState) =>
   Date.parse(step.finishedAt!.replace(/(\d{2})(\d{2})$/, '$1:$2')) - Date.parse(step.startedAt!.replace(/(\d{2})(\d{2})$/, '$1:$2'));
-const build = (execution: Execution) => execution._embedded.stepStates.find((s) => s.action === 'build' && !s.details?.reusedArtifacts);
+const build = (execution: Execution) => {
+  const step = stepOf(execution, 'build');
+  return step && !step.details?.reusedArtifacts ? step : undefined;
+};
 
 test('the build step of a finished run shows its difference from the average of the previous 20 runs', async ({
   page,
@@ -26,12 +18,8 @@ test('the build step of a finished run shows its difference from the average of 
   openConsole,
 }) => {
   await openConsole();
-  const programs = await sim.get<Hal>('/api/programs');
-  const program = await sim.get<Hal>(programs._embedded.programs.find((p) => p.name === 'WKND Sites')!._links.self.href);
-  const pipelines = await sim.get<Hal>(program._links[`${REL}pipelines`].href);
-  const pipeline = pipelines._embedded.pipelines.find((p) => p.name === 'Production Pipeline')!;
-  const list = await sim.get<{ _embedded: { executions: Execution[] } }>(`${pipeline._links[`${REL}executions`].href}?start=0&limit=100`);
-  const executions = list._embedded.executions;
+  const pipeline = await sim.pipeline('WKND Sites', 'Production Pipeline');
+  const executions = await pipeline.executions(100);
   // A finished run with at least one earlier successful (non-reused) build.
   const index = executions.findIndex(
     (e, i) => e.status === 'FINISHED' && build(e) && executions.slice(i + 1, i + 21).some((o) => build(o)?.status === 'FINISHED'),
@@ -41,15 +29,20 @@ test('the build step of a finished run shows its difference from the average of 
   const earlier = executions
     .slice(index + 1, index + 21)
     .map(build)
-    .filter((s): s is Step => s?.status === 'FINISHED');
+    .filter((s): s is StepState => s?.status === 'FINISHED');
   const average = earlier.reduce((sum, s) => sum + ms(s), 0) / earlier.length;
   const percent = Math.round(((ms(build(current)!) - average) / average) * 100);
   const expected = percent === 0 ? '±0%' : percent < 0 ? `\u2212${-percent}%` : `+${percent}%`;
 
-  await page.goto(`/program/${program.id}/pipeline/${pipeline.id}/execution/${current.id}`);
-  const step = page.locator('li.step-item[data-action="build"]');
-  await expect(step.locator('.duration-bar__percent')).toHaveText(expected);
-  await expect(step.getByRole('img', { name: /^Duration .+ (faster than|slower than|as long as) the average$/ })).toBeVisible();
+  const words =
+    percent === 0 ? 'as long as the average' : percent < 0 ? `${-percent}% faster than the average` : `${percent}% slower than the average`;
+
+  await page.goto(pipeline.route(current.id));
+  const step = stepItem(page, 'Build & Unit Testing');
+  // The bar says the difference in words to screen readers and shows it as a signed percentage.
+  const bar = step.getByRole('img', { name: new RegExp(`^Duration .+, ${words}$`) });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveText(expected);
 
   await step.getByRole('button', { name: 'View details' }).click();
   const table = step.getByRole('table');

@@ -3,35 +3,23 @@
  * second tab is told the step was already decided (the API answers 409) and shows the current state.
  */
 import type { Page, Route } from '@playwright/test';
-import { expect, statusBadge, test } from './fixtures';
-import { JSON_BODY, useStandaloneServer } from './standalone-server';
+import { statusBadge, stepItem } from './fixtures';
+import { expect, test, type StandaloneServer } from './standalone-server';
+import type { StepState } from './pipeline-api';
+import { embedded, follow } from '../test-support/hal';
 
-const REL = 'http://ns.adobe.com/adobecloud/rel/';
 const ALREADY_DECIDED = 'Already decided: this step was approved or rejected in another session. Showing its current state.';
 
-type Hal = { id: string; programId?: string; _links: Record<string, { href: string }>; _embedded: Record<string, Hal[]> } & Record<
-  string,
-  unknown
->;
+// Runs pass their checks and wait for approval; slow, so the approval waits for the whole test.
+test.use({ outcome: 'pass', speed: 1 });
 
-const server = useStandaloneServer('two-tabs', 30);
-
-/** Starts a passing production run and jumps the clock to its approval hold; returns the console path of the run. */
-async function runToApproval(base: string): Promise<string> {
-  const get = async (href: string) => (await (await fetch(base + href)).json()) as Hal;
-  await fetch(`${base}/_sim/outcome`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ outcome: 'pass' }) });
-  const programs = await get('/api/programs');
-  const program = await get(programs._embedded.programs[0]._links.self.href);
-  const pipelines = await get(program._links[`${REL}pipelines`].href);
-  const pipeline = pipelines._embedded.pipelines[0];
-  const started = await fetch(base + pipeline._links[`${REL}execution`].href, { method: 'PUT' });
-  expect(started.status).toBe(201);
-  const execution = (await started.json()) as Hal;
-  await fetch(`${base}/_sim/clock`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ advanceMs: 3 * 3600_000 }) });
-  await fetch(`${base}/_sim/speed`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ speed: 1 }) });
-  const held = await get(execution._links.self.href);
-  expect(held._embedded.stepStates.find((step) => step.status === 'WAITING')?.action).toBe('approval');
-  return `/program/${program.id}/pipeline/${pipeline.id}/execution/${execution.id}`;
+/** Starts a run and jumps the simulator's clock to its approval hold; returns the console path of the run. */
+async function runToApproval(server: StandaloneServer): Promise<string> {
+  const { execution, path } = await server.startRun();
+  await server.call('POST', '/_sim/clock', { advanceMs: 3 * 3600_000 });
+  const held = await follow(server.get, execution, 'self');
+  expect(embedded<StepState>(held, 'stepStates').find((step) => step.status === 'WAITING')?.action).toBe('approval');
+  return path;
 }
 
 /** Holds the page's reads of the API (its polls) until released: the tab keeps showing what it last read. */
@@ -45,8 +33,7 @@ async function holdReads(page: Page, base: string) {
   };
 }
 
-const approvalStep = (page: Page) =>
-  page.getByRole('heading', { level: 3, name: /^Application for Approval/ }).locator('xpath=ancestor::li[1]');
+const approvalStep = (page: Page) => stepItem(page, 'Application for Approval');
 
 async function openApproveDialog(page: Page) {
   await approvalStep(page).getByRole('button', { name: 'Approve', exact: true }).click();
@@ -55,13 +42,12 @@ async function openApproveDialog(page: Page) {
 
 test('approving in one tab, then in another: the second tab says it was already decided and shows the current state', async ({
   context,
+  standalone,
 }) => {
-  const path = await runToApproval(server().base);
-  const base = server().base;
+  const path = await runToApproval(standalone);
+  const base = standalone.base;
   // Both tabs use the standalone server, chosen in Settings (stored in localStorage before the console loads).
-  await context.addInitScript((standaloneUrl) => {
-    localStorage.setItem('cm-console.api-settings', JSON.stringify({ target: 'standalone', standaloneUrl }));
-  }, base);
+  await standalone.useIn(context);
   const tabA = await context.newPage();
   const tabB = await context.newPage();
   for (const tab of [tabA, tabB]) {

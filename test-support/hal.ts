@@ -70,6 +70,20 @@ export function follow<T = Hal>(
   return get<T>(href(resource, rel, params));
 }
 
+/**
+ * Every item of the embedded list `name`, from the list at `first` and every page after it (the
+ * lists' `next` links), in order.
+ */
+export async function embeddedPages<T extends Hal = Hal>(get: GetJson, first: string, name: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let next: string | undefined = first; next !== undefined;) {
+    const page: Hal = await get(next);
+    items.push(...embedded<T>(page, name));
+    next = findLink(page, 'next')?.href;
+  }
+  return items;
+}
+
 /** The program called `name`, read through its self link from the program list. */
 export async function programByName(get: GetJson, name: string, entry = '/api/programs'): Promise<Hal> {
   const list = await get(entry);

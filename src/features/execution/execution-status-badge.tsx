@@ -28,7 +28,7 @@ export function ExecutionStatusBadge({ status }: { status: string | undefined })
     <Alert aria-hidden />
   );
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className="execution-status-badge">
+    <div role="status" aria-live="polite" aria-atomic="true" aria-label="Execution status" className="execution-status-badge">
       <Badge variant={variant} aria-label={`Execution status: ${info.word}`}>
         {icon}
         <Text>{info.word}</Text>

@@ -53,10 +53,12 @@ export function HoldCodeQualityDialog({ step, close, actions }: HoldCodeQualityD
       <Heading>Code Scanning Results</Heading>
       {metrics.length > 0 ? (
         <Header>
-          <Badge variant={verdict.variant} UNSAFE_className="code-quality-verdict">
-            {verdict.variant === 'positive' ? <CheckmarkCircle aria-hidden /> : <Alert aria-hidden />}
-            <Text>{verdict.word}</Text>
-          </Badge>
+          <span role="status" aria-label="Code scanning verdict">
+            <Badge variant={verdict.variant} UNSAFE_className="code-quality-verdict">
+              {verdict.variant === 'positive' ? <CheckmarkCircle aria-hidden /> : <Alert aria-hidden />}
+              <Text>{verdict.word}</Text>
+            </Badge>
+          </span>
         </Header>
       ) : null}
       <Divider />

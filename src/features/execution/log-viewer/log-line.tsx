@@ -67,6 +67,7 @@ function LogLineView({ number, text, query, current, selected, gutter, href, onS
   return (
     <div
       className={`log-line${current ? ' log-line--current' : ''}${selected ? ' log-line--selected' : ''}`}
+      role="listitem"
       data-line={number}
       aria-current={current || selected ? 'true' : undefined}
       style={{

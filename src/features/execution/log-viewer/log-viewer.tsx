@@ -185,7 +185,9 @@ export function LogViewer({ text, label, live = false, height = 480, selectedLin
             fontSize: 12,
           }}
         >
-          <div style={{ height: total, position: 'relative', minWidth: '100%' }}>{rows}</div>
+          <div role="list" style={{ height: total, position: 'relative', minWidth: '100%' }}>
+            {rows}
+          </div>
           {lines.length === 0 ? <Text UNSAFE_style={{ padding: 8, display: 'block' }}>The log is empty.</Text> : null}
         </div>
       </View>
