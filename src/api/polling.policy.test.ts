@@ -5,14 +5,13 @@
  * sure no other `refetchInterval` exists, so "every" stays true when a polled query is added.
  */
 import { QueryClient, QueryObserver, type QueryObserverOptions } from '@tanstack/react-query';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentExecutionQueryOptions } from './current-execution';
 import { LIST_POLL_MS, MAX_BACKOFF_MS, POLL_INTERVAL_MS } from './polling';
 import { executionListQueryOptions, executionQueryOptions, pipelineListQueryOptions, programListQueryOptions } from './queries';
 import { simStateQueryOptions } from './simulator';
 import { logTextQueryOptions } from './step-logs';
+import { consoleSourceFiles } from '../test/source-files';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -166,27 +165,10 @@ describe('every polled query backs off during an outage and recovers with the fi
   });
 });
 
-/** Every `.ts`/`.tsx` file under `dir` that is not a test (nor test support). */
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'test' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** The code without its comments (a `//` after a colon or quote is part of a URL, not a comment). */
-function withoutComments(code: string): string {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-}
-
 describe('no polling outside the one policy', () => {
-  const root = join(import.meta.dirname, '..', '..');
-  const occurrences = sourceFiles(join(root, 'src')).flatMap((path) => {
-    const file = relative(root, path).split('\\').join('/');
-    const code = withoutComments(readFileSync(path, 'utf8'));
-    return [...code.matchAll(/refetchInterval[^\n]*/g)].map((match) => ({ file, line: match[0] }));
-  });
+  const occurrences = consoleSourceFiles().flatMap(({ file, code }) =>
+    [...code.matchAll(/refetchInterval[^\n]*/g)].map((match) => ({ file, line: match[0] })),
+  );
 
   it('sets refetchInterval only in src/api query option factories, each through pollInterval', () => {
     expect(occurrences.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 /**
  * The simulator's own control API under `/_sim` (not part of Cloud Manager, so no `_links` lead
- * there). These URLs belong to the simulator, not to Cloud Manager: this is the one place the
- * console builds a URL itself, from the API base URL. Requests go through the client's one fetch
- * wrapper (`request`), so headers and error handling are the same as for the API.
+ * there). These URLs belong to the simulator, not to Cloud Manager, so — besides the API's one
+ * entry point — this is the only place the console builds a URL itself, from the API base URL.
+ * Requests go through the client's one fetch wrapper (`request`): same headers, same errors.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, currentSettings, readJson, request } from './client';
