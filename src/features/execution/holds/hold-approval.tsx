@@ -1,7 +1,7 @@
 import { Flex, Link, Text } from '@adobe/react-spectrum';
-import { findLink, rel } from '../../../api/links';
+import { approve, rejectApproval } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { HoldConfirmButton } from './hold-confirm-button';
 
 /** The 409 answer to Approve / Reject, in words: someone else decided first. */
@@ -22,9 +22,9 @@ interface HoldApprovalProps {
 
 /** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists). */
 export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
-  const advance = findLink(step, rel.advance);
-  const cancel = findLink(step, rel.cancel);
+  const action = useStepAction(stepStateKey(step));
+  const approval = approve(step);
+  const rejection = rejectApproval(step);
   const links =
     consoleLinks?.author || consoleLinks?.publish ? (
       <Flex direction="column">
@@ -44,19 +44,17 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-approval">
       <StepMetadata rows={[{ label: 'Console links', value: links }]} />
       <Flex gap="size-100" wrap>
-        {cancel ? (
+        {rejection.link ? (
           <HoldConfirmButton
             label="Reject"
             title="Reject the deployment to production?"
             confirmLabel="Reject"
             destructive
             isDisabled={action.isBusy}
-            isPending={action.pendingName === 'reject'}
+            isPending={action.pendingName === rejection.name}
             onConfirm={() =>
               action.send({
-                name: 'reject',
-                link: cancel,
-                body: { approved: false },
+                ...rejection,
                 success: 'The deployment to production was rejected.',
                 alreadyDecided: APPROVAL_ALREADY_DECIDED,
               })
@@ -65,18 +63,16 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
             <Text>The execution will be cancelled and nothing is deployed to production.</Text>
           </HoldConfirmButton>
         ) : null}
-        {advance ? (
+        {approval.link ? (
           <HoldConfirmButton
             label="Approve"
             title="Approve the deployment to production?"
             confirmLabel="Approve"
             isDisabled={action.isBusy}
-            isPending={action.pendingName === 'approve'}
+            isPending={action.pendingName === approval.name}
             onConfirm={() =>
               action.send({
-                name: 'approve',
-                link: advance,
-                body: { approved: true },
+                ...approval,
                 success: 'The deployment to production was approved.',
                 alreadyDecided: APPROVAL_ALREADY_DECIDED,
               })

@@ -1,10 +1,11 @@
 import { ActionButton, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
 import { lazy, Suspense } from 'react';
 import ViewDetail from '@spectrum-icons/workflow/ViewDetail';
+import { overrideQuality, rejectQuality } from '../../../api/actions';
 import { findLink, rel } from '../../../api/links';
 import { useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { HoldConfirmButton } from './hold-confirm-button';
 import { StepScanIssuesDownload } from '../results/step-scan-issues-download';
 
@@ -22,28 +23,27 @@ export function failingImportantKpis(metrics: { severity?: string; passed?: bool
  * holds, Reject / Override (each only when its link exists).
  */
 export function HoldCodeQuality({ step }: { step: StepState }) {
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
+  const action = useStepAction(stepStateKey(step));
   const hasMetrics = findLink(step, rel.metrics) !== undefined;
-  const advance = findLink(step, rel.advance);
-  const cancel = findLink(step, rel.cancel);
   const held = step.status === 'WAITING';
-  const metrics = useStepMetrics(held && advance ? step : undefined);
+  const canOverride = findLink(step, rel.advance) !== undefined;
+  const metrics = useStepMetrics(held && canOverride ? step : undefined);
   const failing = failingImportantKpis(metrics.data?.metrics ?? []);
+  const override = overrideQuality(step, failing);
+  const rejection = rejectQuality(step);
   const decisions = (
     <>
-      {held && cancel ? (
+      {held && rejection.link ? (
         <HoldConfirmButton
           label="Reject"
           title="Reject the important metric failures?"
           confirmLabel="Reject"
           destructive
           isDisabled={action.isBusy}
-          isPending={action.pendingName === 'reject'}
+          isPending={action.pendingName === rejection.name}
           onConfirm={() =>
             action.send({
-              name: 'reject',
-              link: cancel,
-              body: { override: false },
+              ...rejection,
               success: 'The important metric failures were rejected.',
             })
           }
@@ -51,18 +51,16 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
           <Text>The code scanning step fails and the execution stops.</Text>
         </HoldConfirmButton>
       ) : null}
-      {held && advance ? (
+      {held && override.link ? (
         <HoldConfirmButton
           label="Override"
           title="Override the important metric failures?"
           confirmLabel="Override"
           isDisabled={action.isBusy || failing.length === 0}
-          isPending={action.pendingName === 'override'}
+          isPending={action.pendingName === override.name}
           onConfirm={() =>
             action.send({
-              name: 'override',
-              link: advance,
-              body: { metrics: failing.map((kpi) => ({ kpi, override: true })) },
+              ...override,
               success: 'The important metric failures were overridden.',
             })
           }

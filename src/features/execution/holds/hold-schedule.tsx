@@ -1,8 +1,8 @@
 import { DatePicker, Flex, Radio, RadioGroup, Text, type DateValue } from '@adobe/react-spectrum';
 import { useState } from 'react';
-import { findLink, rel } from '../../../api/links';
+import { cancelStep, scheduleDeployment } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { formatFinishTime } from '../../../lib/format';
 import { HoldConfirmButton } from './hold-confirm-button';
 
@@ -20,14 +20,14 @@ function localTimeZone(): string {
  * Stop Execution cancels the run. Each button only when its link exists.
  */
 export function HoldSchedule({ step }: { step: StepState }) {
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
-  const advance = findLink(step, rel.advance);
-  const cancel = findLink(step, rel.cancel);
+  const action = useStepAction(stepStateKey(step));
   const [mode, setMode] = useState<'now' | 'date'>('now');
   const [value, setValue] = useState<DateValue | null>(null);
   const when = mode === 'date' && value ? value.toDate(localTimeZone()) : undefined;
   const inPast = when !== undefined && when.getTime() <= Date.now();
   const invalid = mode === 'date' && (!value || inPast);
+  const confirm = scheduleDeployment(step, when);
+  const stop = cancelStep(step);
   return (
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-schedule">
       <RadioGroup
@@ -52,19 +52,17 @@ export function HoldSchedule({ step }: { step: StepState }) {
         />
       ) : null}
       <Flex gap="size-100" wrap>
-        {cancel ? (
+        {stop.link ? (
           <HoldConfirmButton
             label="Stop Execution"
             title="Stop this execution?"
             confirmLabel="Stop Execution"
             destructive
             isDisabled={action.isBusy}
-            isPending={action.pendingName === 'stop'}
+            isPending={action.pendingName === stop.name}
             onConfirm={() =>
               action.send({
-                name: 'stop',
-                link: cancel,
-                body: { cancel: true },
+                ...stop,
                 success: 'The execution was stopped.',
                 alreadyDecided: SCHEDULE_ALREADY_DECIDED,
               })
@@ -73,18 +71,16 @@ export function HoldSchedule({ step }: { step: StepState }) {
             <Text>The execution is cancelled and nothing is deployed to production.</Text>
           </HoldConfirmButton>
         ) : null}
-        {advance ? (
+        {confirm.link ? (
           <HoldConfirmButton
             label="Confirm"
             title="Confirm the production deployment schedule?"
             confirmLabel="Confirm"
             isDisabled={action.isBusy || invalid}
-            isPending={action.pendingName === 'confirm'}
+            isPending={action.pendingName === confirm.name}
             onConfirm={() =>
               action.send({
-                name: 'confirm',
-                link: advance,
-                body: when ? { type: 'SCHEDULED', schedule: when.toISOString() } : { type: 'IMMEDIATE' },
+                ...confirm,
                 success: when ? `Production deployment scheduled for ${formatFinishTime(when)}.` : 'Production deployment starts now.',
                 alreadyDecided: SCHEDULE_ALREADY_DECIDED,
               })

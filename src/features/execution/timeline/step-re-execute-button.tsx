@@ -1,8 +1,8 @@
 import { Text } from '@adobe/react-spectrum';
 import { useNavigate, useParams } from 'react-router';
-import { findLink, rel } from '../../../api/links';
+import { reExecute } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { paths } from '../../../lib/paths';
 import { HoldConfirmButton } from '../holds/hold-confirm-button';
 
@@ -11,11 +11,11 @@ import { HoldConfirmButton } from '../holds/hold-confirm-button';
  * `reExecute` link. The 201 body is the new execution; the console opens it.
  */
 export function StepReExecuteButton({ step }: { step: StepState }) {
-  const link = findLink(step, rel.reExecute);
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
+  const reExecution = reExecute(step);
+  const action = useStepAction(stepStateKey(step));
   const navigate = useNavigate();
   const params = useParams();
-  if (!link) return null;
+  if (!reExecution.link) return null;
   return (
     <HoldConfirmButton
       label="Re-execute"
@@ -24,7 +24,7 @@ export function StepReExecuteButton({ step }: { step: StepState }) {
       isDisabled={action.isBusy}
       isPending={action.isPending}
       onConfirm={() =>
-        action.send({ name: 're-execute', link, success: 'A re-execution of the production deployment started.' }, (created) => {
+        action.send({ ...reExecution, success: 'A re-execution of the production deployment started.' }, (created) => {
           const programId = created?.programId ?? step.programId ?? params.programId;
           const pipelineId = created?.pipelineId ?? step.pipelineId ?? params.pipelineId;
           if (created?.id && programId && pipelineId) void navigate(paths.execution.href(programId, pipelineId, created.id));
