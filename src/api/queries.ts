@@ -4,7 +4,7 @@
  */
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, entryPointHref, getJson } from './client';
-import { expandHref, findLink, rel, type Rel } from './links';
+import { expandHref, findLink, rel } from './links';
 import { isExecutionActive, LIST_POLL_MS, pollInterval, POLL_INTERVAL_MS } from './polling';
 import { queryKeys } from './query-keys';
 import type {
@@ -12,7 +12,6 @@ import type {
   EnvironmentList,
   Execution,
   ExecutionList,
-  HalResource,
   Pipeline,
   PipelineList,
   Program,
@@ -29,13 +28,6 @@ export function resourceQueryOptions<T>(href: string | undefined) {
     queryFn: ({ signal }) => getJson<T>(href as string, signal),
     enabled: href !== undefined,
   });
-}
-
-/** An href of `resource` for `relation`, or an error that names the missing link. */
-export function requireHref(resource: HalResource | undefined, relation: Rel): string {
-  const link = findLink(resource, relation);
-  if (!link) throw new ApiError(0, 'Missing link', `The API did not offer the "${relation.split('/').pop()}" link.`, 'link');
-  return link.href;
 }
 
 /** The program list (the entry point): read once, polled only to recover from a failure. */
