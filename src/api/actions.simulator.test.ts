@@ -14,44 +14,27 @@ import {
   startPipeline,
   stopExecutionAt,
 } from './actions';
-import { entryPointHref, getJson, putLink } from './client';
+import { getJson, putLink } from './client';
 import { findLink, rel } from './links';
 import { isExecutionActive } from './polling';
-import type { Execution, Pipeline, PipelineList, Program, ProgramList, StepMetrics, StepState } from './types';
-import { setupSimulatorServer } from '../test/simulator-server';
+import type { Execution, StepMetrics, StepState } from './types';
+import { pipelineNamed, setupSimulatorServer, start as startRun } from '../test/simulator-server';
 
 const sim = setupSimulatorServer();
 const MINUTE = 60_000;
 
-async function productionPipeline(): Promise<Pipeline> {
-  const programs = await getJson<ProgramList>(entryPointHref());
-  const wknd = programs._embedded?.programs?.find((p) => p.name === 'WKND Sites');
-  const program = await getJson<Program>(findLink(wknd, rel.self)!.href);
-  const pipelines = await getJson<PipelineList>(findLink(program, rel.pipelines)!.href);
-  return pipelines._embedded!.pipelines!.find((p) => p.phases.some((phase) => phase.environmentType === 'prod'))!;
-}
-
 async function start(outcome: string): Promise<Execution> {
   await sim.control('PUT', 'outcome', { outcome });
-  const created = await putLink<Execution>(startPipeline(await productionPipeline()).link);
+  const pipeline = await pipelineNamed('WKND Sites', 'Production Pipeline');
+  expect(startPipeline(pipeline).link).toBeDefined();
+  const created = await startRun(pipeline);
   expect(created).toMatchObject({ status: 'RUNNING', trigger: 'MANUAL' });
-  return created!;
+  return created;
 }
 
 const reread = (execution: Execution) => getJson<Execution>(findLink(execution, rel.self)!.href);
 const stepOf = (execution: Execution, found: (step: StepState) => boolean) => execution._embedded?.stepStates?.find(found);
-
-/** Moves simulated time a minute at a time until `found` finds a step, or the execution ends. */
-async function until(execution: Execution, found: (step: StepState) => boolean): Promise<{ execution: Execution; step?: StepState }> {
-  let current = execution;
-  for (let minutes = 0; minutes < 600; minutes += 1) {
-    const step = stepOf(current, found);
-    if (step || !isExecutionActive(current)) return { execution: current, step };
-    await sim.advance(MINUTE);
-    current = await reread(current);
-  }
-  throw new Error('the execution neither got there nor ended');
-}
+const until = sim.until;
 
 const waiting = (action: string) => (step: StepState) => step.action === action && step.status === 'WAITING';
 const ended = () => false;
