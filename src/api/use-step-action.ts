@@ -19,11 +19,7 @@ export function useStepAction(stateKey?: string) {
   const mutation = useLinkAction();
   const inFlight = useRef(false);
   const [sentFor, setSentFor] = useState<string | undefined>(undefined);
-  const send = (
-    action: LinkAction,
-    onDone?: (result: Execution | undefined) => void,
-    onError?: (error: ApiError) => void,
-  ) => {
+  const send = (action: LinkAction, onDone?: (result: Execution | undefined) => void, onError?: (error: ApiError) => void) => {
     if (inFlight.current || mutation.isPending || (stateKey !== undefined && sentFor === stateKey)) return;
     inFlight.current = true;
     mutation.mutate(action, {
@@ -41,3 +37,6 @@ export function useStepAction(stateKey?: string) {
   const isBusy = mutation.isPending || (stateKey !== undefined && sentFor === stateKey);
   return { send, isPending: mutation.isPending, isBusy, pendingName, error: mutation.error };
 }
+
+/** What `useStepAction` gives: `send` and the state of the action in flight. */
+export type StepActionSender = ReturnType<typeof useStepAction>;

@@ -2,7 +2,7 @@ import { Flex, Link, Text } from '@adobe/react-spectrum';
 import { approve, rejectApproval } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
-import { HoldConfirmButton } from './hold-confirm-button';
+import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Approve / Reject, in words: someone else decided first. */
 export const APPROVAL_ALREADY_DECIDED =
@@ -23,8 +23,6 @@ interface HoldApprovalProps {
 /** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists). */
 export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
   const action = useStepAction(stepStateKey(step));
-  const approval = approve(step);
-  const rejection = rejectApproval(step);
   const links =
     consoleLinks?.author || consoleLinks?.publish ? (
       <Flex direction="column">
@@ -44,43 +42,29 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-approval">
       <StepMetadata rows={[{ label: 'Console links', value: links }]} />
       <Flex gap="size-100" wrap>
-        {rejection.link ? (
-          <HoldConfirmButton
-            label="Reject"
-            title="Reject the deployment to production?"
-            confirmLabel="Reject"
-            destructive
-            isDisabled={action.isBusy}
-            isPending={action.pendingName === rejection.name}
-            onConfirm={() =>
-              action.send({
-                ...rejection,
-                success: 'The deployment to production was rejected.',
-                alreadyDecided: APPROVAL_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>The execution will be cancelled and nothing is deployed to production.</Text>
-          </HoldConfirmButton>
-        ) : null}
-        {approval.link ? (
-          <HoldConfirmButton
-            label="Approve"
-            title="Approve the deployment to production?"
-            confirmLabel="Approve"
-            isDisabled={action.isBusy}
-            isPending={action.pendingName === approval.name}
-            onConfirm={() =>
-              action.send({
-                ...approval,
-                success: 'The deployment to production was approved.',
-                alreadyDecided: APPROVAL_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>The execution continues and deploys this build to production.</Text>
-          </HoldConfirmButton>
-        ) : null}
+        <HoldDecisionButton
+          decision={rejectApproval(step)}
+          sender={action}
+          label="Reject"
+          title="Reject the deployment to production?"
+          confirmLabel="Reject"
+          destructive
+          success="The deployment to production was rejected."
+          alreadyDecided={APPROVAL_ALREADY_DECIDED}
+        >
+          <Text>The execution will be cancelled and nothing is deployed to production.</Text>
+        </HoldDecisionButton>
+        <HoldDecisionButton
+          decision={approve(step)}
+          sender={action}
+          label="Approve"
+          title="Approve the deployment to production?"
+          confirmLabel="Approve"
+          success="The deployment to production was approved."
+          alreadyDecided={APPROVAL_ALREADY_DECIDED}
+        >
+          <Text>The execution continues and deploys this build to production.</Text>
+        </HoldDecisionButton>
       </Flex>
     </Flex>
   );

@@ -6,7 +6,7 @@ import { findLink, rel } from '../../../api/links';
 import { useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
-import { HoldConfirmButton } from './hold-confirm-button';
+import { HoldDecisionButton } from './hold-decision-button';
 import { StepScanIssuesDownload } from '../results/step-scan-issues-download';
 
 // The Review Summary table loads when it is opened, not with the execution page (issue #5).
@@ -29,50 +29,34 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
   const canOverride = findLink(step, rel.advance) !== undefined;
   const metrics = useStepMetrics(held && canOverride ? step : undefined);
   const failing = failingImportantKpis(metrics.data?.metrics ?? []);
-  const override = overrideQuality(step, failing);
-  const rejection = rejectQuality(step);
-  const decisions = (
+  const decisions = held ? (
     <>
-      {held && rejection.link ? (
-        <HoldConfirmButton
-          label="Reject"
-          title="Reject the important metric failures?"
-          confirmLabel="Reject"
-          destructive
-          isDisabled={action.isBusy}
-          isPending={action.pendingName === rejection.name}
-          onConfirm={() =>
-            action.send({
-              ...rejection,
-              success: 'The important metric failures were rejected.',
-            })
-          }
-        >
-          <Text>The code scanning step fails and the execution stops.</Text>
-        </HoldConfirmButton>
-      ) : null}
-      {held && override.link ? (
-        <HoldConfirmButton
-          label="Override"
-          title="Override the important metric failures?"
-          confirmLabel="Override"
-          isDisabled={action.isBusy || failing.length === 0}
-          isPending={action.pendingName === override.name}
-          onConfirm={() =>
-            action.send({
-              ...override,
-              success: 'The important metric failures were overridden.',
-            })
-          }
-        >
-          <Text>
-            The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}
-            .
-          </Text>
-        </HoldConfirmButton>
-      ) : null}
+      <HoldDecisionButton
+        decision={rejectQuality(step)}
+        sender={action}
+        label="Reject"
+        title="Reject the important metric failures?"
+        confirmLabel="Reject"
+        destructive
+        success="The important metric failures were rejected."
+      >
+        <Text>The code scanning step fails and the execution stops.</Text>
+      </HoldDecisionButton>
+      <HoldDecisionButton
+        decision={overrideQuality(step, failing)}
+        sender={action}
+        label="Override"
+        title="Override the important metric failures?"
+        confirmLabel="Override"
+        isDisabled={failing.length === 0}
+        success="The important metric failures were overridden."
+      >
+        <Text>
+          The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}.
+        </Text>
+      </HoldDecisionButton>
     </>
-  );
+  ) : null;
   return (
     <Flex gap="size-100" wrap UNSAFE_className="hold hold-code-quality">
       {hasMetrics ? (

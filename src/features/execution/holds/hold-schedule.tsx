@@ -4,7 +4,7 @@ import { cancelStep, scheduleDeployment } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { formatFinishTime } from '../../../lib/format';
-import { HoldConfirmButton } from './hold-confirm-button';
+import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Confirm / Stop Execution, in words: someone else decided first. */
 export const SCHEDULE_ALREADY_DECIDED =
@@ -26,8 +26,7 @@ export function HoldSchedule({ step }: { step: StepState }) {
   const when = mode === 'date' && value ? value.toDate(localTimeZone()) : undefined;
   const inPast = when !== undefined && when.getTime() <= Date.now();
   const invalid = mode === 'date' && (!value || inPast);
-  const confirm = scheduleDeployment(step, when);
-  const stop = cancelStep(step);
+
   return (
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-schedule">
       <RadioGroup
@@ -52,43 +51,30 @@ export function HoldSchedule({ step }: { step: StepState }) {
         />
       ) : null}
       <Flex gap="size-100" wrap>
-        {stop.link ? (
-          <HoldConfirmButton
-            label="Stop Execution"
-            title="Stop this execution?"
-            confirmLabel="Stop Execution"
-            destructive
-            isDisabled={action.isBusy}
-            isPending={action.pendingName === stop.name}
-            onConfirm={() =>
-              action.send({
-                ...stop,
-                success: 'The execution was stopped.',
-                alreadyDecided: SCHEDULE_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>The execution is cancelled and nothing is deployed to production.</Text>
-          </HoldConfirmButton>
-        ) : null}
-        {confirm.link ? (
-          <HoldConfirmButton
-            label="Confirm"
-            title="Confirm the production deployment schedule?"
-            confirmLabel="Confirm"
-            isDisabled={action.isBusy || invalid}
-            isPending={action.pendingName === confirm.name}
-            onConfirm={() =>
-              action.send({
-                ...confirm,
-                success: when ? `Production deployment scheduled for ${formatFinishTime(when)}.` : 'Production deployment starts now.',
-                alreadyDecided: SCHEDULE_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>{when ? `Deploy to production on ${formatFinishTime(when)} (your local time).` : 'Deploy to production now.'}</Text>
-          </HoldConfirmButton>
-        ) : null}
+        <HoldDecisionButton
+          decision={cancelStep(step)}
+          sender={action}
+          label="Stop Execution"
+          title="Stop this execution?"
+          confirmLabel="Stop Execution"
+          destructive
+          success="The execution was stopped."
+          alreadyDecided={SCHEDULE_ALREADY_DECIDED}
+        >
+          <Text>The execution is cancelled and nothing is deployed to production.</Text>
+        </HoldDecisionButton>
+        <HoldDecisionButton
+          decision={scheduleDeployment(step, when)}
+          sender={action}
+          label="Confirm"
+          title="Confirm the production deployment schedule?"
+          confirmLabel="Confirm"
+          isDisabled={invalid}
+          success={when ? `Production deployment scheduled for ${formatFinishTime(when)}.` : 'Production deployment starts now.'}
+          alreadyDecided={SCHEDULE_ALREADY_DECIDED}
+        >
+          <Text>{when ? `Deploy to production on ${formatFinishTime(when)} (your local time).` : 'Deploy to production now.'}</Text>
+        </HoldDecisionButton>
       </Flex>
     </Flex>
   );
