@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, getJson, getText } from './client';
 import { findLink, rel } from './links';
-import { queryKeys } from './queries';
+import { queryKeys } from './query-keys';
 import type { Artifact, ArtifactList, Redirect, StepState } from './types';
 
 /** Artifact types the simulator serves (the API's type strings). */
@@ -37,7 +37,7 @@ export async function fetchStepArtifactText(step: StepState, type: ArtifactType,
 export function useStepArtifactJson<T>(step: StepState | undefined, type: ArtifactType, enabled = true) {
   const href = findLink(step, rel.artifacts)?.href;
   return useQuery({
-    queryKey: [...queryKeys.resource(href ?? 'none'), 'artifact', type] as const,
+    queryKey: queryKeys.stepArtifact(href, type),
     queryFn: async ({ signal }): Promise<T | undefined> => {
       const text = await fetchStepArtifactText(step as StepState, type, signal);
       if (text === undefined) return undefined;

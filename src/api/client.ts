@@ -99,10 +99,40 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-/** GET a HAL resource at an href taken from a link. */
-export async function getJson<T>(href: string, signal?: AbortSignal): Promise<T> {
-  const response = await send(resolveHref(href), { headers: headers(), signal });
+export interface RequestOptions {
+  method?: 'GET' | 'PUT' | 'POST';
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra headers (e.g. `range`). */
+  headers?: Record<string, string>;
+  /**
+   * Send no credentials and no default headers: for redirect targets (storage, possibly on
+   * another host).
+   */
+  anonymous?: boolean;
+}
+
+/**
+ * The console's one fetch wrapper: resolves `href` against the API base URL, sends the gateway
+ * headers from Settings (unless `anonymous`) and a JSON body, and turns a failed request or a
+ * non-2xx answer into an `ApiError` in words a user can act on. Returns the successful response.
+ */
+export async function request(href: string, options: RequestOptions = {}): Promise<Response> {
+  const { method = 'GET', body, signal, anonymous = false } = options;
+  const extra = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  const response = await send(resolveHref(href), {
+    method,
+    signal,
+    headers: anonymous ? extra : headers(extra),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+/** The JSON body of a response; an `ApiError` (kind `parse`) when it is not JSON. */
+export async function readJson<T>(response: Response): Promise<T> {
   const text = await response.text();
   try {
     return JSON.parse(text) as T;
@@ -111,28 +141,30 @@ export async function getJson<T>(href: string, signal?: AbortSignal): Promise<T>
   }
 }
 
+/** GET a HAL resource at an href taken from a link. */
+export async function getJson<T>(href: string, signal?: AbortSignal): Promise<T> {
+  return readJson<T>(await request(href, { signal }));
+}
+
 /**
  * GET text (a log file) at a redirect target, optionally from a byte offset. Returns null when
  * nothing new exists (416). The target is storage, possibly on another host: no credentials are sent.
  */
 export async function getText(href: string, fromByte = 0, signal?: AbortSignal): Promise<{ text: string; status: number } | null> {
-  const init: RequestInit = { signal, headers: fromByte > 0 ? { range: `bytes=${fromByte}-` } : {} };
-  const response = await send(resolveHref(href), init);
-  if (response.status === 416) return null;
-  if (!response.ok) throw await errorFrom(response);
-  return { text: await response.text(), status: response.status };
+  try {
+    const response = await request(href, { signal, anonymous: true, headers: fromByte > 0 ? { range: `bytes=${fromByte}-` } : {} });
+    return { text: await response.text(), status: response.status };
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'http' && error.status === 416) return null;
+    throw error;
+  }
 }
 
 /** PUT to a link (start, advance, cancel, re-execute). Returns the JSON body when there is one. */
 export async function putLink<T = unknown>(link: HalLink | undefined, body?: unknown): Promise<T | undefined> {
   if (!link)
     throw new ApiError(0, 'Action not available', 'The API no longer offers this action. Refresh to see the current state.', 'link');
-  const response = await send(resolveHref(link.href), {
-    method: 'PUT',
-    headers: headers(body === undefined ? undefined : { 'content-type': 'application/json' }),
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw await errorFrom(response);
+  const response = await request(link.href, { method: 'PUT', body });
   const text = await response.text();
   if (!text) return undefined;
   try {

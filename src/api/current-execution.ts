@@ -5,16 +5,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, getJson } from './client';
 import { findLink, rel } from './links';
-import { pollIntervalFor } from './polling';
-import { queryKeys } from './queries';
+import { LIST_POLL_MS, pollInterval } from './polling';
+import { queryKeys } from './query-keys';
 import type { Execution, Pipeline } from './types';
 
-/** How often an idle pipeline is re-checked (a run may be started elsewhere). */
-export const IDLE_POLL_MS = 5000;
-
+/**
+ * Polled while the pipeline is idle (a run may be started elsewhere); once there is a current
+ * execution, the page polls that execution through its own `self` link instead.
+ */
 export function currentExecutionQueryOptions(href: string | undefined) {
   return queryOptions({
-    queryKey: [...queryKeys.resource(href ?? 'none'), 'current'] as const,
+    queryKey: queryKeys.currentExecution(href),
     queryFn: async ({ signal }): Promise<Execution | null> => {
       try {
         return await getJson<Execution>(href as string, signal);
@@ -24,7 +25,7 @@ export function currentExecutionQueryOptions(href: string | undefined) {
       }
     },
     enabled: href !== undefined,
-    refetchInterval: (query) => pollIntervalFor(query.state, query.state.data === null, IDLE_POLL_MS),
+    refetchInterval: (query) => pollInterval(query.state, query.state.data === null, LIST_POLL_MS),
   });
 }
 

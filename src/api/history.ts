@@ -8,7 +8,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getJson } from './client';
 import { findLink, rel } from './links';
-import { executionListHref, queryKeys } from './queries';
+import { executionListHref } from './queries';
+import { queryKeys } from './query-keys';
 import type { Execution, ExecutionList, Pipeline } from './types';
 
 /**
@@ -46,7 +47,7 @@ export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId
   const query = useInfiniteQuery({
     // Keyed by the execution on screen too: a list read while an older run was shown may not
     // hold a newer one, and a run's history never changes once read.
-    queryKey: [...queryKeys.resource(firstHref ?? 'none'), 'history', executionId ?? ''],
+    queryKey: queryKeys.history(firstHref, executionId),
     queryFn: ({ pageParam, signal }) => getJson<ExecutionList>(pageParam, signal),
     initialPageParam: firstHref as string,
     getNextPageParam: (last: ExecutionList) => findLink(last, rel.next)?.href,

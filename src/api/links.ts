@@ -46,10 +46,6 @@ export function findLink(resource: HalResource | undefined, relation: Rel): HalL
   return undefined;
 }
 
-export function hasLink(resource: HalResource | undefined, relation: Rel): boolean {
-  return findLink(resource, relation) !== undefined;
-}
-
 /** Expands a templated href (RFC 6570 level 1 and `{?a,b}` query forms), dropping unset variables. */
 export function expandHref(href: string, values: Record<string, string | number | undefined>): string {
   return href.replace(/\{([?&]?)([^}]+)\}/g, (_match, operator: string, names: string) => {

@@ -1,16 +1,16 @@
 /**
- * Actions on executions. Each goes to a link the API offered; the console never decides on its
- * own that an action is allowed. A pending action cannot be sent twice.
+ * Sending the actions of src/api/actions.ts. Each goes to a link the API offered; the console
+ * never decides on its own that an action is allowed. A pending action cannot be sent twice.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ToastQueue } from '@adobe/react-spectrum';
 import { ApiError, putLink } from './client';
 import { refreshAfterAction } from './queries';
-import type { Execution, HalLink } from './types';
+import type { CmAction } from './actions';
+import type { Execution } from './types';
 
-export interface LinkAction {
-  link: HalLink | undefined;
-  body?: unknown;
+/** An action (from src/api/actions.ts) with the words its toasts say. */
+export interface LinkAction extends CmAction {
   /** What the toast says when the action succeeded. */
   success: string;
   /**

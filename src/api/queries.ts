@@ -4,14 +4,14 @@
  */
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { ApiError, entryPointHref, getJson } from './client';
-import { expandHref, findLink, rel, type Rel } from './links';
-import { isExecutionActive, pollInterval } from './polling';
+import { expandHref, findLink, rel } from './links';
+import { isExecutionActive, LIST_POLL_MS, pollInterval, POLL_INTERVAL_MS } from './polling';
+import { queryKeys } from './query-keys';
 import type {
   EmbeddedProgram,
   EnvironmentList,
   Execution,
   ExecutionList,
-  HalResource,
   Pipeline,
   PipelineList,
   Program,
@@ -22,31 +22,20 @@ import type {
   RepositoryList,
 } from './types';
 
-export const queryKeys = {
-  all: ['cm'] as const,
-  resource: (href: string) => ['cm', href] as const,
-};
-
 export function resourceQueryOptions<T>(href: string | undefined) {
   return queryOptions({
-    queryKey: queryKeys.resource(href ?? 'none'),
+    queryKey: queryKeys.resource(href),
     queryFn: ({ signal }) => getJson<T>(href as string, signal),
     enabled: href !== undefined,
   });
 }
 
-/** An href of `resource` for `relation`, or an error that names the missing link. */
-export function requireHref(resource: HalResource | undefined, relation: Rel): string {
-  const link = findLink(resource, relation);
-  if (!link) throw new ApiError(0, 'Missing link', `The API did not offer the "${relation.split('/').pop()}" link.`, 'link');
-  return link.href;
-}
-
+/** The program list (the entry point): read once, polled only to recover from a failure. */
 export function programListQueryOptions() {
   const href = entryPointHref();
   return queryOptions({
     ...resourceQueryOptions<ProgramList>(href),
-    refetchInterval: (q) => pollInterval(false, q.state.fetchFailureCount),
+    refetchInterval: (query) => pollInterval(query.state, false, POLL_INTERVAL_MS),
   });
 }
 
@@ -54,7 +43,7 @@ export function programListQueryOptions() {
 export function executionQueryOptions(href: string | undefined) {
   return queryOptions({
     ...resourceQueryOptions<Execution>(href),
-    refetchInterval: (query) => pollInterval(isExecutionActive(query.state.data), query.state.fetchFailureCount),
+    refetchInterval: (query) => pollInterval(query.state, isExecutionActive(query.state.data), POLL_INTERVAL_MS),
   });
 }
 
@@ -66,7 +55,7 @@ export function executionQueryOptions(href: string | undefined) {
 export function pipelineListQueryOptions(href: string | undefined, live = true) {
   return queryOptions({
     ...resourceQueryOptions<PipelineList>(href),
-    refetchInterval: (query) => pollInterval(live, query.state.fetchFailureCount, 5000),
+    refetchInterval: (query) => pollInterval(query.state, live, LIST_POLL_MS),
   });
 }
 
@@ -146,17 +135,16 @@ export function executionListHref(pipeline: Pipeline | undefined, limit = 20): s
   return link.templated ? expandHref(link.href, { start: 0, limit }) : link.href;
 }
 
-/** The href of another page of a HAL list, from its templated `page` link. */
-export function listPageHref(list: HalResource | undefined, start: number, limit: number): string | undefined {
-  const link = findLink(list, rel.page);
-  return link?.templated ? expandHref(link.href, { start, limit }) : undefined;
+/** A page of a pipeline's executions, polled while one of them may still change (`active`). */
+export function executionListQueryOptions(href: string | undefined, active: boolean) {
+  return queryOptions({
+    ...resourceQueryOptions<ExecutionList>(href),
+    refetchInterval: (query) => pollInterval(query.state, active, LIST_POLL_MS),
+  });
 }
 
 export function useExecutionList(href: string | undefined, active: boolean) {
-  return useQuery({
-    ...resourceQueryOptions<ExecutionList>(href),
-    refetchInterval: (query) => pollInterval(active, query.state.fetchFailureCount, 5000),
-  });
+  return useQuery(executionListQueryOptions(href, active));
 }
 
 export function useStepMetrics(step: StepState | undefined) {

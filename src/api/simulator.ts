@@ -1,8 +1,13 @@
 /**
- * The simulator's own control API under `/_sim` (not part of Cloud Manager). These URLs belong to
- * the simulator, so the console builds them from the API base URL.
+ * The simulator's own control API under `/_sim` (not part of Cloud Manager, so no `_links` lead
+ * there). These URLs belong to the simulator, not to Cloud Manager, so — besides the API's one
+ * entry point — this is the only place the console builds a URL itself, from the API base URL.
+ * Requests go through the client's one fetch wrapper (`request`): same headers, same errors.
  */
-import { ApiError, currentSettings } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { ApiError, currentSettings, readJson, request } from './client';
+import { pollInterval, POLL_INTERVAL_MS } from './polling';
+import { queryKeys } from './query-keys';
 import { apiBaseUrl } from './settings';
 
 export interface SimState {
@@ -29,34 +34,27 @@ export const SIM_OUTCOMES: { key: string; label: string }[] = [
 
 export const SIM_SPEEDS = [1, 30, 120, 600, 3000];
 
+/** The URL of a simulation control (`state`, `speed`, `clock`…) under the API base URL. */
 export function simUrl(path: string): string {
   const base = apiBaseUrl(currentSettings()).replace(/\/?$/, '/');
   return new URL(`_sim/${path}`, base).toString();
 }
 
-export async function simRequest(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<SimState> {
-  let response: Response;
-  try {
-    response = await fetch(simUrl(path), {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new ApiError(0, 'Cannot reach the simulator', cause instanceof Error ? cause.message : String(cause), 'network');
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  if (!response.ok) {
-    const problem = (json ?? {}) as { title?: string; detail?: string };
-    throw new ApiError(response.status, problem.title ?? `${response.status}`, problem.detail ?? text.slice(0, 200), 'http');
-  }
+/** Sends a simulation control (or reads the state); the answer is the simulator's state. */
+export async function simRequest(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<SimState> {
+  const response = await request(simUrl(path), { method, body, signal });
+  const json = await readJson<unknown>(response).catch(() => undefined);
   if (!json || typeof json !== 'object')
     throw new ApiError(response.status, 'Not a simulator', 'The answer was not the simulator state. Is this API a simulator?', 'parse');
   return json as SimState;
+}
+
+/** The simulator's state, polled through the one polling policy while the panel is open. */
+export function simStateQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.simulatorState(),
+    queryFn: ({ signal }) => simRequest('GET', 'state', undefined, signal),
+    retry: false,
+    refetchInterval: (query) => pollInterval(query.state, true, POLL_INTERVAL_MS),
+  });
 }

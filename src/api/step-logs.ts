@@ -1,13 +1,13 @@
 /**
  * Step logs: the step's `logs` link answers `{redirect}` (Accept: application/json); the redirect
  * is the text file. While the step runs the file is tailed with `Range: bytes=<length>-`
- * (206 appends, 416 = nothing new) every 2 s; once the step has finished it is read one last time.
+ * (206 appends, 416 = nothing new) at the polling policy's pace; once the step has finished it is read one last time.
  */
 import { useEffect, useRef } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson, getText, resolveHref } from './client';
-import { pollInterval } from './polling';
-import { queryKeys } from './queries';
+import { pollInterval, POLL_INTERVAL_MS } from './polling';
+import { queryKeys } from './query-keys';
 import type { HalLink, Redirect } from './types';
 
 /**
@@ -49,28 +49,17 @@ export function byteLength(text: string): number {
   return bytes;
 }
 
-export const LOG_POLL_MS = 2000;
-
 /**
- * The log text of a step, fetched only while `enabled` (the viewer is open).
+ * The text of the log file at `target` (a logs redirect), tailed while the step runs: each poll
+ * asks only for the bytes after those already read and appends them.
  * @param running true while the step can still write to its log
  */
-export function useStepLog(link: HalLink | undefined, options: { enabled: boolean; running: boolean; file?: string }) {
-  const { enabled, running, file } = options;
-  const client = useQueryClient();
-  const href = logsHref(link, file);
-  const redirect = useQuery({
-    queryKey: [...queryKeys.resource(href ?? 'none'), 'redirect'] as const,
-    queryFn: ({ signal }) => getJson<Redirect>(href as string, signal),
-    enabled: enabled && href !== undefined,
-    staleTime: Infinity,
-  });
-  const target = redirect.data?.redirect;
-  const textKey = ['cm-log-text', target ?? 'none'] as const;
-  const text = useQuery({
-    queryKey: textKey,
-    queryFn: async ({ signal }): Promise<LogText> => {
-      const previous = client.getQueryData<LogText>(textKey);
+export function logTextQueryOptions(target: string | undefined, running: boolean, enabled = true) {
+  const queryKey = queryKeys.logText(target);
+  return queryOptions({
+    queryKey,
+    queryFn: async ({ signal, client }): Promise<LogText> => {
+      const previous = client.getQueryData<LogText>(queryKey);
       const from = previous?.bytes ?? 0;
       const answer = await getText(target as string, from, signal);
       if (!answer) return previous ?? { text: '', bytes: 0 };
@@ -79,8 +68,25 @@ export function useStepLog(link: HalLink | undefined, options: { enabled: boolea
     },
     enabled: enabled && target !== undefined,
     structuralSharing: false,
-    refetchInterval: (query) => pollInterval(running, query.state.fetchFailureCount, LOG_POLL_MS),
+    refetchInterval: (query) => pollInterval(query.state, running, POLL_INTERVAL_MS),
   });
+}
+
+/**
+ * The log text of a step, fetched only while `enabled` (the viewer is open).
+ * @param running true while the step can still write to its log
+ */
+export function useStepLog(link: HalLink | undefined, options: { enabled: boolean; running: boolean; file?: string }) {
+  const { enabled, running, file } = options;
+  const href = logsHref(link, file);
+  const redirect = useQuery({
+    queryKey: queryKeys.logRedirect(href),
+    queryFn: ({ signal }) => getJson<Redirect>(href as string, signal),
+    enabled: enabled && href !== undefined,
+    staleTime: Infinity,
+  });
+  const target = redirect.data?.redirect;
+  const text = useQuery(logTextQueryOptions(target, running, enabled));
 
   // The step just finished: read the file one last time for its final lines.
   const wasRunning = useRef(running);

@@ -1,7 +1,12 @@
 import { useRef, useState } from 'react';
 import type { ApiError } from './client';
 import { useLinkAction, type LinkAction } from './mutations';
-import type { Execution } from './types';
+import type { Execution, StepState } from './types';
+
+/** What a decision on `step` acts on: a new status, update or set of links is a new state. */
+export function stepStateKey(step: StepState): string {
+  return `${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`;
+}
 
 /**
  * `useLinkAction` guarded against a double send: while one action of this hook is in flight,
@@ -14,11 +19,7 @@ export function useStepAction(stateKey?: string) {
   const mutation = useLinkAction();
   const inFlight = useRef(false);
   const [sentFor, setSentFor] = useState<string | undefined>(undefined);
-  const send = (
-    action: LinkAction & { name?: string },
-    onDone?: (result: Execution | undefined) => void,
-    onError?: (error: ApiError) => void,
-  ) => {
+  const send = (action: LinkAction, onDone?: (result: Execution | undefined) => void, onError?: (error: ApiError) => void) => {
     if (inFlight.current || mutation.isPending || (stateKey !== undefined && sentFor === stateKey)) return;
     inFlight.current = true;
     mutation.mutate(action, {
@@ -32,7 +33,10 @@ export function useStepAction(stateKey?: string) {
       },
     });
   };
-  const pendingName = mutation.isPending ? (mutation.variables as { name?: string } | undefined)?.name : undefined;
+  const pendingName = mutation.isPending ? mutation.variables?.name : undefined;
   const isBusy = mutation.isPending || (stateKey !== undefined && sentFor === stateKey);
   return { send, isPending: mutation.isPending, isBusy, pendingName, error: mutation.error };
 }
+
+/** What `useStepAction` gives: `send` and the state of the action in flight. */
+export type StepActionSender = ReturnType<typeof useStepAction>;

@@ -21,7 +21,6 @@ describe('executionStatusInfo', () => {
       word: 'Unknown (SUCCEEDED_MAYBE)',
       variant: 'notice',
       known: false,
-      active: false,
     });
     expect(executionStatusInfo(undefined).word).toBe('Unknown');
   });

@@ -1,6 +1,7 @@
 /**
  * An execution's status as Cloud Manager words it: an icon plus a word, never colour alone.
- * `executionStatusInfo` is the one mapping (the execution page uses it for its toolbar badge).
+ * `executionStatusInfo` is the one mapping (the execution page uses it for its toolbar badge);
+ * whether an execution can still change is `isExecutionActive` (src/api/polling.ts).
  */
 import { Flex, Text } from '@adobe/react-spectrum';
 import Alert from '@spectrum-icons/workflow/Alert';
@@ -18,8 +19,6 @@ export interface ExecutionStatusInfo {
   variant: StatusVariant;
   /** False for a status this console does not know: it is never shown as success. */
   known: boolean;
-  /** True while the execution can still change. */
-  active: boolean;
 }
 
 /**
@@ -29,20 +28,20 @@ export interface ExecutionStatusInfo {
 export function executionStatusInfo(status: string | undefined, context: 'page' | 'list' = 'page'): ExecutionStatusInfo {
   switch (status) {
     case 'NOT_STARTED':
-      return { word: 'Not started', variant: 'neutral', known: true, active: true };
+      return { word: 'Not started', variant: 'neutral', known: true };
     case 'RUNNING':
-      return { word: context === 'list' ? 'Running' : 'In progress', variant: 'info', known: true, active: true };
+      return { word: context === 'list' ? 'Running' : 'In progress', variant: 'info', known: true };
     case 'CANCELLING':
-      return { word: context === 'list' ? 'Cancelling' : 'Cancelled', variant: 'negative', known: true, active: true };
+      return { word: context === 'list' ? 'Cancelling' : 'Cancelled', variant: 'negative', known: true };
     case 'CANCELLED':
-      return { word: 'Cancelled', variant: 'negative', known: true, active: false };
+      return { word: 'Cancelled', variant: 'negative', known: true };
     case 'FINISHED':
-      return { word: 'Finished', variant: 'positive', known: true, active: false };
+      return { word: 'Finished', variant: 'positive', known: true };
     case 'FAILED':
     case 'ERROR':
-      return { word: 'Failed', variant: 'negative', known: true, active: false };
+      return { word: 'Failed', variant: 'negative', known: true };
     default:
-      return { word: status ? `Unknown (${status})` : 'Unknown', variant: 'notice', known: false, active: false };
+      return { word: status ? `Unknown (${status})` : 'Unknown', variant: 'notice', known: false };
   }
 }
 

@@ -11,19 +11,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
+import { startPipeline, stopExecutionAt } from '../api/actions';
 import { findLink, rel } from '../api/links';
 import { useLinkAction } from '../api/mutations';
 import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../api/queries';
-import type { ExecutionList, Pipeline, StepState } from '../api/types';
+import type { ExecutionList, Pipeline } from '../api/types';
 import { paths } from '../lib/paths';
 import { isPipelineRunning } from './pipeline-status';
-
-/** The body that cancels a step: a held approval is rejected, a held quality gate is not overridden. */
-export function cancelBodyFor(step: Pick<StepState, 'status' | 'action'>): Record<string, boolean> {
-  if (step.status === 'WAITING' && step.action === 'approval') return { approved: false };
-  if (step.status === 'WAITING' && step.action === 'codeQuality') return { override: false };
-  return { cancel: true };
-}
 
 interface PipelineActionsMenuProps {
   programId: string;
@@ -48,7 +42,7 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
 
   const run = async () => {
     try {
-      const execution = await action.mutateAsync({ link: executionLink, success: `Pipeline "${pipeline.name}" started.` });
+      const execution = await action.mutateAsync({ ...startPipeline(pipeline), success: `Pipeline "${pipeline.name}" started.` });
       navigate(execution?.id ? paths.execution.href(programId, pipeline.id, execution.id) : paths.deploy.href(programId, pipeline.id));
     } catch {
       // useLinkAction already toasted the error.
@@ -65,8 +59,7 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
         steps.find((s) => findLink(s, rel.cancel));
       if (!step) throw new ApiError(0, 'Cannot cancel now', 'The current step cannot be cancelled at this point.', 'link');
       await action.mutateAsync({
-        link: findLink(step, rel.cancel),
-        body: cancelBodyFor(step),
+        ...stopExecutionAt(step),
         success: `Cancelling the execution of "${pipeline.name}".`,
       });
     } catch (error) {

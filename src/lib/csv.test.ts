@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords, parseCsv } from './csv';
+import { parseCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
@@ -15,12 +15,5 @@ describe('parseCsv', () => {
       ['1', '2', ''],
     ]);
     expect(parseCsv('')).toEqual([]);
-  });
-
-  it('keys the rows by the header', () => {
-    expect(csvRecords('Rule,Severity\r\njava:S106,Major\r\n"CQRules:CQBP-71",Minor\r\n')).toEqual([
-      { Rule: 'java:S106', Severity: 'Major' },
-      { Rule: 'CQRules:CQBP-71', Severity: 'Minor' },
-    ]);
   });
 });

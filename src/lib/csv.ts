@@ -34,9 +34,3 @@ export function parseCsv(csv: string): string[][] {
   if (field || row.length) endRow();
   return rows;
 }
-
-/** The rows as records keyed by the header row's names. */
-export function csvRecords(csv: string): Record<string, string>[] {
-  const [header = [], ...rows] = parseCsv(csv);
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
-}

@@ -6,20 +6,23 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { Execution, StepState } from '../api/types';
 import { world } from './fixture-server';
+import {
+  AUDIT_FILES_ORIGIN,
+  auditArtifactList,
+  auditArtifactRedirect,
+  auditMetrics,
+  auditResults,
+  type AuditPage,
+  type AuditScores,
+} from './fixtures/audit-fixtures';
 import { execution, HTTP_REL, pipeline, PIPELINE_ID, step } from './fixtures/execution-fixtures';
 import { renderWithProviders } from './render';
 import { paths } from '../lib/paths';
 import { ExecutionContext } from '../features/execution/execution-context';
-import type { AuditCategory } from '../features/execution/experience-audit/audit-changes';
 import { ExperienceAudit } from '../features/execution/experience-audit/experience-audit';
 
-export type TestScores = Partial<Record<AuditCategory, number>>;
-
-export interface TestPage {
-  path: string;
-  mobile: TestScores;
-  desktop: TestScores;
-}
+export type TestScores = AuditScores;
+export type TestPage = AuditPage;
 
 export interface TestRunOptions {
   /** Median scores served as the step's metrics. */
@@ -45,21 +48,8 @@ export function auditRun(executionId: string, options: TestRunOptions | null): E
     finishedAt: `2026-11-${String(Number(executionId) % 28 || 1).padStart(2, '0')}T10:05:00.000+0000`,
   });
   const href = (name: string) => (audit._links?.[`${HTTP_REL}pipeline/${name}`] as { href: string }).href;
-  metricsByHref.set(pathOf(href('metrics')), {
-    metrics: Object.entries(options.scores ?? {}).map(([kpi, value]) => ({
-      kpi,
-      actualValue: String(value),
-      severity: 'informational',
-      comparator: 'GTE',
-      expectedValue: '80',
-    })),
-  });
-  resultsByStep.set(audit.id, {
-    format: 'cloud-manager-simulator/experience-audit@1',
-    aggregation: 'median',
-    pages: options.pages ?? [],
-    failedPages: options.failedPages ?? [],
-  });
+  metricsByHref.set(pathOf(href('metrics')), auditMetrics(options.scores ?? {}) as JsonBodyType);
+  resultsByStep.set(audit.id, auditResults(options.pages, options.failedPages));
   return execution([audit], { id: executionId, status: 'FINISHED' });
 }
 
@@ -72,24 +62,9 @@ export function auditHandlers() {
       const found = metricsByHref.get(new URL(request.url).pathname);
       return found ? HttpResponse.json(found) : HttpResponse.json({ title: 'Not found', status: 404 }, { status: 404 });
     }),
-    http.get('*/step/:stepId/artifacts', ({ params }) =>
-      HttpResponse.json({
-        _embedded: {
-          artifacts: [
-            {
-              id: `${params.stepId}-audit`,
-              stepName: 'contentAudit',
-              type: 'CONTENT_AUDIT_RESULTS',
-              _links: { self: { href: `/api/artifact/${params.stepId}` } },
-            },
-          ],
-        },
-      }),
-    ),
-    http.get('*/api/artifact/:stepId', ({ params }) =>
-      HttpResponse.json({ redirect: `http://files.example.com/audit/${params.stepId}.json` }),
-    ),
-    http.get('http://files.example.com/audit/:file', ({ params }) =>
+    http.get('*/step/:stepId/artifacts', ({ params }) => HttpResponse.json(auditArtifactList(String(params.stepId)))),
+    http.get('*/api/artifact/:stepId', ({ params }) => HttpResponse.json(auditArtifactRedirect(String(params.stepId)))),
+    http.get(`${AUDIT_FILES_ORIGIN}/audit/:file`, ({ params }) =>
       HttpResponse.json(resultsByStep.get(String(params.file).replace(/\.json$/, '')) ?? null),
     ),
   ];

@@ -13,10 +13,9 @@ import * as fx from './fixtures/hal';
 
 export interface FixtureWorld {
   executionsByPipeline: Record<string, Execution[]>;
-  pipelineOptions: fx.PipelineFixtureOptions;
 }
 
-export const world: FixtureWorld = { executionsByPipeline: {}, pipelineOptions: {} };
+export const world: FixtureWorld = { executionsByPipeline: {} };
 
 function notFound() {
   return HttpResponse.json(
@@ -31,9 +30,7 @@ export const handlers = [
     const program = fx.program(String(params.programId));
     return program ? HttpResponse.json(program) : notFound();
   }),
-  http.get('*/api/program/:programId/pipelines', ({ params }) =>
-    HttpResponse.json(fx.pipelineList(String(params.programId), world.pipelineOptions)),
-  ),
+  http.get('*/api/program/:programId/pipelines', ({ params }) => HttpResponse.json(fx.pipelineList(String(params.programId)))),
   http.get('*/api/program/:programId/environments', ({ params }) => HttpResponse.json(fx.environmentList(String(params.programId)))),
   http.get('*/api/program/:programId/repositories', ({ params }) => HttpResponse.json(fx.repositoryList(String(params.programId)))),
   http.get('*/api/program/:programId/pipeline/:pipelineId/executions', ({ params, request }) => {
@@ -61,7 +58,6 @@ export function setupFixtureServer() {
   afterEach(() => {
     server.resetHandlers();
     world.executionsByPipeline = {};
-    world.pipelineOptions = {};
   });
   afterAll(() => server.close());
   return server;

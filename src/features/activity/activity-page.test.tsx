@@ -1,89 +1,113 @@
+/** Activity on the real simulator (seed 1): WKND Sites' three pipelines and their histories, merged newest first. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { getJson } from '../../api/client';
+import { findLink, rel } from '../../api/links';
+import { executionListHref } from '../../api/queries';
+import type { Execution, ExecutionList, Pipeline } from '../../api/types';
+import { parseApiTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
-import { setupFixtureServer, world } from '../../test/fixture-server';
-import { execution } from '../../test/fixtures/hal';
+import { executionsOf, pipelinesOf, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import { renderWithProviders } from '../../test/render';
 import ActivityPage from './activity-page';
+import { ACTIVITY_PAGE_SIZE } from './use-program-activity';
 
-const HOUR = 3600_000;
-const at = (hoursAgo: number) => new Date(Date.UTC(2024, 4, 8, 12) - hoursAgo * HOUR).toISOString();
-
-function seed() {
-  // Production: 25 runs every 2 hours (ids 100..124, newest = 124 at hour 0); dev: 3 runs at odd hours.
-  world.executionsByPipeline['10'] = Array.from({ length: 25 }, (_, i) =>
-    execution({
-      id: String(124 - i),
-      pipelineId: '10',
-      status: i === 1 ? 'FAILED' : 'FINISHED',
-      createdAt: at(2 * i),
-      finishedAt: at(2 * i - 1),
-      commitId: `sha${124 - i}`,
-    }),
-  );
-  world.executionsByPipeline['11'] = [
-    execution({ id: '7', pipelineId: '11', status: 'RUNNING', createdAt: at(-1), trigger: 'ON_COMMIT', branch: 'develop' }),
-    execution({ id: '6', pipelineId: '11', status: 'WEIRD', createdAt: at(3), finishedAt: at(2.5), trigger: 'PUSH_UPGRADES' }),
-    execution({ id: '5', pipelineId: '11', status: 'CANCELLED', createdAt: at(60), finishedAt: at(59), trigger: 'RE_EXECUTE' }),
-  ];
+interface Run {
+  pipeline: Pipeline;
+  execution: Execution;
 }
 
+/** Every execution of the program through the API, newest first (what the page must show). */
+async function history(programName: string) {
+  const program = await programNamed(programName);
+  const runs: Run[] = [];
+  for (const pipeline of await pipelinesOf(program))
+    for (const execution of await executionsOf(pipeline)) runs.push({ pipeline, execution });
+  const time = (run: Run) => parseApiTime(run.execution.createdAt)!.getTime();
+  runs.sort((a, b) => time(b) - time(a));
+  return { program, runs };
+}
+
+const commitOf = (execution: Execution) => execution._embedded?.stepStates?.find((step) => step.action === 'build')?.commitId ?? '-';
+const renderPage = (programId: string) =>
+  renderWithProviders(<ActivityPage />, { url: `/program/${programId}/activity`, path: paths.activity.path });
+
 describe('Activity', () => {
-  const server = setupFixtureServer();
+  const sim = setupSimulatorServer();
 
   it('lists every execution newest first with trigger, status, duration and details', async () => {
-    seed();
-    renderWithProviders(<ActivityPage />, { url: '/program/1/activity', path: paths.activity.path });
+    const wknd = await programNamed('WKND Sites');
+    const dev = (await pipelinesOf(wknd)).find((pipeline) => pipeline.name === 'Dev Deployment')!;
+    const running = await start(dev);
+    const { runs } = await history('WKND Sites');
+    expect(runs[0].execution.id).toBe(running.id);
+    renderPage(wknd.id);
     const table = await screen.findByRole('grid', { name: 'Pipeline executions' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(20);
-    // newest: the running dev execution (started in the future of the prod runs)
-    expect(rows[0]).toHaveTextContent('Dev Deployment');
-    expect(rows[0]).toHaveTextContent('On commit');
+    rows.forEach((row, i) => {
+      expect(row).toHaveTextContent(runs[i].pipeline.name);
+      expect(row).toHaveTextContent(`Commit: ${commitOf(runs[i].execution)}`);
+    });
+    // the running execution: no duration yet
+    expect(rows[0]).toHaveTextContent('Manual');
     expect(rows[0]).toHaveTextContent('Running');
     expect(rows[0]).toHaveTextContent('Branch: develop');
     expect(within(rows[0]).getAllByRole('gridcell')[3]).toHaveTextContent('-');
-    expect(rows[1]).toHaveTextContent('Production Pipeline');
     expect(rows[1]).toHaveTextContent('Finished');
-    expect(rows[1]).toHaveTextContent('Commit: sha124');
-    expect(rows[1]).toHaveTextContent('1 hour');
-    expect(rows[2]).toHaveTextContent('Failed');
-    expect(rows[3]).toHaveTextContent('Unknown (WEIRD)');
-    expect(rows[3]).toHaveTextContent('Push update');
-    expect(screen.getByText('1–20 of 28')).toBeInTheDocument();
+    expect(within(rows[1]).getAllByRole('gridcell')[3]).toHaveTextContent(/^\d+ minutes? \d+ seconds?$/);
+    const shown = runs.slice(0, 20);
+    const failed = shown.findIndex((run) => run.execution.status === 'FAILED');
+    const cancelled = shown.findIndex((run) => run.execution.status === 'CANCELLED');
+    expect([failed, cancelled]).not.toContain(-1);
+    expect(rows[failed]).toHaveTextContent('Failed');
+    expect(rows[cancelled]).toHaveTextContent('Cancelled');
+    expect(screen.getByText(`1–20 of ${runs.length}`)).toBeInTheDocument();
   });
 
   it('pages through the merged list by following next links', async () => {
-    seed();
+    const { program, runs } = await history('WKND Sites');
+    const production = (await pipelinesOf(program)).find((pipeline) => pipeline.name === 'Production Pipeline')!;
+    const firstPage = await getJson<ExecutionList>(executionListHref(production, ACTIVITY_PAGE_SIZE)!);
+    const next = findLink(firstPage, rel.next)!.href;
     const requested: string[] = [];
-    server.events.on('request:start', ({ request }) => {
+    sim.server.events.on('request:start', ({ request }) => {
       requested.push(new URL(request.url).pathname + new URL(request.url).search);
     });
     const user = userEvent.setup();
-    const { router } = renderWithProviders(<ActivityPage />, { url: '/program/1/activity', path: paths.activity.path });
-    await screen.findByRole('grid', { name: 'Pipeline executions' });
+    const { router } = renderPage(program.id);
+    const firstRows = within(await screen.findByRole('grid', { name: 'Pipeline executions' }))
+      .getAllByRole('row')
+      .slice(1);
+    const reExecution = runs.findIndex((run) => run.execution.trigger === 'RE_EXECUTE');
+    expect(reExecution).toBeGreaterThanOrEqual(0);
+    expect(reExecution).toBeLessThan(20);
+    expect(firstRows[reExecution]).toHaveTextContent('Re-execute');
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    await waitFor(() => expect(screen.getByText('21–28 of 28')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(`21–${runs.length} of ${runs.length}`)).toBeInTheDocument());
     expect(router.state.location.search).toBe('?page=2');
     const rows = within(screen.getByRole('grid', { name: 'Pipeline executions' }))
       .getAllByRole('row')
       .slice(1);
-    expect(rows).toHaveLength(8);
-    // the oldest overall is the cancelled re-execution of the dev pipeline
-    expect(rows[7]).toHaveTextContent('Re-execute');
-    expect(rows[7]).toHaveTextContent('Cancelled');
-    expect(requested).toContain('/api/program/1/pipeline/10/executions?start=20&limit=20');
+    expect(rows).toHaveLength(runs.length - 20);
+    rows.forEach((row, i) => expect(row).toHaveTextContent(`Commit: ${commitOf(runs[20 + i].execution)}`));
+    const pushUpdate = runs.slice(20).findIndex((run) => run.execution.trigger === 'PUSH_UPGRADES');
+    expect(pushUpdate).toBeGreaterThanOrEqual(0);
+    expect(rows[pushUpdate]).toHaveTextContent('Push update');
+    expect(requested).toContain(next);
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
-    server.events.removeAllListeners();
   });
 
   it('opens an execution when a row is chosen', async () => {
-    seed();
+    const { program, runs } = await history('WKND Sites');
     const user = userEvent.setup();
-    renderWithProviders(<ActivityPage />, { url: '/program/1/activity', path: paths.activity.path });
+    renderPage(program.id);
     const table = await screen.findByRole('grid', { name: 'Pipeline executions' });
     await user.click(within(table).getAllByRole('row')[2]);
-    expect(await screen.findByTestId('location')).toHaveTextContent('/program/1/pipeline/10/execution/124');
+    const { pipeline, execution } = runs[1];
+    expect(await screen.findByTestId('location')).toHaveTextContent(
+      `/program/${program.id}/pipeline/${pipeline.id}/execution/${execution.id}`,
+    );
   });
 });

@@ -7,10 +7,10 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { findLink, rel } from '../../api/links';
-import { executionListHref, queryKeys, resourceQueryOptions } from '../../api/queries';
-import { pollInterval } from '../../api/polling';
+import { isExecutionActive } from '../../api/polling';
+import { executionListHref, executionListQueryOptions } from '../../api/queries';
+import { queryKeys } from '../../api/query-keys';
 import type { Execution, ExecutionList, Pipeline } from '../../api/types';
-import { executionStatusInfo } from '../../components/execution-status';
 import { isPipelineRunning } from '../../components/pipeline-status';
 import { parseApiTime } from '../../lib/format';
 
@@ -64,12 +64,7 @@ export function useProgramActivity(pipelines: Pipeline[] | undefined, page: numb
   });
 
   const results = useQueries({
-    queries: plan.flatMap(({ hrefs }) =>
-      hrefs.map((href) => ({
-        ...resourceQueryOptions<ExecutionList>(href),
-        refetchInterval: (query: { state: { fetchFailureCount: number } }) => pollInterval(polling, query.state.fetchFailureCount, 5000),
-      })),
-    ),
+    queries: plan.flatMap(({ hrefs }) => hrefs.map((href) => executionListQueryOptions(href, polling))),
   });
 
   // Gather what is loaded, per pipeline.
@@ -124,7 +119,7 @@ export function useProgramActivity(pipelines: Pipeline[] | undefined, page: numb
   }, [needKey]);
 
   const rows = merged.slice(page * ACTIVITY_PAGE_SIZE, wanted);
-  const activeShown = rows.some((row) => executionStatusInfo(row.execution.status).active);
+  const activeShown = rows.some((row) => isExecutionActive(row.execution));
   useEffect(() => setRecentActive(activeShown), [activeShown]);
 
   const settled = !anyPending && needMore.length === 0;

@@ -1,4 +1,5 @@
 import { AlertDialog, Button, DialogTrigger, Text } from '@adobe/react-spectrum';
+import { cancelStep } from '../../api/actions';
 import { findLink, rel } from '../../api/links';
 import type { Execution } from '../../api/types';
 import { useStepAction } from '../../api/use-step-action';
@@ -10,8 +11,8 @@ import { useStepAction } from '../../api/use-step-action';
 export function CancelExecutionButton({ execution }: { execution: Execution }) {
   const action = useStepAction(`${execution.id}:${execution.status}:${execution.updatedAt ?? ''}`);
   const running = execution._embedded?.stepStates?.find((step) => step.status === 'RUNNING' && findLink(step, rel.cancel));
-  const link = findLink(running, rel.cancel);
-  if (!link) return null;
+  const cancel = cancelStep(running);
+  if (!cancel.link) return null;
   return (
     <DialogTrigger>
       <Button variant="negative" style="outline" isPending={action.isPending} isDisabled={action.isBusy}>
@@ -22,7 +23,7 @@ export function CancelExecutionButton({ execution }: { execution: Execution }) {
         variant="destructive"
         primaryActionLabel="Cancel execution"
         cancelLabel="Keep running"
-        onPrimaryAction={() => action.send({ name: 'cancel', link, body: { cancel: true }, success: 'The execution is being cancelled.' })}
+        onPrimaryAction={() => action.send({ ...cancel, success: 'The execution is being cancelled.' })}
       >
         The running step stops and the remaining steps do not run.
       </AlertDialog>

@@ -1,7 +1,7 @@
 import { Button, Flex, Heading, Text } from '@adobe/react-spectrum';
 import { useNavigate } from 'react-router';
 import type { ApiError } from '../../api/client';
-import { findLink, rel } from '../../api/links';
+import { startPipeline } from '../../api/actions';
 import type { Pipeline } from '../../api/types';
 import { useStepAction } from '../../api/use-step-action';
 import { paths } from '../../lib/paths';
@@ -20,10 +20,10 @@ interface StartPipelineItemProps {
 export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemProps) {
   const action = useStepAction();
   const navigate = useNavigate();
-  const link = findLink(pipeline, rel.execution);
-  const start = () =>
+  const start = startPipeline(pipeline);
+  const send = () =>
     action.send(
-      { name: 'start', link, success: `${pipeline.name} started.` },
+      { ...start, success: `${pipeline.name} started.` },
       (created) => {
         const programId = created?.programId ?? pipeline.programId;
         if (created?.id && programId) void navigate(paths.execution.href(programId, created.pipelineId ?? pipeline.id, created.id));
@@ -42,7 +42,7 @@ export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemPro
           </Heading>
           <Text UNSAFE_className="step-description">Build starts this pipeline with the latest commit of its branch.</Text>
           <div>
-            <Button variant="primary" style="outline" onPress={start} isDisabled={!link} isPending={action.isPending}>
+            <Button variant="primary" style="outline" onPress={send} isDisabled={!start.link} isPending={action.isPending}>
               Build
             </Button>
           </div>

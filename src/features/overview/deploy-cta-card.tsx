@@ -5,6 +5,7 @@
 import { Button, Flex, Heading, Link, ProgressCircle, Text, View } from '@adobe/react-spectrum';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { isExecutionActive } from '../../api/polling';
 import { executionListHref, useExecutionList } from '../../api/queries';
 import type { Pipeline } from '../../api/types';
 import { paths } from '../../lib/paths';
@@ -93,7 +94,7 @@ export function DeployCtaCard({ programId, pipelines }: DeployCtaCardProps) {
   }
 
   const detailsHref = paths.execution.href(programId, production.id, newest.id);
-  if (executionStatusInfo(newest.status).active) {
+  if (isExecutionActive(newest)) {
     return (
       <Card>
         <Heading level={2}>Deployment in progress</Heading>

@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../lib/paths';
-import { setupFixtureServer } from '../../test/fixture-server';
-import { environmentList } from '../../test/fixtures/hal';
+import { setupFixtureServer, world } from '../../test/fixture-server';
+import { environmentList, execution } from '../../test/fixtures/hal';
 import { renderWithProviders } from '../../test/render';
 import OverviewPage from './overview-page';
 
@@ -80,5 +80,20 @@ describe('Program Overview when the API fails', () => {
     const card = (await screen.findByRole('heading', { name: 'Environments' })).closest('section') ?? container;
     expect(await within(card as HTMLElement).findByText(XSS)).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('shows an execution status it does not know (off-spec) as Unknown, never as success', async () => {
+    world.executionsByPipeline['10'] = [
+      execution({
+        id: '502',
+        pipelineId: '10',
+        status: 'EXPLODED',
+        createdAt: '2024-05-08T08:00:00.000Z',
+        finishedAt: '2024-05-08T09:00:00.000Z',
+      }),
+    ];
+    render();
+    expect(await screen.findByRole('heading', { name: 'Last deployment: Unknown (EXPLODED)' })).toBeInTheDocument();
+    expect(screen.queryByText('Finished')).not.toBeInTheDocument();
   });
 });

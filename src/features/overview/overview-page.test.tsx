@@ -1,141 +1,116 @@
+/** Program Overview on the real simulator (seed 1). WKND Sites has a history; Acme Intranet's production pipeline never ran. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { getJson } from '../../api/client';
+import { findLink, rel } from '../../api/links';
+import type { EnvironmentList, Execution, Program, StepState } from '../../api/types';
 import { paths } from '../../lib/paths';
-import { setupFixtureServer, world } from '../../test/fixture-server';
-import { execution } from '../../test/fixtures/hal';
+import { executionsOf, pipelineNamed, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import { renderWithProviders } from '../../test/render';
 import OverviewPage from './overview-page';
 
-const render = () => renderWithProviders(<OverviewPage />, { url: '/program/1', path: paths.overview.path });
+const render = (program: Program) => renderWithProviders(<OverviewPage />, { url: `/program/${program.id}`, path: paths.overview.path });
 
 describe('Program Overview', () => {
-  const server = setupFixtureServer();
+  const sim = setupSimulatorServer();
 
   it('offers Deploy when the production pipeline never ran', async () => {
+    const acme = await programNamed('Acme Intranet');
+    const production = await pipelineNamed('Acme Intranet', 'Production Pipeline');
+    expect(await executionsOf(production)).toEqual([]);
     const user = userEvent.setup();
-    render();
+    render(acme);
     expect(await screen.findByRole('heading', { name: 'Deploy your Program' })).toBeInTheDocument();
     const cta = screen.getByRole('region', { name: 'Deployment' });
     expect(within(cta).getByText('Production Pipeline').tagName).toBe('B');
     await user.click(within(cta).getByRole('button', { name: 'Deploy' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/program/1/pipeline/10');
+    expect(await screen.findByTestId('location')).toHaveTextContent(`/program/${acme.id}/pipeline/${production.id}`);
   });
 
   it('shows the last deployment status with a details link and Deploy', async () => {
-    world.pipelineOptions = { prodLastStartedAt: '2024-05-08T08:00:00.000Z' };
-    world.executionsByPipeline['10'] = [
-      execution({
-        id: '501',
-        pipelineId: '10',
-        status: 'FAILED',
-        createdAt: '2024-05-08T08:00:00.000Z',
-        finishedAt: '2024-05-08T09:00:00.000Z',
-      }),
-      execution({
-        id: '500',
-        pipelineId: '10',
-        status: 'FINISHED',
-        createdAt: '2024-05-01T08:00:00.000Z',
-        finishedAt: '2024-05-01T09:00:00.000Z',
-      }),
-    ];
-    render();
-    expect(await screen.findByRole('heading', { name: 'Last deployment: Failed' })).toBeInTheDocument();
+    const wknd = await programNamed('WKND Sites');
+    const production = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const [newest] = await executionsOf(production);
+    expect(newest.status).toBe('FINISHED');
+    render(wknd);
+    expect(await screen.findByRole('heading', { name: 'Last deployment: Finished' })).toBeInTheDocument();
     const cta = screen.getByRole('region', { name: 'Deployment' });
-    expect(within(cta).getByRole('link', { name: 'View details' })).toHaveAttribute('href', '/program/1/pipeline/10/execution/501');
+    expect(within(cta).getByRole('link', { name: 'View details' })).toHaveAttribute(
+      'href',
+      `/program/${wknd.id}/pipeline/${production.id}/execution/${newest.id}`,
+    );
     expect(within(cta).getByRole('button', { name: 'Deploy' })).toBeInTheDocument();
   });
 
-  it('shows an unknown execution status as Unknown, never as success', async () => {
-    world.executionsByPipeline['10'] = [
-      execution({
-        id: '502',
-        pipelineId: '10',
-        status: 'EXPLODED',
-        createdAt: '2024-05-08T08:00:00.000Z',
-        finishedAt: '2024-05-08T09:00:00.000Z',
-      }),
-    ];
-    render();
-    expect(await screen.findByRole('heading', { name: 'Last deployment: Unknown (EXPLODED)' })).toBeInTheDocument();
-    expect(screen.queryByText('Finished')).not.toBeInTheDocument();
-  });
-
   it('shows a running deployment with a link to it', async () => {
-    world.pipelineOptions = { prodStatus: 'BUSY', prodLastStartedAt: '2024-05-08T08:00:00.000Z' };
-    world.executionsByPipeline['10'] = [
-      execution({ id: '503', pipelineId: '10', status: 'RUNNING', createdAt: '2024-05-08T08:00:00.000Z' }),
-    ];
-    render();
+    const wknd = await programNamed('WKND Sites');
+    const production = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const running = await start(production);
+    render(wknd);
     expect(await screen.findByRole('heading', { name: 'Deployment in progress' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'View details' })).toHaveAttribute('href', '/program/1/pipeline/10/execution/503');
+    expect(screen.getByRole('link', { name: 'View details' })).toHaveAttribute(
+      'href',
+      `/program/${wknd.id}/pipeline/${production.id}/execution/${running.id}`,
+    );
   });
 
   it('lists pipelines with type, repository and live status', async () => {
-    render();
+    const wknd = await programNamed('WKND Sites');
+    await start(await pipelineNamed('WKND Sites', 'Dev Deployment'));
+    const environments = await getJson<EnvironmentList>(findLink(wknd, rel.environments)!.href);
+    const prod = environments._embedded!.environments!.find((environment) => environment.type === 'prod')!;
+    render(wknd);
     const card = await screen.findByRole('region', { name: 'Pipelines' });
     const rows = await within(card).findAllByRole('row');
     expect(rows).toHaveLength(4);
     expect(rows[1]).toHaveTextContent('Production Pipeline');
     expect(rows[1]).toHaveTextContent('Production');
-    await waitFor(() => expect(rows[1]).toHaveTextContent('wknd — main'));
+    await waitFor(() => expect(rows[1]).toHaveTextContent('wknd-site — main'));
     expect(rows[1]).toHaveTextContent('Not running');
+    expect(rows[2]).toHaveTextContent('Dev Deployment');
     expect(rows[2]).toHaveTextContent('Non-Production · Deployment');
+    expect(rows[2]).toHaveTextContent('wknd-site — develop');
     expect(rows[2]).toHaveTextContent('Running…');
     expect(rows[3]).toHaveTextContent('Non-Production · Code Quality');
-    const environments = screen.getByRole('region', { name: 'Environments' });
-    expect(within(environments).getAllByText('Running')).toHaveLength(3);
-    expect(within(environments).getByRole('link', { name: 'https://author-p1-e202.adobeaemcloud.com' })).toBeInTheDocument();
+    const environmentsCard = screen.getByRole('region', { name: 'Environments' });
+    expect(within(environmentsCard).getAllByText('Running')).toHaveLength(3);
+    expect(within(environmentsCard).getByRole('link', { name: findLink(prod, rel.author)!.href })).toBeInTheDocument();
   });
 
   it('runs a pipeline from its menu and opens the new execution', async () => {
-    let started = false;
-    server.use(
-      http.put('*/api/program/1/pipeline/12/execution', () => {
-        started = true;
-        return HttpResponse.json(execution({ id: '900', pipelineId: '12', status: 'RUNNING', createdAt: '2024-05-08T10:00:00.000Z' }), {
-          status: 201,
-        });
-      }),
-    );
+    const acme = await programNamed('Acme Intranet');
+    const production = await pipelineNamed('Acme Intranet', 'Production Pipeline');
     const user = userEvent.setup();
-    render();
-    await user.click(await screen.findByRole('button', { name: 'Actions for Code Quality' }));
+    render(acme);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Production Pipeline' }));
     expect(screen.queryByRole('menuitem', { name: 'View last execution' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('menuitem', { name: 'Run' }));
-    expect(await screen.findByTestId('location')).toHaveTextContent('/program/1/pipeline/12/execution/900');
-    expect(started).toBe(true);
+    const location = await screen.findByTestId('location');
+    const [started] = await executionsOf(production);
+    expect(started).toMatchObject({ status: 'RUNNING', trigger: 'MANUAL' });
+    expect(location).toHaveTextContent(`/program/${acme.id}/pipeline/${production.id}/execution/${started.id}`);
   });
 
   it('cancels a running pipeline after confirmation, on the step that offers cancel', async () => {
-    const running = execution({ id: '800', pipelineId: '11', status: 'RUNNING', createdAt: '2024-05-08T08:00:00.000Z' });
-    const steps = running._embedded?.stepStates ?? [];
-    steps.push({
-      id: '800-approval',
-      stepId: '5',
-      phaseId: '2',
-      action: 'approval',
-      status: 'WAITING',
-      _links: {
-        'http://ns.adobe.com/adobecloud/rel/pipeline/cancel': { href: '/api/program/1/pipeline/11/execution/800/phase/2/step/5/cancel' },
-      },
+    const wknd = await programNamed('WKND Sites');
+    await sim.control('PUT', 'outcome', { outcome: 'pass' });
+    const held = await sim.until(await start(await pipelineNamed('WKND Sites', 'Production Pipeline')), (step: StepState) => {
+      return step.action === 'approval' && step.status === 'WAITING';
     });
-    world.executionsByPipeline['11'] = [running];
-    let body: unknown;
-    server.use(
-      http.put('*/api/program/1/pipeline/11/execution/800/phase/2/step/5/cancel', async ({ request }) => {
-        body = await request.json();
-        return new HttpResponse(null, { status: 202 });
-      }),
-    );
+    const puts: { url: string; body: unknown }[] = [];
+    sim.server.events.on('request:start', async ({ request }) => {
+      if (request.method === 'PUT') puts.push({ url: new URL(request.url).pathname, body: await request.clone().json() });
+    });
     const user = userEvent.setup();
-    render();
-    await user.click(await screen.findByRole('button', { name: 'Actions for Dev Deployment' }));
+    render(wknd);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Production Pipeline' }));
     await user.click(screen.getByRole('menuitem', { name: 'Cancel' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Cancel execution' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel execution' }));
-    await waitFor(() => expect(body).toEqual({ approved: false }));
+    await waitFor(() => expect(puts).toEqual([{ url: findLink(held.step, rel.cancel)!.href, body: { approved: false } }]));
+    const after = await getJson<Execution>(findLink(held.execution, rel.self)!.href);
+    expect(after.status).not.toBe('RUNNING');
+    expect(after._embedded?.stepStates?.find((step) => step.action === 'approval')?.status).toBe('CANCELLED');
   });
 });

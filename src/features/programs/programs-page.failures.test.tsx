@@ -127,6 +127,23 @@ describe('My Programs when the API fails', () => {
 describe('My Programs recovers by itself', () => {
   const server = setupFixtureServer();
 
+  it('shows an error with Retry, and recovers', async () => {
+    let fail = true;
+    server.use(
+      http.get('*/api/programs', () =>
+        fail
+          ? HttpResponse.json({ title: 'Service unavailable', status: 503, detail: 'Down for maintenance.' }, { status: 503 })
+          : HttpResponse.json(programList()),
+      ),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<ProgramsPage />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Down for maintenance.');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: 'WKND Sites' })).toBeInTheDocument();
+  });
+
   it('keeps polling after a failed load and shows the programs when the API is back, without Retry', async () => {
     let failing = true;
     server.use(

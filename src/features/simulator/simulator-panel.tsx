@@ -14,9 +14,10 @@ import {
   Text,
 } from '@adobe/react-spectrum';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { queryKeys, refreshAfterAction } from '../../api/queries';
+import { refreshAfterAction } from '../../api/queries';
+import { queryKeys } from '../../api/query-keys';
 import { formatFinishTime } from '../../lib/format';
-import { SIM_OUTCOMES, SIM_SPEEDS, simRequest, type SimState } from '../../api/simulator';
+import { SIM_OUTCOMES, SIM_SPEEDS, simRequest, simStateQueryOptions, type SimState } from '../../api/simulator';
 
 const HOUR = 3600_000;
 const JUMPS = [
@@ -24,8 +25,6 @@ const JUMPS = [
   { label: 'Jump 1 day', ms: 24 * HOUR },
   { label: 'Jump 14 days', ms: 14 * 24 * HOUR },
 ];
-
-const stateKey = [...queryKeys.all, '_sim', 'state'] as const;
 
 interface Control {
   method: 'PUT' | 'POST';
@@ -35,10 +34,10 @@ interface Control {
 
 export function SimulatorPanel({ close }: { close: () => void }) {
   const client = useQueryClient();
-  const state = useQuery({ queryKey: stateKey, queryFn: () => simRequest('GET', 'state'), refetchInterval: 2000, retry: false });
+  const state = useQuery(simStateQueryOptions());
   const control = useMutation<SimState, Error, Control>({
     mutationFn: ({ method, path, body }) => simRequest(method, path, body),
-    onSuccess: (data) => client.setQueryData(stateKey, data),
+    onSuccess: (data) => client.setQueryData(queryKeys.simulatorState(), data),
     onSettled: () => refreshAfterAction(client),
   });
   const send = (method: 'PUT' | 'POST', path: string, body: unknown) => control.mutate({ method, path, body });

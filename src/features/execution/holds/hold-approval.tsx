@@ -1,8 +1,8 @@
 import { Flex, Link, Text } from '@adobe/react-spectrum';
-import { findLink, rel } from '../../../api/links';
+import { approve, rejectApproval } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
-import { HoldConfirmButton } from './hold-confirm-button';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
+import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Approve / Reject, in words: someone else decided first. */
 export const APPROVAL_ALREADY_DECIDED =
@@ -22,9 +22,7 @@ interface HoldApprovalProps {
 
 /** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists). */
 export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
-  const advance = findLink(step, rel.advance);
-  const cancel = findLink(step, rel.cancel);
+  const action = useStepAction(stepStateKey(step));
   const links =
     consoleLinks?.author || consoleLinks?.publish ? (
       <Flex direction="column">
@@ -44,47 +42,29 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-approval">
       <StepMetadata rows={[{ label: 'Console links', value: links }]} />
       <Flex gap="size-100" wrap>
-        {cancel ? (
-          <HoldConfirmButton
-            label="Reject"
-            title="Reject the deployment to production?"
-            confirmLabel="Reject"
-            destructive
-            isDisabled={action.isBusy}
-            isPending={action.pendingName === 'reject'}
-            onConfirm={() =>
-              action.send({
-                name: 'reject',
-                link: cancel,
-                body: { approved: false },
-                success: 'The deployment to production was rejected.',
-                alreadyDecided: APPROVAL_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>The execution will be cancelled and nothing is deployed to production.</Text>
-          </HoldConfirmButton>
-        ) : null}
-        {advance ? (
-          <HoldConfirmButton
-            label="Approve"
-            title="Approve the deployment to production?"
-            confirmLabel="Approve"
-            isDisabled={action.isBusy}
-            isPending={action.pendingName === 'approve'}
-            onConfirm={() =>
-              action.send({
-                name: 'approve',
-                link: advance,
-                body: { approved: true },
-                success: 'The deployment to production was approved.',
-                alreadyDecided: APPROVAL_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>The execution continues and deploys this build to production.</Text>
-          </HoldConfirmButton>
-        ) : null}
+        <HoldDecisionButton
+          decision={rejectApproval(step)}
+          sender={action}
+          label="Reject"
+          title="Reject the deployment to production?"
+          confirmLabel="Reject"
+          destructive
+          success="The deployment to production was rejected."
+          alreadyDecided={APPROVAL_ALREADY_DECIDED}
+        >
+          <Text>The execution will be cancelled and nothing is deployed to production.</Text>
+        </HoldDecisionButton>
+        <HoldDecisionButton
+          decision={approve(step)}
+          sender={action}
+          label="Approve"
+          title="Approve the deployment to production?"
+          confirmLabel="Approve"
+          success="The deployment to production was approved."
+          alreadyDecided={APPROVAL_ALREADY_DECIDED}
+        >
+          <Text>The execution continues and deploys this build to production.</Text>
+        </HoldDecisionButton>
       </Flex>
     </Flex>
   );

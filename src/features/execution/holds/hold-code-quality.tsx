@@ -1,11 +1,12 @@
 import { ActionButton, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
 import { lazy, Suspense } from 'react';
 import ViewDetail from '@spectrum-icons/workflow/ViewDetail';
+import { overrideQuality, rejectQuality } from '../../../api/actions';
 import { findLink, rel } from '../../../api/links';
 import { useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
-import { HoldConfirmButton } from './hold-confirm-button';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
+import { HoldDecisionButton } from './hold-decision-button';
 import { StepScanIssuesDownload } from '../results/step-scan-issues-download';
 
 // The Review Summary table loads when it is opened, not with the execution page (issue #5).
@@ -22,59 +23,40 @@ export function failingImportantKpis(metrics: { severity?: string; passed?: bool
  * holds, Reject / Override (each only when its link exists).
  */
 export function HoldCodeQuality({ step }: { step: StepState }) {
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
+  const action = useStepAction(stepStateKey(step));
   const hasMetrics = findLink(step, rel.metrics) !== undefined;
-  const advance = findLink(step, rel.advance);
-  const cancel = findLink(step, rel.cancel);
   const held = step.status === 'WAITING';
-  const metrics = useStepMetrics(held && advance ? step : undefined);
+  const canOverride = findLink(step, rel.advance) !== undefined;
+  const metrics = useStepMetrics(held && canOverride ? step : undefined);
   const failing = failingImportantKpis(metrics.data?.metrics ?? []);
-  const decisions = (
+  const decisions = held ? (
     <>
-      {held && cancel ? (
-        <HoldConfirmButton
-          label="Reject"
-          title="Reject the important metric failures?"
-          confirmLabel="Reject"
-          destructive
-          isDisabled={action.isBusy}
-          isPending={action.pendingName === 'reject'}
-          onConfirm={() =>
-            action.send({
-              name: 'reject',
-              link: cancel,
-              body: { override: false },
-              success: 'The important metric failures were rejected.',
-            })
-          }
-        >
-          <Text>The code scanning step fails and the execution stops.</Text>
-        </HoldConfirmButton>
-      ) : null}
-      {held && advance ? (
-        <HoldConfirmButton
-          label="Override"
-          title="Override the important metric failures?"
-          confirmLabel="Override"
-          isDisabled={action.isBusy || failing.length === 0}
-          isPending={action.pendingName === 'override'}
-          onConfirm={() =>
-            action.send({
-              name: 'override',
-              link: advance,
-              body: { metrics: failing.map((kpi) => ({ kpi, override: true })) },
-              success: 'The important metric failures were overridden.',
-            })
-          }
-        >
-          <Text>
-            The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}
-            .
-          </Text>
-        </HoldConfirmButton>
-      ) : null}
+      <HoldDecisionButton
+        decision={rejectQuality(step)}
+        sender={action}
+        label="Reject"
+        title="Reject the important metric failures?"
+        confirmLabel="Reject"
+        destructive
+        success="The important metric failures were rejected."
+      >
+        <Text>The code scanning step fails and the execution stops.</Text>
+      </HoldDecisionButton>
+      <HoldDecisionButton
+        decision={overrideQuality(step, failing)}
+        sender={action}
+        label="Override"
+        title="Override the important metric failures?"
+        confirmLabel="Override"
+        isDisabled={failing.length === 0}
+        success="The important metric failures were overridden."
+      >
+        <Text>
+          The execution continues despite {failing.length} failing important metric{failing.length === 1 ? '' : 's'}: {failing.join(', ')}.
+        </Text>
+      </HoldDecisionButton>
     </>
-  );
+  ) : null;
   return (
     <Flex gap="size-100" wrap UNSAFE_className="hold hold-code-quality">
       {hasMetrics ? (

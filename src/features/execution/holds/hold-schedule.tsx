@@ -1,10 +1,10 @@
 import { DatePicker, Flex, Radio, RadioGroup, Text, type DateValue } from '@adobe/react-spectrum';
 import { useState } from 'react';
-import { findLink, rel } from '../../../api/links';
+import { cancelStep, scheduleDeployment } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
-import { useStepAction } from '../../../api/use-step-action';
+import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { formatFinishTime } from '../../../lib/format';
-import { HoldConfirmButton } from './hold-confirm-button';
+import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Confirm / Stop Execution, in words: someone else decided first. */
 export const SCHEDULE_ALREADY_DECIDED =
@@ -20,14 +20,13 @@ function localTimeZone(): string {
  * Stop Execution cancels the run. Each button only when its link exists.
  */
 export function HoldSchedule({ step }: { step: StepState }) {
-  const action = useStepAction(`${step.id}:${step.status}:${step.updatedAt ?? ''}:${Object.keys(step._links ?? {}).join(',')}`);
-  const advance = findLink(step, rel.advance);
-  const cancel = findLink(step, rel.cancel);
+  const action = useStepAction(stepStateKey(step));
   const [mode, setMode] = useState<'now' | 'date'>('now');
   const [value, setValue] = useState<DateValue | null>(null);
   const when = mode === 'date' && value ? value.toDate(localTimeZone()) : undefined;
   const inPast = when !== undefined && when.getTime() <= Date.now();
   const invalid = mode === 'date' && (!value || inPast);
+
   return (
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-schedule">
       <RadioGroup
@@ -52,47 +51,30 @@ export function HoldSchedule({ step }: { step: StepState }) {
         />
       ) : null}
       <Flex gap="size-100" wrap>
-        {cancel ? (
-          <HoldConfirmButton
-            label="Stop Execution"
-            title="Stop this execution?"
-            confirmLabel="Stop Execution"
-            destructive
-            isDisabled={action.isBusy}
-            isPending={action.pendingName === 'stop'}
-            onConfirm={() =>
-              action.send({
-                name: 'stop',
-                link: cancel,
-                body: { cancel: true },
-                success: 'The execution was stopped.',
-                alreadyDecided: SCHEDULE_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>The execution is cancelled and nothing is deployed to production.</Text>
-          </HoldConfirmButton>
-        ) : null}
-        {advance ? (
-          <HoldConfirmButton
-            label="Confirm"
-            title="Confirm the production deployment schedule?"
-            confirmLabel="Confirm"
-            isDisabled={action.isBusy || invalid}
-            isPending={action.pendingName === 'confirm'}
-            onConfirm={() =>
-              action.send({
-                name: 'confirm',
-                link: advance,
-                body: when ? { type: 'SCHEDULED', schedule: when.toISOString() } : { type: 'IMMEDIATE' },
-                success: when ? `Production deployment scheduled for ${formatFinishTime(when)}.` : 'Production deployment starts now.',
-                alreadyDecided: SCHEDULE_ALREADY_DECIDED,
-              })
-            }
-          >
-            <Text>{when ? `Deploy to production on ${formatFinishTime(when)} (your local time).` : 'Deploy to production now.'}</Text>
-          </HoldConfirmButton>
-        ) : null}
+        <HoldDecisionButton
+          decision={cancelStep(step)}
+          sender={action}
+          label="Stop Execution"
+          title="Stop this execution?"
+          confirmLabel="Stop Execution"
+          destructive
+          success="The execution was stopped."
+          alreadyDecided={SCHEDULE_ALREADY_DECIDED}
+        >
+          <Text>The execution is cancelled and nothing is deployed to production.</Text>
+        </HoldDecisionButton>
+        <HoldDecisionButton
+          decision={scheduleDeployment(step, when)}
+          sender={action}
+          label="Confirm"
+          title="Confirm the production deployment schedule?"
+          confirmLabel="Confirm"
+          isDisabled={invalid}
+          success={when ? `Production deployment scheduled for ${formatFinishTime(when)}.` : 'Production deployment starts now.'}
+          alreadyDecided={SCHEDULE_ALREADY_DECIDED}
+        >
+          <Text>{when ? `Deploy to production on ${formatFinishTime(when)} (your local time).` : 'Deploy to production now.'}</Text>
+        </HoldDecisionButton>
       </Flex>
     </Flex>
   );

@@ -1,0 +1,81 @@
+/**
+ * The Cloud Manager actions the console sends, one function per action: each owns the link
+ * relation it follows and the request body it PUTs there. A function only reads the resource's
+ * links: when the API does not offer the action right now, the action's `link` is undefined (and
+ * `putLink` refuses it), so the console never decides on its own that an action is allowed.
+ * Send one with `useStepAction` / `useLinkAction` (src/api/mutations.ts).
+ */
+import { findLink, rel } from './links';
+import type { HalLink, Pipeline, StepState } from './types';
+
+/** The request bodies of the API's decisions (reference/api.yaml and Adobe's "Deploy your code"). */
+export type ActionBody =
+  | { approved: boolean }
+  | { override: false }
+  | { metrics: { kpi: string; override: true }[] }
+  | { cancel: true }
+  | { type: 'IMMEDIATE' }
+  | { type: 'SCHEDULED'; schedule: string };
+
+export type ActionName = 'start' | 'approve' | 'rejectApproval' | 'override' | 'rejectQuality' | 'schedule' | 'cancel' | 'reExecute';
+
+export interface CmAction {
+  name: ActionName;
+  /** The link to PUT; undefined when the API does not offer the action now. */
+  link: HalLink | undefined;
+  body?: ActionBody;
+}
+
+/** Start the pipeline: PUT its `execution` link (no body); the 201 answer is the new execution. */
+export function startPipeline(pipeline: Pipeline | undefined): CmAction {
+  return { name: 'start', link: findLink(pipeline, rel.execution) };
+}
+
+/** Approve the deployment to production: the held approval step's `advance` link. */
+export function approve(step: StepState | undefined): CmAction {
+  return { name: 'approve', link: findLink(step, rel.advance), body: { approved: true } };
+}
+
+/** Reject the deployment to production: the held approval step's `cancel` link. */
+export function rejectApproval(step: StepState | undefined): CmAction {
+  return { name: 'rejectApproval', link: findLink(step, rel.cancel), body: { approved: false } };
+}
+
+/** Override the failing important metrics `kpis` of the held code quality step (`advance`). */
+export function overrideQuality(step: StepState | undefined, kpis: string[]): CmAction {
+  return { name: 'override', link: findLink(step, rel.advance), body: { metrics: kpis.map((kpi) => ({ kpi, override: true })) } };
+}
+
+/** Reject the failing important metrics: the held code quality step's `cancel` link (the run fails). */
+export function rejectQuality(step: StepState | undefined): CmAction {
+  return { name: 'rejectQuality', link: findLink(step, rel.cancel), body: { override: false } };
+}
+
+/** Confirm the production deployment schedule: now, or at `when` (the held schedule step's `advance`). */
+export function scheduleDeployment(step: StepState | undefined, when?: Date): CmAction {
+  return {
+    name: 'schedule',
+    link: findLink(step, rel.advance),
+    body: when ? { type: 'SCHEDULED', schedule: when.toISOString() } : { type: 'IMMEDIATE' },
+  };
+}
+
+/** Cancel the execution at `step` (a running step, or the held schedule step): its `cancel` link. */
+export function cancelStep(step: StepState | undefined): CmAction {
+  return { name: 'cancel', link: findLink(step, rel.cancel), body: { cancel: true } };
+}
+
+/** Re-execute the production deployment: the deploy step's `reExecute` link (no body); 201 = the new execution. */
+export function reExecute(step: StepState | undefined): CmAction {
+  return { name: 'reExecute', link: findLink(step, rel.reExecute) };
+}
+
+/**
+ * Stop the execution at `step`, whatever it is doing: a held approval is rejected, a held quality
+ * gate is not overridden, anything else is cancelled (each through the step's own `cancel` link).
+ */
+export function stopExecutionAt(step: StepState): CmAction {
+  if (step.status === 'WAITING' && step.action === 'approval') return rejectApproval(step);
+  if (step.status === 'WAITING' && step.action === 'codeQuality') return rejectQuality(step);
+  return cancelStep(step);
+}

@@ -1,0 +1,24 @@
+/**
+ * The console's one query-key factory. Every key starts with `cm`, so `refreshAfterAction`
+ * refreshes everything the console has read with one prefix; the href a link gave is the natural
+ * key of a resource, and a suffix names another reading of the same href.
+ */
+export const queryKeys = {
+  /** Everything the console has read. */
+  all: ['cm'] as const,
+  /** A resource at an href from a link (`none` while the link is not known yet: the query is disabled). */
+  resource: (href: string | undefined) => ['cm', href ?? 'none'] as const,
+  /** The pipeline's current execution through its `execution` link (`null` when idle). */
+  currentExecution: (href: string | undefined) => ['cm', href ?? 'none', 'current'] as const,
+  /** The pages of a pipeline's executions read for the history of the execution on screen. */
+  history: (firstPageHref: string | undefined, executionId: string | undefined) =>
+    ['cm', firstPageHref ?? 'none', 'history', executionId ?? ''] as const,
+  /** A step's artifact of one type, through the step's artifacts list. */
+  stepArtifact: (artifactsHref: string | undefined, type: string) => ['cm', artifactsHref ?? 'none', 'artifact', type] as const,
+  /** The `{redirect}` answer of a step's logs link. */
+  logRedirect: (logsHref: string | undefined) => ['cm', logsHref ?? 'none', 'redirect'] as const,
+  /** The text of a log file at a redirect target, tailed while the step runs. */
+  logText: (target: string | undefined) => ['cm', target ?? 'none', 'text'] as const,
+  /** The simulator's own state (its controls are not Cloud Manager's). */
+  simulatorState: () => ['cm', '_sim', 'state'] as const,
+};
