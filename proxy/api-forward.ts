@@ -12,7 +12,7 @@ import { DATA_POLICY, apiRequestHeaders, apiResponseHeaders } from './headers';
 import { ImsError, type TokenSource } from './ims';
 import type { Logger } from './log';
 import { BASE_HEADERS, PROBLEM, ProblemError, problem } from './problem';
-import { UpstreamError, readAll, type Upstream } from './upstream';
+import { UpstreamError, pipeAnswer, readAll, type Upstream } from './upstream';
 
 /** Cloud Manager's request bodies are small JSON documents. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -170,17 +170,7 @@ export function createApiForwarder({ config, tokens, upstream, links, log }: Api
         return;
       }
       res.writeHead(status, headers);
-      await new Promise<void>((resolve) => {
-        answer.once('error', () => {
-          res.destroy();
-          resolve();
-        });
-        res.once('close', () => {
-          answer.destroy();
-          resolve();
-        });
-        answer.pipe(res);
-      });
+      await pipeAnswer(answer, res);
     } catch (error) {
       if (error instanceof ImsError) throw new ProblemError(imsProblem(error));
       if (error instanceof UpstreamError) {

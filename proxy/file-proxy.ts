@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FileLinks } from './file-links';
 import { DATA_POLICY, fileRequestHeaders, fileResponseHeaders } from './headers';
 import { BASE_HEADERS, PROBLEM, ProblemError, problem } from './problem';
-import { UpstreamError, type Upstream } from './upstream';
+import { UpstreamError, pipeAnswer, type Upstream } from './upstream';
 
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -80,16 +80,6 @@ export function createFileProxy(deps: { links: FileLinks; upstream: Upstream; ti
       res.end();
       return;
     }
-    await new Promise<void>((resolve) => {
-      answer.once('error', () => {
-        res.destroy();
-        resolve();
-      });
-      res.once('close', () => {
-        answer.destroy();
-        resolve();
-      });
-      answer.pipe(res);
-    });
+    await pipeAnswer(answer, res);
   };
 }

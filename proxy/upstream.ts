@@ -3,7 +3,7 @@
  * that were sent (fetch would decompress a gzip-encoded body, and environment logs must reach the
  * browser as they are), streamed, over kept-alive connections.
  */
-import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import https from 'node:https';
 
 /** No answer from the upstream: nothing listening, a reset, a name that does not resolve, or too slow. */
@@ -92,5 +92,20 @@ export function readAll(stream: IncomingMessage, limit = 64 * 1024 * 1024): Prom
     stream.once('close', () => {
       if (!ended) reject(new UpstreamError('unreachable', 'ECONNRESET'));
     });
+  });
+}
+
+/** Streams an upstream answer to the browser; either side going away ends both (resolves, never rejects). */
+export function pipeAnswer(answer: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    answer.once('error', () => {
+      res.destroy();
+      resolve();
+    });
+    res.once('close', () => {
+      answer.destroy();
+      resolve();
+    });
+    answer.pipe(res);
   });
 }
