@@ -93,6 +93,19 @@ describe('a pipeline you add', () => {
     expect(sim.state).toEqual(before);
   });
 
+  it('takes a DEPLOY phase named by its environment type alone (the program’s environment of that type)', () => {
+    const { sim, clock } = newSimulation();
+    const input = summitProduction({ pages: ['/launch.html'] });
+    input.phases![1] = {
+      type: 'DEPLOY',
+      environmentType: 'stage',
+      steps: [{ name: 'contentAudit', options: { pages: ['/launch.html'] } }],
+    };
+    const pipeline = addPipeline(sim, SUMMIT.programId, input, clock.now);
+    expect(pipeline.phases.find((p) => p.environmentType === 'stage')?.environmentId).toBe(SUMMIT.stage);
+    expect(pipeline.sim.auditPages).toEqual(['/launch.html']);
+  });
+
   it('audits exactly the configured pages, and a run keeps the pages it ran with', () => {
     const { sim, clock } = newSimulation();
     const pipeline = addPipeline(sim, SUMMIT.programId, summitProduction({ pages: ['/en.html', '/en/news.html'] }), clock.now);

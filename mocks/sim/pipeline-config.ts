@@ -243,11 +243,16 @@ function phaseFor(sim: Simulation, pipeline: Pipeline, update: PhaseInput, error
   return found;
 }
 
-/** The environment a DEPLOY phase of the body names, checked against the program and the phase's environmentType. */
+/**
+ * The environment a DEPLOY phase of the body names, checked against the program and the phase's
+ * environmentType; with an environmentType alone, the program's environment of that type.
+ */
 function deployTarget(sim: Simulation, programId: string, phase: PhaseInput, label: string, errors: string[]) {
   if (!phase.environmentId) {
-    errors.push(`${label}: environmentId is required`);
-    return undefined;
+    const byType =
+      phase.environmentType && sim.state.environments.find((e) => e.programId === programId && e.type === phase.environmentType);
+    if (!byType) errors.push(`${label}: environmentId is required`);
+    return byType || undefined;
   }
   const environment = sim.environment(phase.environmentId);
   if (!environment || environment.programId !== programId) {
