@@ -24,6 +24,7 @@ const vite = join(root, 'node_modules/vite/bin/vite.js');
 /** The bench modules, in the order they run: [file under bench/, exported function]. */
 const MODULES: Array<[string, string]> = [
   ['first-load', 'benchFirstLoad'],
+  ['engine', 'benchEngine'],
   ['lighthouse', 'benchLighthouse'],
   ['server', 'benchServer'],
   ['log-viewer', 'benchLogViewer'],

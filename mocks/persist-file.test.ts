@@ -49,10 +49,9 @@ describe('the data file', () => {
     simulator.setSpeed(60);
     expect(statSync(archive).size).toBe(archiveSize);
     expect(statSync(path).size).toBeLessThan(archiveSize / 20);
-    const started = performance.now();
     simulator.engine.start(WKND.programId, WKND.production, simulator.now());
     simulator.changed();
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(statSync(archive).size).toBe(archiveSize); // a started run is not archived: the change rewrote only the small file
     tick(1000);
     simulator.jump(30 * 24 * 3600_000); // the run ends (timed out hold)
     const grown = statSync(archive).size - archiveSize;
