@@ -4,6 +4,7 @@
  * says so once. Saving resumes once the state is smaller again (after a reset).
  */
 import type { SimState } from './sim/model';
+import { upgradeState } from './sim/migrate';
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -17,8 +18,8 @@ export function createStateStore(storage: Store, key: string, warn: (...args: un
   function load(): SimState | undefined {
     try {
       const text = storage.getItem(key);
-      const state = text ? (JSON.parse(text) as SimState) : undefined;
-      return state?.version === 1 ? state : undefined;
+      // A state of an earlier version is upgraded; anything else starts from the seed.
+      return text ? upgradeState(JSON.parse(text)) : undefined;
     } catch {
       return undefined;
     }

@@ -16,6 +16,7 @@ import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, r
 import { basename, dirname, join } from 'node:path';
 import { isActiveExecution } from './sim/engine';
 import type { Execution, SimState } from './sim/model';
+import { isSavedState, upgradeState } from './sim/migrate';
 
 export class DataFileError extends Error {}
 
@@ -29,19 +30,6 @@ interface ArchiveRef {
 }
 
 type Snapshot = SimState & { archive?: ArchiveRef };
-
-function isState(value: unknown): value is Snapshot {
-  if (!value || typeof value !== 'object') return false;
-  const s = value as Partial<Snapshot>;
-  return (
-    s.version === 1 &&
-    Array.isArray(s.programs) &&
-    Array.isArray(s.pipelines) &&
-    Array.isArray(s.executions) &&
-    typeof s.now === 'number' &&
-    !!s.settings
-  );
-}
 
 function readText(path: string): string {
   try {
@@ -89,13 +77,9 @@ export class DataFile {
         { cause: error },
       );
     }
-    if (!isState(snapshot)) {
-      throw new DataFileError(
-        `The data file ${this.path} is not a simulator state (version 1). It was left untouched; move it away or pass another --data file.`,
-      );
-    }
-    const { archive, ...state } = snapshot;
-    if (!archive) return state;
+    if (!isSavedState(snapshot)) throw this.notAState();
+    const { archive, ...state } = snapshot as Snapshot;
+    if (!archive) return this.upgraded(state);
     const path = this.archivePath(archive.file);
     const lines = readText(path).split('\n').slice(0, archive.lines);
     const byId = new Map<string, Execution>();
@@ -127,7 +111,20 @@ export class DataFile {
     });
     const generation = Number(/-(\d+)$/.exec(archive.file)?.[1] ?? 1);
     this.archive = { file: archive.file, generation, lines: archive.lines, bytes };
-    return state;
+    return this.upgraded(state);
+  }
+
+  /** The state in the current shape (an earlier version is upgraded; see sim/migrate.ts). */
+  private upgraded(state: SimState): SimState {
+    const upgraded = upgradeState(state);
+    if (!upgraded) throw this.notAState();
+    return upgraded;
+  }
+
+  private notAState(): DataFileError {
+    return new DataFileError(
+      `The data file ${this.path} is not a simulator state this version can read. It was left untouched; move it away or pass another --data file.`,
+    );
   }
 
   write(state: SimState): void {

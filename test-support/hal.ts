@@ -7,6 +7,8 @@
 
 /** Adobe's relation prefix (the console also accepts the https:// spelling). */
 export const REL = 'http://ns.adobe.com/adobecloud/rel/';
+/** The simulator's own relations (extensions a real Cloud Manager does not have), e.g. `${SIM_REL}createPipeline`. */
+export const SIM_REL = 'https://ns.cloud-manager-simulator.dev/rel/';
 
 /** Relations that are used without the Adobe prefix. */
 const PLAIN_RELS = new Set(['self', 'next', 'prev', 'page', 'first', 'last']);

@@ -8,7 +8,10 @@ import { createSimulator } from '../node';
 import type { OutcomePreset } from '../sim/model';
 import { OUTCOME_PRESETS } from '../sim/outcomes';
 import { createSpecValidator } from './spec-validator';
-import { embedded, findLink, href, pipelineOf, programByName, type Hal } from '../../test-support/hal';
+import { SIM_REL, embedded, findLink, href, pipelineOf, programByName, type Hal } from '../../test-support/hal';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { API_ROUTES } from './route-table';
 
 const ORIGIN = 'http://localhost:8787';
 const validate = createSpecValidator();
@@ -236,7 +239,7 @@ describe('the simulated Cloud Manager API', () => {
     await expectProblem(await t.call('GET', `${href(pipeline, 'self')}/execution/424242`), 404);
     await expectProblem(await t.call('GET', `${href(pipeline, 'self')}/execution/%3Cscript%3E`), 404);
     await expectProblem(await t.call('GET', '/api/nothing/here'), 404);
-    await expectProblem(await t.call('DELETE', href(pipeline, 'self')), 405);
+    await expectProblem(await t.call('POST', href(pipeline, 'self')), 405);
     await expectProblem(await t.call('GET', `${href(pipeline, 'executions')}?limit=abc`), 400);
     expect(JSON.stringify(t.api.simulator.state.executions)).toBe(snapshot);
 
@@ -251,6 +254,79 @@ describe('the simulated Cloud Manager API', () => {
     await expectProblem(await t.control('PUT', '/_sim/speed', { speed: -1 }), 400);
     await expectProblem(await t.control('PUT', '/_sim/outcome', { outcome: 'everything' }), 400);
     expect(JSON.stringify(t.api.simulator.state.executions)).toBe(before);
+  });
+
+  it('serves pipelines you configure (add, edit, variables, cache, delete) and branches that match the spec', async () => {
+    const t = setup();
+    const summit = await programByName(t.get, 'Summit Launch');
+    const pipelines = await t.get(href(summit, 'pipelines'), 'PipelineList');
+    expect(embedded(pipelines, 'pipelines')).toEqual([]);
+    const add = href(pipelines, `${SIM_REL}createPipeline`);
+    expect(add).toBe(href(summit, 'pipelines'));
+    const repositories = await t.get(href(summit, 'repositories'), 'RepositoryList');
+    const repository = await t.get(href(embedded(repositories, 'repositories')[0], 'self'), 'Repository');
+    const branches = await t.get(href(repository, 'branches'), 'BranchList');
+    expect(embedded(branches, 'branches').map((b) => b.name)).toEqual(expect.arrayContaining(['main', 'develop']));
+    const environments = embedded(await t.get(href(summit, 'environments'), 'EnvironmentList'), 'environments');
+    const envOf = (type: string) => environments.find((e) => e.type === type)!.id;
+
+    const created = await t.call('POST', add, {
+      name: 'Summit Production',
+      trigger: 'MANUAL',
+      phases: [
+        { type: 'BUILD', repositoryId: repository.id, branch: 'main' },
+        { type: 'DEPLOY', environmentId: envOf('stage'), steps: [{ name: 'contentAudit', options: { pages: ['/en.html'] } }] },
+        { type: 'DEPLOY', environmentId: envOf('prod'), steps: [{ name: 'approval' }, { name: 'deploy' }] },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const pipeline = (await created.json()) as Hal;
+    t.violations.push(...validate('Pipeline', pipeline).map((v) => `created: ${v}`));
+    expect(created.headers.get('location')).toBe(new URL(href(pipeline, 'self'), ORIGIN).toString());
+    expect((pipeline.phases as { steps: { name: string }[] }[]).at(-1)!.steps.map((s) => s.name)).toEqual(['approval', 'deploy']);
+    await t.get(href(summit, 'pipelines'), 'PipelineList');
+
+    const patched = await t.call('PATCH', href(pipeline, 'self'), {
+      phases: [
+        { type: 'BUILD', branch: 'develop', steps: [{ name: 'codeQuality', options: { importantMetricFailuresBehavior: 'FAIL' } }] },
+      ],
+    });
+    expect(patched.status).toBe(200);
+    const edited = (await patched.json()) as Hal;
+    t.violations.push(...validate('Pipeline', edited).map((v) => `patched: ${v}`));
+    const build = (edited.phases as { type: string; branch?: string; steps: { name: string; options?: unknown }[] }[]).find(
+      (p) => p.type === 'BUILD',
+    )!;
+    expect(build.branch).toBe('develop');
+    expect(build.steps.find((s) => s.name === 'codeQuality')?.options).toEqual({ importantMetricFailuresBehavior: 'FAIL' });
+
+    const variables = href(edited, 'variables');
+    expect(embedded(await t.get(variables, 'VariableList'), 'variables')).toEqual([]);
+    const set = await t.call('PATCH', variables, [
+      { name: 'MY_VAR', value: 'one' },
+      { name: 'MY_SECRET', value: 's3cr3t', type: 'secretString' },
+    ]);
+    expect(set.status).toBe(204);
+    const listed = await t.get(variables, 'VariableList');
+    expect(embedded(listed, 'variables')).toEqual([
+      { name: 'MY_VAR', type: 'string', value: 'one', status: 'ready' },
+      { name: 'MY_SECRET', type: 'secretString', status: 'ready' },
+    ]);
+    expect(href(listed, 'pipeline')).toBe(href(edited, 'self'));
+    expect((await t.call('DELETE', href(edited, 'cache'))).status).toBe(204);
+    expect((await t.call('DELETE', href(edited, 'self'))).status).toBe(204);
+    expect((await t.call('GET', href(edited, 'self'))).status).toBe(404);
+    expect(t.violations).toEqual([]);
+  });
+
+  it('adds only one operation the spec lacks: POST to a program’s pipelines (the createPipeline extension)', () => {
+    const spec = parse(readFileSync(new URL('./spec/api.yaml', import.meta.url), 'utf8')) as { paths: Record<string, object> };
+    const normal = (path: string) => path.replace(/\{\w+\}/g, '{}');
+    const operations = new Set(
+      Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${normal(path)}`)),
+    );
+    const missing = API_ROUTES.flatMap((r) => r.methods.map((m) => `${m} ${normal(`/api${r.path}`)}`)).filter((op) => !operations.has(op));
+    expect(missing).toEqual(['POST /api/program/{}/pipelines']);
   });
 
   it('starts exactly one execution for 20 concurrent starts', async () => {

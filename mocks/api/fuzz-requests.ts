@@ -15,7 +15,7 @@ export interface FuzzRequest {
   body?: string;
 }
 
-const CONTROLS = ['state', 'speed', 'clock', 'outcome', 'layout', 'push-update', 'populate', 'reset'].map((c) => `/_sim/${c}`);
+const CONTROLS = ['state', 'speed', 'clock', 'outcome', 'layout', 'push-update', 'push', 'populate', 'reset'].map((c) => `/_sim/${c}`);
 
 /** Paths that exist in the seeded state (plus every control), to mutate. */
 export function knownPaths(state: SimState): string[] {
@@ -30,6 +30,15 @@ export function knownPaths(state: SimState): string[] {
     '/api/program/1/environment/10010',
     '/api/program/1/repository/201',
     '/api/program/1/pipeline/101',
+    '/api/program/1/pipeline/102',
+    '/api/program/1/pipeline/103',
+    '/api/program/1/pipeline/101/variables',
+    '/api/program/1/pipeline/102/variables',
+    '/api/program/1/pipeline/101/cache',
+    '/api/program/1/pipeline/103/cache',
+    '/api/program/1/repository/201/branches',
+    '/api/program/5/pipelines',
+    '/api/program/5/repository/205/branches',
     '/api/program/1/pipeline/101/execution',
     '/api/program/1/pipeline/101/executions',
     '/api/alt-layout/program/1/pipeline/101',
@@ -162,9 +171,57 @@ const knownBodies = [
   { executions: 40 },
 ];
 
+/** Bodies of the pipeline configuration operations: add, edit (PipelineUpdate), variables, push — valid and not. */
+const configBodies: unknown[] = [
+  {
+    name: 'Fuzz Production',
+    trigger: 'ON_COMMIT',
+    phases: [
+      { type: 'BUILD', repositoryId: '205', branch: 'main' },
+      { type: 'DEPLOY', environmentId: '10052', steps: [{ name: 'approval' }, { name: 'deploy' }] },
+    ],
+  },
+  { name: 'Fuzz QA', phases: [{ type: 'BUILD', repositoryId: '201', branch: 'develop' }] },
+  { name: '', phases: [{ type: 'BUILD', repositoryId: '201', branch: 'nope' }] },
+  { name: 'x'.repeat(65), trigger: 'SOMETIMES', phases: 'none' },
+  { phases: [{ type: 'BUILD', branch: 'release/2026.11' }] },
+  { phases: [{ type: 'BUILD', branch: 'no-such-branch' }] },
+  { name: 'Renamed by fuzz', trigger: 'MANUAL' },
+  { name: 'Production Pipeline' },
+  { phases: [{ type: 'DEPLOY', name: 'DEPLOY_PROD', steps: [{ name: 'schedule' }, { name: 'deploy' }] }] },
+  { phases: [{ type: 'DEPLOY', environmentId: '10011', steps: [{ name: 'contentAudit', options: { pages: ['/a', 'b'] } }] }] },
+  { phases: [{ type: 'BUILD', steps: [{ name: 'codeQuality', options: { importantMetricFailuresBehavior: 'FAIL' } }] }] },
+  { phases: [{ type: 'BUILD', steps: [{ name: 'loadTest' }] }] },
+  [{ name: 'FUZZ_VAR', value: 'x' }],
+  [{ name: 'FUZZ_SECRET', value: 's', type: 'secretString' }],
+  [{ name: 'FUZZ_VAR' }],
+  [{ name: 'CM_RESERVED', value: 'x' }],
+  [{ name: '1bad', value: 'x', type: 'number' }],
+  [{ name: 'BIG', value: 'x'.repeat(600), type: 'secretString' }],
+  { programId: '1', repositoryId: '201', branch: 'develop' },
+  { programId: '1', repositoryId: '201', branch: 'feature/fuzz', message: 'Fuzzed' },
+  { programId: '1', repositoryId: '201', branch: '../x' },
+  { programId: '1', repositoryId: '999', branch: 'main' },
+];
+
+/** The pipeline configuration operations, sent with their own kind of body most of the time. */
+const CONFIG_OPERATIONS: [method: string, path: string][] = [
+  ['POST', '/api/program/5/pipelines'],
+  ['POST', '/api/program/1/pipelines'],
+  ['PATCH', '/api/program/1/pipeline/101'],
+  ['PATCH', '/api/program/1/pipeline/102'],
+  ['PATCH', '/api/program/1/pipeline/103'],
+  ['DELETE', '/api/program/1/pipeline/101'],
+  ['DELETE', '/api/program/1/pipeline/103'],
+  ['PATCH', '/api/program/1/pipeline/101/variables'],
+  ['PATCH', '/api/program/1/pipeline/102/variables'],
+  ['DELETE', '/api/program/1/pipeline/102/cache'],
+  ['POST', '/_sim/push'],
+];
+
 const body = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
-  { weight: 4, arbitrary: fc.constantFrom(...knownBodies).map((b) => JSON.stringify(b)) },
+  { weight: 4, arbitrary: fc.constantFrom(...knownBodies, ...configBodies).map((b) => JSON.stringify(b)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? '') },
   {
     weight: 2,
@@ -217,8 +274,20 @@ export function fuzzRequests(paths: string[]): fc.Arbitrary<FuzzRequest> {
     headers,
     body,
   });
+  // The pipeline configuration operations with (mostly) bodies of their kind, so valid ones happen too.
+  const configure = fc
+    .record({
+      operation: fc.constantFrom(...CONFIG_OPERATIONS),
+      query,
+      headers,
+      body: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...configBodies).map((b) => JSON.stringify(b)) },
+        { weight: 1, arbitrary: body },
+      ),
+    })
+    .map(({ operation: [method, p], ...rest }) => ({ method, path: p, ...rest }));
   return fc
-    .oneof({ weight: 7, arbitrary: general }, { weight: 3, arbitrary: control })
+    .oneof({ weight: 7, arbitrary: general }, { weight: 3, arbitrary: control }, { weight: 2, arbitrary: configure })
     .map(({ method, path: p, query: q, headers: h, body: b }) => ({
       method,
       target: `${p.startsWith('/') ? p : `/${p}`}${q}`,

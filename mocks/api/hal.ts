@@ -4,12 +4,14 @@
  */
 import { isActiveExecution, type Simulation } from '../sim/engine';
 import type { DeployActivity } from '../sim/content/types';
-import type { Environment, Execution, Pipeline, Program, Repository, StepState } from '../sim/model';
+import type { Environment, Execution, Pipeline, PipelineStepDefinition, Program, Repository, StepState } from '../sim/model';
 import type { Hrefs, StepAddress } from './hrefs';
 import { apiTime } from './time';
 
 /** Relations are rendered in the spec's http:// spelling (tests use test-support/hal, which reads both). */
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
+/** The simulator's own relations (extensions, absent on a real Cloud Manager). */
+export const SIM_REL = 'https://ns.cloud-manager-simulator.dev/rel/';
 
 type Links = Record<string, { href: string; templated?: boolean }>;
 
@@ -78,9 +80,7 @@ export function pipeline(ctx: RenderContext, p: Pipeline) {
       type: phase.type,
       ...(phase.repositoryId ? { repositoryId: phase.repositoryId, branch: phase.branch } : {}),
       ...(phase.environmentId ? { environmentId: phase.environmentId, environmentType: phase.environmentType } : {}),
-      steps: phase.steps
-        .filter((s) => s.name !== 'uiTest' || p.sim.uiTests)
-        .map((s) => ({ name: s.name, ...(s.options ? { options: s.options } : {}) })),
+      steps: phase.steps.filter((s) => s.name !== 'uiTest' || p.sim.uiTests).map((s) => pipelineStep(p, s)),
     })),
     type: p.type,
     _links: {
@@ -88,7 +88,44 @@ export function pipeline(ctx: RenderContext, p: Pipeline) {
       [`${REL}execution`]: link(h.currentExecution(p.programId, p.id)),
       [`${REL}execution/id`]: link(h.executionTemplate(p.programId, p.id), true),
       [`${REL}executions`]: link(h.executions(p.programId, p.id)),
+      [`${REL}variables`]: link(h.variables(p.programId, p.id)),
+      [`${REL}cache`]: link(h.cache(p.programId, p.id)),
       self: link(h.pipeline(p.programId, p.id)),
+    },
+  };
+}
+
+/**
+ * A step of a pipeline phase. Simulator extensions in its (open) options: codeQuality
+ * `importantMetricFailuresBehavior`, contentAudit `pages`.
+ */
+function pipelineStep(p: Pipeline, s: PipelineStepDefinition) {
+  const options: Record<string, unknown> = { ...s.options };
+  if (s.name === 'codeQuality') options.importantMetricFailuresBehavior = p.sim.importantMetricsBehavior;
+  if (s.name === 'contentAudit') options.pages = [...p.sim.auditPages];
+  return { name: s.name, ...(Object.keys(options).length ? { options } : {}) };
+}
+
+/** A page of a program's pipelines, with the simulator's link to add one (POST to the list's href). */
+export function pipelineList(ctx: RenderContext, programId: string, list: ReturnType<typeof pagedList>) {
+  return { ...list, _links: { ...list._links, [`${SIM_REL}createPipeline`]: link(ctx.hrefs.pipelines(programId)) } };
+}
+
+/** A pipeline's variables: a `secretString` has no `value`. */
+export function variableList(ctx: RenderContext, p: Pipeline) {
+  const variables = p.variables.map((v) => ({
+    name: v.name,
+    type: v.type,
+    ...(v.type === 'secretString' ? {} : { value: v.value }),
+    status: 'ready',
+  }));
+  return {
+    _totalNumberOfItems: variables.length,
+    _embedded: { variables },
+    _links: {
+      [`${REL}pipeline`]: link(ctx.hrefs.pipeline(p.programId, p.id)),
+      [`${REL}program`]: link(ctx.hrefs.program(p.programId)),
+      self: link(ctx.hrefs.variables(p.programId, p.id)),
     },
   };
 }
@@ -121,9 +158,24 @@ export function repository(ctx: RenderContext, r: Repository) {
     repositoryUrl: `https://git.cloudmanager.adobe.com/simulatedorg/${r.name}/`,
     _links: {
       [`${REL}program`]: link(ctx.hrefs.program(r.programId)),
+      [`${REL}branches`]: link(ctx.hrefs.branches(r.programId, r.id)),
       self: link(ctx.hrefs.repository(r.programId, r.id)),
     },
   };
+}
+
+/** A repository's branches (`BranchList`; the spec types a branch's repositoryId as an integer). */
+export function branchList(ctx: RenderContext, r: Repository) {
+  const branches = r.branches.map((b) => ({
+    name: b.name,
+    repositoryId: Number(r.id),
+    programId: r.programId,
+    _links: {
+      [`${REL}program`]: link(ctx.hrefs.program(r.programId)),
+      [`${REL}repository`]: link(ctx.hrefs.repository(r.programId, r.id)),
+    },
+  }));
+  return simpleList('branches', branches, ctx.hrefs.branches(r.programId, r.id));
 }
 
 export function stepAddress(execution: Execution, step: StepState): StepAddress {

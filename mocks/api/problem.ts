@@ -6,8 +6,9 @@ import { DomainError, type DomainErrorCode } from '../sim/errors';
 
 export const PROBLEM_TYPE = 'http://ns.adobe.com/adobecloud/error';
 
-export function problem(status: number, title: string, detail: string): Response {
-  const body = { type: PROBLEM_TYPE, title, status, detail };
+/** A problem+json answer; `errors` lists each problem when there are several (a refused pipeline or variables). */
+export function problem(status: number, title: string, detail: string, errors?: string[]): Response {
+  const body = { type: PROBLEM_TYPE, title, status, detail, ...(errors ? { errors } : {}) };
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 }
 
@@ -22,6 +23,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly title: string,
     message: string,
+    readonly errors?: string[],
   ) {
     super(message);
   }
@@ -44,9 +46,9 @@ export const DOMAIN_ANSWERS: Record<DomainErrorCode, { status: number; title?: s
 export function problemFrom(error: unknown): Response {
   if (error instanceof DomainError) {
     const answer = DOMAIN_ANSWERS[error.code];
-    return problem(answer.status, answer.title ?? error.title, error.message);
+    return problem(answer.status, answer.title ?? error.title, error.message, error.errors);
   }
-  if (error instanceof HttpError) return problem(error.status, error.title, error.message);
+  if (error instanceof HttpError) return problem(error.status, error.title, error.message, error.errors);
   // A bug in the simulator: still an answer, never a crash.
   console.error('[simulator] unexpected error', error);
   return problem(500, 'Internal simulator error', error instanceof Error ? error.message : String(error));

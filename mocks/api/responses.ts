@@ -23,3 +23,8 @@ export function jsonOnce(representation: object): Response {
 export function accepted(): Response {
   return new Response(null, { status: 202 });
 }
+
+/** 204: done, nothing to say (a deleted pipeline, changed variables, an emptied cache). */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}

@@ -14,6 +14,7 @@ import * as pipelines from './routes/pipelines';
 import * as programs from './routes/programs';
 import * as repositories from './routes/repositories';
 import * as steps from './routes/steps';
+import * as variables from './routes/variables';
 
 const PROGRAM = '/program/{programId}';
 const PIPELINE = `${PROGRAM}/pipeline/{pipelineId}` as const;
@@ -27,8 +28,16 @@ export const API_ROUTES = [
   route('GET', `${PROGRAM}/environment/{environmentId}`, environments.get),
   route('GET', `${PROGRAM}/repositories`, repositories.list),
   route('GET', `${PROGRAM}/repository/{repositoryId}`, repositories.get),
+  route('GET', `${PROGRAM}/repository/{repositoryId}/branches`, repositories.branches),
   route('GET', `${PROGRAM}/pipelines`, pipelines.list),
+  // Simulator extension (the only operation the spec lacks), advertised by the list's createPipeline link.
+  route('POST', `${PROGRAM}/pipelines`, pipelines.create),
   route('GET', PIPELINE, pipelines.get),
+  route('PATCH', PIPELINE, pipelines.update),
+  route('DELETE', PIPELINE, pipelines.remove),
+  route('DELETE', `${PIPELINE}/cache`, pipelines.invalidateCache),
+  route('GET', `${PIPELINE}/variables`, variables.list),
+  route('PATCH', `${PIPELINE}/variables`, variables.update),
   route('GET', `${PIPELINE}/execution`, executions.current),
   route('PUT', `${PIPELINE}/execution`, executions.start),
   route('GET', `${PIPELINE}/executions`, executions.list),
@@ -55,6 +64,7 @@ export const CONTROL_ROUTES = [
   route('PUT', '/outcome', controls.outcome),
   route('PUT', '/layout', controls.layout),
   route('POST', '/push-update', controls.pushUpdate),
+  route('POST', '/push', controls.push),
   route('POST', '/populate', controls.populate),
   route('POST', '/reset', controls.reset),
 ];

@@ -62,7 +62,7 @@ describe('routing requests', () => {
 
   it('looks a path’s resources up before the method: 404 for a missing one, 405 for a wrong method on one that exists', async () => {
     const { call } = setup();
-    expect(await call('DELETE', '/api/program/1/pipeline/101')).toMatchObject({ status: 405, title: 'Method not allowed' });
+    expect(await call('POST', '/api/program/1/pipeline/101')).toMatchObject({ status: 405, title: 'Method not allowed' });
     expect(await call('DELETE', '/api/program/1/pipeline/999')).toMatchObject({ status: 404, title: 'Pipeline not found' });
     expect(await call('GET', '/api/program/1/pipeline/x%20y')).toMatchObject({ status: 404, title: 'Pipeline not found' });
     expect(await call('GET', '/api/program/1/pipeline/101/nothing')).toMatchObject({ status: 404, title: 'Not found' });

@@ -24,6 +24,8 @@ import { createRng, hashString } from './content/rng';
 import { resolveOutcome } from './outcomes';
 import { DomainError } from './errors';
 import { DECISION_ACTION, cancelKindFor, type CancelRequest, type StepDecision } from './decisions';
+import { headCommit, sha } from './git';
+import { runVariables } from './variables';
 import type { ContentContext, ContentGenerators } from './content/types';
 
 /** Simulated time between a cancel request and the execution reaching CANCELLED. */
@@ -31,6 +33,7 @@ export const CANCEL_DELAY_MS = 5_000;
 
 export interface StartOptions {
   user?: string;
+  /** MANUAL by default; ON_COMMIT when a push started it (git.ts). */
   trigger?: ExecutionTrigger;
   /** Re-execution: the stepId of the last execution's production deploy step (from the reExecute link). */
   stepId?: string;
@@ -283,7 +286,10 @@ export class Simulation {
       return;
     }
     if (action === 'codeQuality' && execution.sim.outcome.codeQuality === 'important' && step.sim.result === 'FINISHED') {
-      const behavior = this.pipelineOf(execution).sim.importantMetricsBehavior;
+      const pipeline = this.pipelineOf(execution);
+      // A code quality pipeline never holds: the failures are reported, the step finishes.
+      const behavior =
+        pipeline.sim.kind === 'codeQuality' ? 'REPORT' : (step.sim.importantMetricsBehavior ?? pipeline.sim.importantMetricsBehavior);
       if (behavior === 'ASK') {
         this.hold(step, at);
         return;
@@ -295,11 +301,13 @@ export class Simulation {
         this.endExecution(execution, 'FAILED', at);
         return;
       }
-      step.sim.endedBy = 'behavior';
-      step.details = {
-        ...step.details,
-        input: { metrics: this.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) },
-      };
+      if (behavior === 'CONTINUE') {
+        step.sim.endedBy = 'behavior';
+        step.details = {
+          ...step.details,
+          input: { metrics: this.failingImportantKpis(execution, step).map((kpi) => ({ kpi, override: true })) },
+        };
+      }
     }
     this.finishStep(step, step.sim.result, at);
     if (step.sim.errors?.length && (step.sim.result === 'FAILED' || step.sim.result === 'ERROR')) {
@@ -357,8 +365,11 @@ export class Simulation {
       }
       trigger = 'RE_EXECUTE';
     }
-    const execution = this.newExecution(pipeline, now, { trigger, user: options.user, source });
+    const commit = source ? undefined : headCommit(this, pipeline);
+    const execution = this.newExecution(pipeline, now, { trigger, user: options.user, source, commit });
     this.state.executions.push(execution);
+    // The build fills the cache again: only this run's build starts without it.
+    if (execution.steps.some((s) => s.sim.buildCache === 'empty')) delete pipeline.sim.buildCacheEmpty;
     pipeline.updatedAt = now;
     this.advanceExecution(execution, now);
     return execution;
@@ -371,7 +382,7 @@ export class Simulation {
   newExecution(
     pipeline: Pipeline,
     now: number,
-    options: { trigger: ExecutionTrigger; user?: string; source?: Execution; outcome?: Outcome },
+    options: { trigger: ExecutionTrigger; user?: string; source?: Execution; outcome?: Outcome; commit?: { id: string; message?: string } },
   ): Execution {
     const { trigger, source } = options;
     const programId = pipeline.programId;
@@ -380,7 +391,8 @@ export class Simulation {
     const seed = hashString(`${this.state.seed}:${id}`);
     const rng = createRng(seed);
     const outcome = options.outcome ?? resolveOutcome(this.state.settings.outcome, rng);
-    const commitId = source?.sim.commitId ?? sha(rng);
+    const commitId = source?.sim.commitId ?? options.commit?.id ?? sha(rng);
+    const commitMessage = source ? source.sim.commitMessage : options.commit?.message;
     const execution: Execution = {
       id,
       programId,
@@ -394,7 +406,7 @@ export class Simulation {
       updatedAt: now,
       pipelineType: pipeline.type,
       steps: [],
-      sim: { seed, outcome, commitId, sourceExecutionId: source?.id },
+      sim: { seed, outcome, commitId, ...(commitMessage === undefined ? {} : { commitMessage }), sourceExecutionId: source?.id },
     };
     execution.steps = this.planSteps(pipeline, execution, rng, source);
     return execution;
@@ -436,11 +448,22 @@ export class Simulation {
           step.environmentType = environment.type;
         }
         if (reused) step.sim.reusedArtifactsFrom = source.id;
+        this.planSettings(pipeline, step);
         this.planResult(step, outcome, isProdDeploy, rng);
         steps.push(step);
       }
     }
     return steps;
+  }
+
+  /** What a step runs with, copied from the pipeline as the run starts (a later edit does not change it). */
+  private planSettings(pipeline: Pipeline, step: StepState) {
+    if (step.action === 'codeQuality') step.sim.importantMetricsBehavior = pipeline.sim.importantMetricsBehavior;
+    if (step.action === 'contentAudit') step.sim.auditPages = [...pipeline.sim.auditPages];
+    if (step.action === 'build' && !step.sim.reusedArtifactsFrom) {
+      step.sim.buildCache = pipeline.sim.buildCacheEmpty ? 'empty' : 'restored';
+      if (pipeline.variables.length) step.sim.variables = runVariables(pipeline.variables);
+    }
   }
 
   private planResult(step: StepState, outcome: Execution['sim']['outcome'], isProdDeploy: boolean, rng: ReturnType<typeof createRng>) {
@@ -604,7 +627,8 @@ export class Simulation {
     return Math.max(0, Math.min(1, (now - step.startedAt) / Math.max(1, step.sim.durationMs)));
   }
 
-  private newId(): string {
+  /** A new id, unique in this state (executions, phases, step states, commits). */
+  newId(): string {
     this.state.nextId += 1;
     return String(this.state.nextId);
   }
@@ -665,12 +689,6 @@ function invalid(message: string): DomainError {
 /** A decision or cancel request meant for another kind of step (mocks/api never sends one: it reads bodies by step). */
 function misfit(kind: string, step: StepState): DomainError {
   return invalid(`A ${kind} request does not apply to the ${step.action} step (${step.status}).`);
-}
-
-function sha(rng: ReturnType<typeof createRng>): string {
-  let out = '';
-  for (let i = 0; i < 40; i += 1) out += '0123456789abcdef'[rng.int(0, 15)];
-  return out;
 }
 
 /** "2026.1128.134501.0000001042": like Cloud Manager's generated artifact versions. */

@@ -14,7 +14,7 @@ export type DomainErrorCode =
   | 'already_decided'
   /** A cancel of a step that cannot be cancelled now (a running deployment). */
   | 'not_cancellable'
-  /** A command that does not fit: the wrong decision for the step, a schedule too far ahead. */
+  /** A command that does not fit: the wrong decision for the step, a schedule too far ahead, a bad pipeline or variable. */
   | 'invalid'
   /** An action the rules do not allow now (re-executing anything but the last production deployment). */
   | 'not_allowed';
@@ -24,6 +24,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly title: string,
     message: string,
+    /** Each problem on its own (a pipeline or variables refused for several reasons at once). */
+    readonly errors?: string[],
   ) {
     super(message);
     this.name = 'DomainError';

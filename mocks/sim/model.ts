@@ -43,8 +43,12 @@ export interface Program {
   capabilities: { sandbox: boolean };
   createdAt: number;
   updatedAt: number;
-  /** Simulator extension: solutions shown on the program card. */
-  sim: { solutions: string[] };
+  sim: {
+    /** Simulator extension: solutions shown on the program card. */
+    solutions: string[];
+    /** The highest pipeline number (pipeline id − program id × 100) given so far, so a deleted pipeline's id is never reused. */
+    lastPipelineNumber?: number;
+  };
 }
 
 export interface Environment {
@@ -64,6 +68,16 @@ export interface Repository {
   id: string;
   programId: string;
   name: string;
+  branches: Branch[];
+}
+
+/** A git branch of a repository. */
+export interface Branch {
+  name: string;
+  /** The last commit pushed through the simulator (`POST /_sim/push`); a run of the branch builds it. */
+  commitId?: string;
+  /** Its commit message. */
+  message?: string;
 }
 
 export interface PipelineStepDefinition {
@@ -84,6 +98,23 @@ export interface PipelinePhase {
 /** What to do when important code-quality metrics fail ("Important Metric Failures Behavior"). */
 export type ImportantMetricsBehavior = 'ASK' | 'FAIL' | 'CONTINUE';
 
+export type VariableType = 'string' | 'secretString';
+
+/** A pipeline variable as stored. A `secretString` value is write-only: never rendered, never copied into an execution. */
+export interface PipelineVariable {
+  name: string;
+  type: VariableType;
+  value: string;
+}
+
+/** A variable as a run received it: a secret keeps only its name and type. */
+export interface RunVariable {
+  name: string;
+  type: VariableType;
+  /** Absent for a `secretString`. */
+  value?: string;
+}
+
 export interface Pipeline {
   id: string;
   programId: string;
@@ -93,16 +124,26 @@ export interface Pipeline {
   updatedAt: number;
   phases: PipelinePhase[];
   type: 'CI_CD' | 'CODE_GENERATOR';
-  /** Simulator extension (not Adobe's): the UI category and options the API does not expose. */
+  /** The pipeline's variables (the spec's `variables` link), in the order they were created. */
+  variables: PipelineVariable[];
+  /**
+   * Simulator extension (not Adobe's): the UI category, and the settings the API renders as step
+   * options (codeQuality `importantMetricFailuresBehavior`, contentAudit `pages`).
+   */
   sim: {
-    kind: 'production' | 'nonProductionDeployment' | 'codeQuality';
+    kind: PipelineKind;
     importantMetricsBehavior: ImportantMetricsBehavior;
     /** Experience audit page paths (at most 25; `/` when none are configured). */
     auditPages: string[];
     /** Whether the custom UI test step exists in this pipeline's runs. */
     uiTests: boolean;
+    /** The build cache was invalidated (or the pipeline has never built): the next build starts without it. */
+    buildCacheEmpty?: boolean;
   };
 }
+
+/** The console's pipeline categories: Production, Non-Production · Deployment, Non-Production · Code Quality. */
+export type PipelineKind = 'production' | 'nonProductionDeployment' | 'codeQuality';
 
 export interface Metric {
   id: string;
@@ -150,6 +191,17 @@ export interface StepPlan {
   errors?: string[];
   /** Why the step ended the way it did when a user or a timeout decided it. */
   endedBy?: 'override' | 'reject' | 'approve' | 'cancel' | 'timeout' | 'behavior';
+  /**
+   * What the run was configured with when it started (absent in states saved before issue 12: the
+   * pipeline's settings apply). codeQuality: the important metric failures behaviour.
+   */
+  importantMetricsBehavior?: ImportantMetricsBehavior;
+  /** contentAudit: the pages audited (empty: the homepage). */
+  auditPages?: string[];
+  /** build: the pipeline variables the build received (secrets without their value). */
+  variables?: RunVariable[];
+  /** build: whether the build cache was restored or empty (invalidated). */
+  buildCache?: 'restored' | 'empty';
 }
 
 export interface Execution {
@@ -171,6 +223,8 @@ export interface Execution {
     seed: number;
     outcome: Outcome;
     commitId: string;
+    /** The message of a commit pushed through the simulator (absent: the build log makes one up). */
+    commitMessage?: string;
     /** The execution whose artifacts a re-execution reuses. */
     sourceExecutionId?: string;
   };
@@ -209,8 +263,11 @@ export interface SimSettings {
   layout: 'standard' | 'alternate';
 }
 
+/** The version of SimState's shape; mocks/sim/migrate.ts upgrades saved states of earlier versions. */
+export const STATE_VERSION = 2;
+
 export interface SimState {
-  version: 1;
+  version: typeof STATE_VERSION;
   seed: number;
   /** Simulated time up to which the state has been advanced. */
   now: number;

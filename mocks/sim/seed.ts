@@ -3,9 +3,20 @@
  * running the engine itself over the past weeks (so history obeys the same rules as live runs).
  */
 import { DEFAULT_SPEED } from './clock';
-import { DAY_MS, type Environment, type Outcome, type OutcomePreset, type Pipeline, type Program, type SimState } from './model';
+import {
+  DAY_MS,
+  STATE_VERSION,
+  type Environment,
+  type Outcome,
+  type OutcomePreset,
+  type Pipeline,
+  type Program,
+  type SimState,
+} from './model';
 import { createRng } from './content/rng';
 import { Simulation, isActiveExecution } from './engine';
+import { seedBranches } from './git';
+import { canonicalPhases, type PhasePlan } from './pipeline-phases';
 import type { ContentGenerators } from './content/types';
 
 const TENANT = 'simulatedorg';
@@ -23,6 +34,8 @@ export interface ProgramSeed {
   uiTests: boolean;
   extraPipelines: boolean;
   auditPages: string[];
+  /** No pipeline at all (the console then offers to set one up). */
+  noPipelines?: boolean;
 }
 
 const PROGRAMS: ProgramSeed[] = [
@@ -80,11 +93,23 @@ const PROGRAMS: ProgramSeed[] = [
     extraPipelines: false,
     auditPages: ['/'],
   },
+  {
+    name: 'Summit Launch',
+    slug: 'summit',
+    solutions: ['Sites'],
+    history: 0,
+    approval: false,
+    scheduled: false,
+    uiTests: true,
+    extraPipelines: false,
+    auditPages: [],
+    noPipelines: true,
+  },
 ];
 
 export function emptyState(seed: number, wallNow: number): SimState {
   return {
-    version: 1,
+    version: STATE_VERSION,
     seed,
     now: wallNow,
     settings: { speed: DEFAULT_SPEED, anchorWall: wallNow, anchorSim: wallNow, outcome: 'mix', layout: 'standard' },
@@ -135,8 +160,8 @@ export function createSeedState(seed: number, wallNow: number, content: ContentG
 
 /**
  * Adds one program with dev, stage and prod environments, a repository and a production pipeline
- * (plus dev-deployment and code-quality pipelines when `p.extraPipelines`). Ids derive from the
- * program id, so they never collide with another program's.
+ * (plus dev-deployment and code-quality pipelines when `p.extraPipelines`, none when
+ * `p.noPipelines`). Ids derive from the program id, so they never collide with another program's.
  */
 export function addProgram(state: SimState, p: ProgramSeed, id: string, createdAt: number): Program {
   const program: Program = {
@@ -177,65 +202,38 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
   const stage = env('stage', 'stage');
   const prod = env('prod', 'prod');
   state.environments.push(dev, stage, prod);
-  const repository = { id: String(200 + Number(program.id)), programId: program.id, name: `${p.slug}-site` };
+  const repository = {
+    id: String(200 + Number(program.id)),
+    programId: program.id,
+    name: `${p.slug}-site`,
+    branches: seedBranches(p.slug),
+  };
   state.repositories.push(repository);
+  if (p.noPipelines) return program;
   let pipelineCount = 0;
-  const pipelineBase = (name: string, kind: Pipeline['sim']['kind']): Pipeline => ({
+  const pipeline = (name: string, plan: PhasePlan, trigger: Pipeline['trigger'] = 'MANUAL'): Pipeline => ({
     id: String(Number(program.id) * 100 + (pipelineCount += 1)),
     programId: program.id,
     name,
-    trigger: 'MANUAL',
+    trigger,
     createdAt: createdAt + DAY_MS,
     updatedAt: createdAt + DAY_MS,
-    phases: [],
+    phases: canonicalPhases(plan),
     type: 'CI_CD',
-    sim: { kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
+    variables: [],
+    sim: { kind: plan.kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
   });
-  const build = {
-    name: 'BUILD_1',
-    type: 'BUILD' as const,
-    repositoryId: repository.id,
-    branch: 'main',
-    steps: [{ name: 'build' as const }, { name: 'codeQuality' as const }],
-  };
-  const production = pipelineBase('Production Pipeline', 'production');
-  production.phases = [
-    { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
-    { ...build, steps: [...build.steps, { name: 'buildImage' }] },
-    {
-      name: 'DEPLOY_STAGE',
-      type: 'DEPLOY',
-      environmentId: stage.id,
-      environmentType: 'stage',
-      steps: [{ name: 'deploy' }, { name: 'productTest' }, { name: 'functionalTest' }, { name: 'uiTest' }, { name: 'contentAudit' }],
-    },
-    {
-      name: 'DEPLOY_PROD',
-      type: 'DEPLOY',
-      environmentId: prod.id,
-      environmentType: 'prod',
-      steps: [
-        ...(p.approval ? [{ name: 'approval' as const }] : []),
-        ...(p.scheduled ? [{ name: 'schedule' as const }] : []),
-        { name: 'deploy' },
-      ],
-    },
-  ];
-  state.pipelines.push(production);
+  const build = { repositoryId: repository.id, branch: 'main', holds: [] };
+  const holds = [...(p.approval ? (['approval'] as const) : []), ...(p.scheduled ? (['schedule'] as const) : [])];
+  state.pipelines.push(
+    pipeline('Production Pipeline', { ...build, kind: 'production', environments: { stage: stage.id, prod: prod.id }, holds }),
+  );
   if (p.extraPipelines) {
-    const devPipeline = pipelineBase('Dev Deployment', 'nonProductionDeployment');
-    devPipeline.trigger = 'ON_COMMIT';
-    devPipeline.phases = [
-      { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
-      { ...build, branch: 'develop', steps: [...build.steps, { name: 'buildImage' }] },
-      { name: 'DEPLOY_DEV', type: 'DEPLOY', environmentId: dev.id, environmentType: 'dev', steps: [{ name: 'deploy' }] },
-    ];
-    const quality = pipelineBase('Code Quality', 'codeQuality');
-    quality.phases = [
-      { name: 'VALIDATE', type: 'VALIDATE', steps: [{ name: 'validate' }] },
-      { ...build, branch: 'develop' },
-    ];
-    state.pipelines.push(devPipeline, quality);
+    const develop = { ...build, branch: 'develop' };
+    state.pipelines.push(
+      pipeline('Dev Deployment', { ...develop, kind: 'nonProductionDeployment', environments: { dev: dev.id } }, 'ON_COMMIT'),
+      pipeline('Code Quality', { ...develop, kind: 'codeQuality', environments: {} }),
+    );
   }
   return program;
 }

@@ -7,6 +7,7 @@ import { Simulation } from './engine';
 import type { Execution, Outcome, OutcomePreset, SimSettings, SimState } from './model';
 import { createSeedState } from './seed';
 import { populate, type PopulateRequest, type PopulateResult } from './populate';
+import { push, type Push, type PushResult } from './git';
 import type { ContentGenerators } from './content/types';
 
 export interface SimulatorOptions {
@@ -89,6 +90,13 @@ export class Simulator {
     const execution = this.engine.start(programId, pipelineId, this.now(), { trigger: 'PUSH_UPGRADES' });
     this.changed();
     return execution;
+  }
+
+  /** A commit pushed to a branch: the ON_COMMIT pipelines building it start (see git.ts). */
+  push(request: Push): PushResult {
+    const result = push(this.engine, request, this.now());
+    this.changed();
+    return result;
   }
 
   /** Scale data: programs and WKND history up to the totals in `request` (see populate.ts). */

@@ -9,6 +9,8 @@ export const WALL_START = Date.UTC(2026, 10, 28, 9, 0, 0);
 export const WKND = { programId: '1', production: '101', dev: '102', quality: '103' };
 /** Acme Intranet: production pipeline with approval only, never run. */
 export const ACME = { programId: '3', production: '301' };
+/** Summit Launch: dev, stage and prod environments and a repository, but no pipeline yet. */
+export const SUMMIT = { programId: '5', repositoryId: '205', dev: '10050', stage: '10051', prod: '10052' };
 
 export function newSimulation(seed = 1): { sim: Simulation; clock: { now: number } } {
   const state = createSeedState(seed, WALL_START, content);

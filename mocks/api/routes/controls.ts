@@ -5,6 +5,7 @@
 import { MAX_SPEED } from '../../sim/clock';
 import type { Outcome, OutcomePreset, SimSettings } from '../../sim/model';
 import { OUTCOME_PRESETS, isOutcome } from '../../sim/outcomes';
+import type { Push } from '../../sim/git';
 import { POPULATE_LIMITS, type PopulateRequest } from '../../sim/populate';
 import type { Simulator } from '../../sim/simulator';
 import { HttpError } from '../problem';
@@ -76,6 +77,25 @@ export function pushUpdate(ctx: RouteContext): Response {
   }
   const execution = ctx.simulator.pushUpdate(programId, pipelineId);
   return json({ executionId: execution.id }, 201);
+}
+
+/** POST: a commit pushed to a repository's branch (On Git Changes): the ON_COMMIT pipelines that build it start. */
+export function push(ctx: RouteContext): Response {
+  return json(ctx.simulator.push(parsePush(ctx.body)));
+}
+
+/** A `POST /_sim/push` body: `{"programId", "repositoryId", "branch", "message"?}`. */
+export function parsePush(body: unknown): Push {
+  const expected = 'Expected {"programId": "…", "repositoryId": "…", "branch": "…", "message": "…" (optional)}.';
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('Invalid push', expected);
+  const unknown = Object.keys(body).filter((key) => !['programId', 'repositoryId', 'branch', 'message'].includes(key));
+  if (unknown.length) throw invalid('Invalid push', `Unknown field ${JSON.stringify(unknown[0].slice(0, 40))}. ${expected}`);
+  const { programId, repositoryId, branch, message } = body as Record<string, unknown>;
+  if (typeof programId !== 'string' || typeof repositoryId !== 'string' || typeof branch !== 'string')
+    throw invalid('Invalid push', expected);
+  if (message !== undefined && (typeof message !== 'string' || message.length > 200 || /\p{Cc}/u.test(message)))
+    throw invalid('Invalid push', 'message must be one line of at most 200 characters.');
+  return { programId, repositoryId, branch, ...(message === undefined ? {} : { message }) };
 }
 
 export function populate(ctx: RouteContext): Response {

@@ -1,4 +1,4 @@
-/** A program's repositories (paged, 20 by default). */
+/** A program's repositories (paged, 20 by default), one repository, and its branches. */
 import * as hal from '../hal';
 import { page } from '../paging';
 import { json } from '../responses';
@@ -11,4 +11,8 @@ export function list(ctx: RouteContext<'program'>): Response {
 
 export function get(ctx: RouteContext<'repository'>): Response {
   return json(hal.repository(ctx, ctx.repository));
+}
+
+export function branches(ctx: RouteContext<'repository'>): Response {
+  return json(hal.branchList(ctx, ctx.repository));
 }

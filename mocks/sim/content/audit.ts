@@ -53,8 +53,10 @@ function shift(ctx: ContentContext): AuditScores {
   return scores(() => 0);
 }
 
+/** The pages the run audits: those configured when it started (the homepage when none were). */
 function auditPages(ctx: ContentContext): string[] {
-  return ctx.pipeline.sim.auditPages.length ? ctx.pipeline.sim.auditPages : ['/'];
+  const configured = ctx.step.sim.auditPages ?? ctx.pipeline.sim.auditPages;
+  return configured.length ? configured : ['/'];
 }
 
 const isSteady = (ctx: ContentContext) => ctx.execution.sim.outcome.audit === 'steady';

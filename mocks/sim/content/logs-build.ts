@@ -95,8 +95,12 @@ export function buildLog(ctx: ContentContext): LogLine[] {
   });
   b.mark('end');
 
-  // The download noise: a seeded share of the artifact pool, spread over the slots.
-  const pool = rng.sample(artifactPool(), Math.round(artifactPool().length * rng.float(0.8, 0.97)));
+  // The download noise: a seeded share of the artifact pool (all of it without a build cache), spread over the slots.
+  const share = rng.float(0.8, 0.97);
+  const pool = rng.sample(
+    artifactPool(),
+    ctx.step.sim.buildCache === 'empty' ? artifactPool().length : Math.round(artifactPool().length * share),
+  );
   const totalShare = slots.reduce((sum, s) => sum + s.share, 0);
   let cursor = 0;
   slots.forEach((s, i) => {
@@ -128,12 +132,15 @@ function checkout(b: LogBuilder, ctx: ContentContext, project: ProjectInfo, rng:
     'Tune dispatcher cache rules',
     'Merge pull request #' + rng.int(40, 400),
   ];
-  b.line((c) => `${isoSeconds(c.now)} Build started for execution ${ctx.execution.id} (pipeline ${ctx.pipeline.name})`, 0.1)
-    .line('Preparing build environment: cloudmanager-build:jdk11-maven3.9 (Ubuntu 22.04, 4 vCPU, 16 GB)', 2)
-    .line(`Cloning repository ${url} (branch ${project.branch})`, 1)
+  b.line((c) => `${isoSeconds(c.now)} Build started for execution ${ctx.execution.id} (pipeline ${ctx.pipeline.name})`, 0.1).line(
+    'Preparing build environment: cloudmanager-build:jdk11-maven3.9 (Ubuntu 22.04, 4 vCPU, 16 GB)',
+    2,
+  );
+  buildEnvironment(b, ctx);
+  b.line(`Cloning repository ${url} (branch ${project.branch})`, 1)
     .line(`Cloning into '${ROOT}'...`, 4)
     .line(`Checking out commit ${commit}`, 0.5)
-    .line(`HEAD is now at ${commit.slice(0, 7)} ${rng.pick(messages)}`)
+    .line(`HEAD is now at ${commit.slice(0, 7)} ${commitMessage(ctx, rng.pick(messages))}`)
     .line('Found .cloudmanager/java-version: 11')
     .line('Using JDK: openjdk version "11.0.21" 2023-10-17 LTS')
     .line('Apache Maven 3.9.4 (dfbb324ad4a7c8fb0bf182e6d91b0ae20e3d2dd9)')
@@ -147,6 +154,40 @@ function checkout(b: LogBuilder, ctx: ContentContext, project: ProjectInfo, rng:
     .line(`[INFO] ${centered('[ pom ]')}`)
     .line('[INFO] ')
     .line(`[INFO] --- maven-dependency-plugin:3.1.2:resolve-plugins (default-cli) @ ${project.slug} ---`);
+}
+
+/** A pushed commit's message (on one line), or the made-up one (drawn either way, so the rest of the log stays the same). */
+function commitMessage(ctx: ContentContext, madeUp: string): string {
+  return oneLine(ctx.execution.sim.commitMessage ?? madeUp);
+}
+
+/** The variables the build received (secrets masked) and whether its cache was restored. */
+function buildEnvironment(b: LogBuilder, ctx: ContentContext): void {
+  const variables = ctx.step.sim.variables ?? [];
+  if (variables.length) {
+    b.line(`Pipeline variables: ${variables.length} set in the build environment`);
+    for (const v of variables) b.line(`  ${v.name}=${v.type === 'secretString' ? SECRET_MASK : oneLine(v.value ?? '')}`);
+  }
+  if (ctx.step.sim.buildCache === 'empty') {
+    b.line('Restoring the build cache (/root/.m2/repository, node_modules caches)...', 0.5).line(
+      'The build cache is empty (it was invalidated, or this pipeline has not built before): downloading dependencies afresh.',
+    );
+  } else {
+    b.line('Restoring the build cache (/root/.m2/repository, node_modules caches)...', 0.5).line(
+      'Build cache restored: only dependencies missing from it are downloaded.',
+      3,
+    );
+  }
+}
+
+/** How a secret's value is shown: never the value. */
+export const SECRET_MASK = '********';
+
+/** A value on one log line: line breaks and other control characters escaped. */
+function oneLine(value: string): string {
+  return value.replace(/\p{Cc}/gu, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const RESOLVED_PLUGINS = [

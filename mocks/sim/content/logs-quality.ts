@@ -88,13 +88,25 @@ export function qualityMainLog(ctx: ContentContext): LogLine[] {
       'Code scanning FAILED: the pipeline stops here.',
     );
   } else if (importantFailed.length) {
-    b.line(`[WARNING] Important metrics failed: ${importantFailed.map((m) => m.kpi).join(', ')}.`).line(
-      'Code scanning finished with important failures: waiting for a user to override or reject.',
-    );
+    b.line(`[WARNING] Important metrics failed: ${importantFailed.map((m) => m.kpi).join(', ')}.`).line(importantFailureOutcome(ctx));
   } else {
     b.line('Code scanning PASSED.');
   }
   return b.build(ctx);
+}
+
+/** What the run does about important failures: a code quality pipeline only reports them; others follow the pipeline's behaviour. */
+function importantFailureOutcome(ctx: ContentContext): string {
+  if (ctx.pipeline.sim.kind === 'codeQuality')
+    return 'Code scanning finished with important failures. A code quality pipeline does not hold on them: the failures are reported and the pipeline goes on.';
+  switch (ctx.step.sim.importantMetricsBehavior ?? ctx.pipeline.sim.importantMetricsBehavior) {
+    case 'FAIL':
+      return 'Code scanning FAILED: the pipeline is set to fail immediately on important failures.';
+    case 'CONTINUE':
+      return 'Code scanning finished with important failures: the pipeline is set to continue immediately (overridden).';
+    default:
+      return 'Code scanning finished with important failures: waiting for a user to override or reject.';
+  }
 }
 
 const SENSORS = [

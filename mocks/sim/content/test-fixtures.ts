@@ -43,6 +43,7 @@ export function pipeline(
       { name: 'Stage', type: 'DEPLOY', environmentId: '21', environmentType: 'stage', steps: [{ name: 'deploy' }] },
       { name: 'Prod', type: 'DEPLOY', environmentId: '22', environmentType: 'prod', steps: [{ name: 'deploy' }] },
     ],
+    variables: [],
     sim: { kind: 'production', importantMetricsBehavior: 'ASK', auditPages, uiTests: true },
   };
 }

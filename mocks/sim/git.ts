@@ -1,0 +1,92 @@
+/**
+ * The programs' git repositories: their branches, and commits pushed to them through the
+ * simulation control `POST /_sim/push`. A push is where the `ON_COMMIT` trigger ("On Git
+ * Changes") comes from: every ON_COMMIT pipeline building that repository and branch starts a run
+ * of the pushed commit, unless it is already running.
+ */
+import { createRng, hashString } from './content/rng';
+import type { Simulation } from './engine';
+import { DomainError } from './errors';
+import type { Branch, Pipeline, Repository } from './model';
+
+/** The branches of a seeded repository (the same for a slug, whatever the seed). */
+export function seedBranches(slug: string): Branch[] {
+  return ['main', 'develop', 'release/2026.11', `feature/${slug}-search`, 'feature/header-refresh'].map((name) => ({ name }));
+}
+
+/** A git branch name as the simulator accepts it (a subset of git's rules), or why it is not one. */
+export function branchNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 100) return 'must be 1 to 100 characters';
+  if (!/^[A-Za-z0-9._/-]+$/.test(name)) return 'may only contain letters, digits, ".", "_", "-" and "/"';
+  if (/(^[/.-])|\/$|\/\/|\.\.|\/\.|\.lock$|\.$/.test(name)) return 'is not a valid git branch name';
+  return undefined;
+}
+
+export function findBranch(repository: Repository, name: string | undefined): Branch | undefined {
+  return repository.branches.find((b) => b.name === name);
+}
+
+/** The commit a run of `pipeline` builds: the last one pushed to its branch, if any (otherwise the engine draws one). */
+export function headCommit(sim: Simulation, pipeline: Pipeline): { id: string; message?: string } | undefined {
+  const build = pipeline.phases.find((p) => p.type === 'BUILD');
+  const repository = sim.state.repositories.find((r) => r.id === build?.repositoryId && r.programId === pipeline.programId);
+  const branch = repository && findBranch(repository, build?.branch);
+  return branch?.commitId ? { id: branch.commitId, message: branch.message } : undefined;
+}
+
+export interface Push {
+  programId: string;
+  repositoryId: string;
+  branch: string;
+  /** One line, at most 200 characters (mocks/api checks). */
+  message?: string;
+}
+
+export interface PushResult {
+  commitId: string;
+  /** The ON_COMMIT runs the push started. */
+  started: { pipelineId: string; executionId: string }[];
+  /** ON_COMMIT pipelines of that branch that were already running (not started again). */
+  busy: string[];
+}
+
+/** Records a commit on the branch (creating the branch when new) and starts the ON_COMMIT pipelines that build it. */
+export function push(sim: Simulation, request: Push, now: number): PushResult {
+  sim.program(request.programId);
+  const repository = sim.repositoryOf(request.programId, request.repositoryId);
+  const problem = branchNameProblem(request.branch);
+  if (problem) throw new DomainError('invalid', 'Invalid branch', `branch ${problem}.`, [`branch: ${problem}`]);
+  sim.advanceTo(now);
+  const commitId = sha(createRng(hashString(`push:${sim.state.seed}:${sim.newId()}`)));
+  let branch = findBranch(repository, request.branch);
+  if (!branch) {
+    branch = { name: request.branch };
+    repository.branches.push(branch);
+  }
+  branch.commitId = commitId;
+  if (request.message === undefined) delete branch.message;
+  else branch.message = request.message;
+  const result: PushResult = { commitId, started: [], busy: [] };
+  const watching = sim.state.pipelines.filter(
+    (p) =>
+      p.programId === request.programId &&
+      p.trigger === 'ON_COMMIT' &&
+      p.phases.some((phase) => phase.type === 'BUILD' && phase.repositoryId === repository.id && phase.branch === branch.name),
+  );
+  for (const pipeline of watching) {
+    if (sim.currentExecution(pipeline.id)) {
+      result.busy.push(pipeline.id);
+      continue;
+    }
+    const execution = sim.start(pipeline.programId, pipeline.id, now, { trigger: 'ON_COMMIT' });
+    result.started.push({ pipelineId: pipeline.id, executionId: execution.id });
+  }
+  return result;
+}
+
+/** A 40-digit commit sha. */
+export function sha(rng: ReturnType<typeof createRng>): string {
+  let out = '';
+  for (let i = 0; i < 40; i += 1) out += '0123456789abcdef'[rng.int(0, 15)];
+  return out;
+}
