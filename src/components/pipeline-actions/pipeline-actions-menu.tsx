@@ -1,36 +1,59 @@
 /**
- * The row `...` menu of a pipeline (Pipelines card and Pipelines page): Run, Cancel (only while
- * running, after a confirmation), View last execution (only once it has run). Every action follows
- * a link the API offered.
+ * The row `...` menu of a pipeline (Pipelines card and Pipelines page; cm-ui.md §3): Run, Cancel
+ * (only while running, after a confirmation), Edit and Delete (disabled, saying why, while it runs;
+ * Delete after a confirmation naming it), View/Edit variables (read-only while it runs),
+ * Invalidate build cache (after a confirmation), View last execution (only once it has run).
+ * Every action follows a link the API offered; an item whose link is absent is not offered.
  */
 import { ActionMenu, AlertDialog, DialogContainer, Item, Text, ToastQueue } from '@adobe/react-spectrum';
 import Cancel from '@spectrum-icons/workflow/Cancel';
+import DataRefresh from '@spectrum-icons/workflow/DataRefresh';
+import Delete from '@spectrum-icons/workflow/Delete';
+import Edit from '@spectrum-icons/workflow/Edit';
 import Play from '@spectrum-icons/workflow/Play';
 import Preview from '@spectrum-icons/workflow/Preview';
+import Variable from '@spectrum-icons/workflow/Variable';
+import type { ReactElement } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/client';
-import { startPipeline, stopExecutionAt } from '../api/actions';
-import { findLink, rel } from '../api/links';
-import { useLinkAction } from '../api/mutations';
-import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../api/queries';
-import type { ExecutionList, Pipeline } from '../api/types';
-import { paths } from '../lib/paths';
-import { isPipelineRunning } from './pipeline-status';
+import { ApiError } from '../../api/client';
+import { deletePipeline, invalidateCache, startPipeline, stopExecutionAt } from '../../api/actions';
+import { findLink, rel } from '../../api/links';
+import { useLinkAction } from '../../api/mutations';
+import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../../api/queries';
+import type { ExecutionList, Pipeline } from '../../api/types';
+import { paths } from '../../lib/paths';
+import { isPipelineRunning } from '../pipeline-status';
+import { VariablesDialog } from '../variables-editor/variables-dialog';
+import { PipelineDialog } from './pipeline-dialog';
 
 interface PipelineActionsMenuProps {
   programId: string;
   pipeline: Pipeline;
 }
 
-type MenuKey = 'run' | 'cancel' | 'view';
+type MenuKey = 'run' | 'cancel' | 'edit' | 'delete' | 'variables' | 'cache' | 'view';
+type OpenDialog = 'cancel' | 'edit' | 'delete' | 'variables' | 'cache';
+
+/** Why Edit and Delete are disabled while the pipeline runs (shown under them in the menu). */
+export const NOT_WHILE_RUNNING = 'Not available while the pipeline runs';
+
+const ICONS: Record<MenuKey, ReactElement> = {
+  run: <Play />,
+  cancel: <Cancel />,
+  edit: <Edit />,
+  delete: <Delete />,
+  variables: <Variable />,
+  cache: <DataRefresh />,
+  view: <Preview />,
+};
 
 export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenuProps) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const action = useLinkAction();
-  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [open, setOpen] = useState<OpenDialog | null>(null);
   const running = isPipelineRunning(pipeline.status);
   const hasRun = running || Boolean(pipeline.lastStartedAt);
   const executionLink = findLink(pipeline, rel.execution);
@@ -50,7 +73,7 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   };
 
   const cancel = async () => {
-    setConfirmCancel(false);
+    setOpen(null);
     try {
       const execution = await currentExecution();
       const steps = execution._embedded?.stepStates ?? [];
@@ -85,14 +108,23 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
 
   const onAction = (key: MenuKey) => {
     if (key === 'run') void run();
-    if (key === 'cancel') setConfirmCancel(true);
-    if (key === 'view') void viewLast();
+    else if (key === 'view') void viewLast();
+    else setOpen(key);
   };
 
-  const items: { key: MenuKey; label: string }[] = [{ key: 'run', label: 'Run' }];
+  const variablesLink = findLink(pipeline, rel.variables);
+  const items: { key: MenuKey; label: string; description?: string }[] = [{ key: 'run', label: 'Run' }];
   if (running) items.push({ key: 'cancel', label: 'Cancel' });
+  items.push(
+    { key: 'edit', label: 'Edit', description: running ? NOT_WHILE_RUNNING : undefined },
+    { key: 'delete', label: 'Delete', description: running ? NOT_WHILE_RUNNING : undefined },
+  );
+  if (variablesLink) items.push({ key: 'variables', label: 'View/Edit variables' });
+  if (findLink(pipeline, rel.cache)) items.push({ key: 'cache', label: 'Invalidate build cache' });
   if (hasRun) items.push({ key: 'view', label: 'View last execution' });
-  const disabledKeys: MenuKey[] = running || !executionLink || action.isPending ? ['run'] : [];
+  const disabledKeys: MenuKey[] = [];
+  if (running || !executionLink || action.isPending) disabledKeys.push('run');
+  if (running) disabledKeys.push('edit', 'delete');
 
   return (
     <>
@@ -105,13 +137,14 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
       >
         {(item) => (
           <Item key={item.key} textValue={item.label}>
-            {item.key === 'run' ? <Play /> : item.key === 'cancel' ? <Cancel /> : <Preview />}
+            {ICONS[item.key]}
             <Text>{item.label}</Text>
+            {item.description ? <Text slot="description">{item.description}</Text> : null}
           </Item>
         )}
       </ActionMenu>
-      <DialogContainer onDismiss={() => setConfirmCancel(false)}>
-        {confirmCancel && (
+      <DialogContainer onDismiss={() => setOpen(null)}>
+        {open === 'cancel' ? (
           <AlertDialog
             title="Cancel execution"
             variant="destructive"
@@ -121,7 +154,40 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
           >
             {`Cancel the running execution of "${pipeline.name}"? Steps that already finished are not undone.`}
           </AlertDialog>
-        )}
+        ) : open === 'delete' ? (
+          <AlertDialog
+            title="Delete pipeline"
+            variant="destructive"
+            primaryActionLabel="Delete"
+            cancelLabel="Cancel"
+            onPrimaryAction={() => action.mutate({ ...deletePipeline(pipeline), success: `Pipeline "${pipeline.name}" deleted.` })}
+          >
+            {`Delete the pipeline "${pipeline.name}" and all its executions? This cannot be undone.`}
+          </AlertDialog>
+        ) : open === 'cache' ? (
+          <AlertDialog
+            title="Invalidate build cache"
+            variant="confirmation"
+            primaryActionLabel="Invalidate"
+            cancelLabel="Cancel"
+            onPrimaryAction={() =>
+              action.mutate({
+                ...invalidateCache(pipeline),
+                success: `The build cache of "${pipeline.name}" was invalidated: its next build downloads every dependency again.`,
+              })
+            }
+          >
+            {`Invalidate the build cache of "${pipeline.name}"? Its next build starts without a cache and downloads every dependency again.`}
+          </AlertDialog>
+        ) : open === 'edit' ? (
+          <PipelineDialog programId={programId} pipeline={pipeline} />
+        ) : open === 'variables' && variablesLink ? (
+          <VariablesDialog
+            href={variablesLink.href}
+            title={`Variables of ${pipeline.name}`}
+            readOnlyReason={running ? 'The pipeline is running: its variables can be changed once the run has ended.' : undefined}
+          />
+        ) : null}
       </DialogContainer>
     </>
   );
