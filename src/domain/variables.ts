@@ -82,7 +82,8 @@ export function variableChanges(drafts: VariableDraft[]): VariableChanges {
       if (draft.saved) changes.deleted.push({ name, type });
     } else if (!draft.saved) {
       changes.added.push({ name, type, value: value ?? '' });
-    } else if (value !== undefined && value !== draft.savedValue) {
+    } else if (value !== undefined && value !== draft.savedValue && !(type === 'secretString' && value === '')) {
+      // A secret being replaced counts once its new value is typed.
       changes.changed.push({ name, type, value, savedValue: draft.savedValue });
     }
   }
