@@ -40,6 +40,17 @@ describe('simulator state in localStorage', () => {
     expect(store.load()?.executions.length).toBe(seeded.executions.length);
   });
 
+  it('upgrades a state saved before pipelines were configurable (version 1)', () => {
+    const storage = quotaStorage(2_000_000);
+    const seeded = createSeedState(1, Date.UTC(2026, 10, 28), content);
+    const old = JSON.parse(JSON.stringify(seeded));
+    old.version = 1;
+    for (const repository of old.repositories) delete repository.branches;
+    for (const pipeline of old.pipelines) delete pipeline.variables;
+    storage.items.set('k', JSON.stringify(old));
+    expect(createStateStore(storage, 'k').load()).toEqual(seeded);
+  });
+
   it('loads nothing from garbage or another version', () => {
     const storage = quotaStorage(1000);
     storage.items.set('k', '{not json');

@@ -90,4 +90,17 @@ describe('the data file', () => {
     writeFileSync(path, JSON.stringify(simulator.state));
     expect(new DataFile(path).read()).toEqual(simulator.state);
   });
+
+  it('upgrades a data file of state version 1 (no branches, no variables), archive and all', () => {
+    const { simulator, path, reread } = setup();
+    simulator.changed();
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    data.version = 1;
+    for (const repository of data.repositories) delete repository.branches;
+    for (const pipeline of data.pipelines) delete pipeline.variables;
+    writeFileSync(path, JSON.stringify(data));
+    expect(reread()).toEqual(simulator.state);
+    writeFileSync(path, JSON.stringify({ ...data, version: 99 }));
+    expect(() => reread()).toThrow(/not a simulator state this version can read/);
+  });
 });

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverExit, startServerProcess, type ServerProcess } from './server-process';
 import { parseServerArgs } from './server';
-import { embedded, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
+import { embedded, follow, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
+import { connect } from 'node:net';
+import { DataFile } from './persist-file';
 
 const servers: ServerProcess[] = [];
 afterEach(async () => {
@@ -186,6 +188,93 @@ describe('npm run api (standalone server)', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     expect(server.output()).toContain('headers required');
     expect(server.output()).not.toContain('secret-token');
+  }, 30_000);
+});
+
+describe('stopping the standalone server', () => {
+  it('exits promptly on SIGTERM with a connection open that never sent a request, saving the state first', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'cm-sim-')), 'state.json');
+    const server = await startServer(['--data', data, '--speed', '30']);
+    const { base, child } = server;
+    expect((await fetch(`${base}/_sim/speed`, { method: 'PUT', headers: JSON_BODY, body: JSON.stringify({ speed: 50 }) })).status).toBe(
+      200,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const shown = Date.parse((await (await fetch(`${base}/_sim/state`)).json()).now);
+    // Like a browser's pre-opened connection (keep-alive, no request yet), and an idle keep-alive one.
+    const idle = connect(Number(new URL(base).port), '127.0.0.1');
+    const silent = connect(Number(new URL(base).port), '127.0.0.1');
+    await Promise.all([idle, silent].map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+    idle.write('GET /api/programs HTTP/1.1\r\nhost: localhost\r\nconnection: keep-alive\r\n\r\n');
+    await new Promise((resolve) => idle.once('data', resolve));
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    const stillRunning = new Promise<string>((resolve) => setTimeout(() => resolve('still running after 5 s'), 5000));
+    expect(await Promise.race([exited, stillRunning])).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    idle.destroy();
+    silent.destroy();
+    const saved = new DataFile(data).read()!;
+    expect(saved.settings.speed).toBe(50);
+    expect(saved.now).toBeGreaterThanOrEqual(shown);
+  }, 30_000);
+});
+
+describe('a client that follows the spec, over HTTP', () => {
+  it('edits, reads and sets the variables of, invalidates the cache of, and deletes a pipeline, following links from /api/programs', async () => {
+    const { base } = await startServer([]);
+    const call = async (method: string, target: string, body?: unknown) => {
+      const response = await fetch(new URL(target, base), {
+        method,
+        headers: { accept: 'application/json', ...(body === undefined ? {} : JSON_BODY) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    };
+    const get = getFrom(base);
+    const program = await programByName(get, 'WKND Sites');
+    const pipeline = await pipelineOf(get, program, 'Dev Deployment');
+    const build = (pipeline.phases as { type: string; repositoryId: string; branch: string }[]).find((p) => p.type === 'BUILD')!;
+    const repositories = await follow(get, program, 'repositories');
+    const repository = embedded(repositories, 'repositories').find((r) => r.id === build.repositoryId)!;
+    const branches = embedded(await follow(get, repository, 'branches'), 'branches').map((b) => String(b.name));
+    const other = branches.find((b) => b !== build.branch)!;
+
+    // PATCH self with a PipelineUpdate: the branch changes, the rest stays.
+    const patched = await call('PATCH', href(pipeline, 'self'), { phases: [{ type: 'BUILD', branch: other }] });
+    expect(patched.status).toBe(200);
+    const read = await get(href(pipeline, 'self'));
+    expect((read.phases as { type: string; branch: string }[]).find((p) => p.type === 'BUILD')!.branch).toBe(other);
+    expect(read.name).toBe(pipeline.name);
+    expect(read).toEqual(patched.body);
+
+    // Variables: PATCH a list of PipelineVariableUpdate, read them back (a secret without its value), delete one.
+    const variables = href(read, 'variables');
+    expect(
+      (
+        await call('PATCH', variables, [
+          { name: 'DEPLOY_REGION', value: 'eu', type: 'string' },
+          { name: 'API_TOKEN', value: 'never-shown', type: 'secretString' },
+        ])
+      ).status,
+    ).toBe(204);
+    const listed = await get(variables);
+    expect(embedded(listed, 'variables').map((v) => [v.name, v.type, v.value])).toEqual([
+      ['DEPLOY_REGION', 'string', 'eu'],
+      ['API_TOKEN', 'secretString', undefined],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('never-shown');
+    expect((await call('PATCH', variables, [{ name: 'DEPLOY_REGION', value: '' }])).status).toBe(204);
+    expect(embedded(await get(variables), 'variables').map((v) => v.name)).toEqual(['API_TOKEN']);
+
+    // Invalidate the build cache, then delete the pipeline: later reads are 404.
+    expect((await call('DELETE', href(read, 'cache'))).status).toBe(204);
+    expect((await call('DELETE', href(read, 'self'))).status).toBe(204);
+    expect((await call('GET', href(read, 'self'))).status).toBe(404);
+    const remaining = embedded(await follow(get, program, 'pipelines'), 'pipelines').map((p) => p.name);
+    expect(remaining).not.toContain(pipeline.name);
   }, 30_000);
 });
 

@@ -7,7 +7,7 @@
  * State lives in the data file (written after every change, before the answer; see persist-file.ts);
  * a restart with the same file carries on, catching up from the wall clock.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createApi, MAX_BODY_BYTES } from './api/app';
 import { PROBLEM_TYPE } from './api/problem';
@@ -161,14 +161,43 @@ export function startServer(options: ServerOptions) {
     );
   });
   server.keepAliveTimeout = 30_000;
-  return { server, simulator, api };
+  /** Writes the state as it is now (time-driven progress included) to the data file, if any. */
+  const flush = () => {
+    simulator.now();
+    file?.write(simulator.state);
+  };
+  return { server, simulator, api, flush };
+}
+
+/**
+ * Stops the server on SIGTERM and SIGINT, promptly: the state is saved first, then the server
+ * stops listening and closes its connections — idle keep-alive ones at once, and after `graceMs`
+ * every other one too (a browser's pre-opened connection that never sends a request would
+ * otherwise hold the process for minutes).
+ */
+export function stopOnSignals(server: Server, flush: () => void, graceMs = 500): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      flush();
+    } catch (error) {
+      console.error(`[simulator] could not save the state before stopping: ${(error as Error).message}`);
+    }
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string);
 if (isMain) {
   try {
     const options = parseServerArgs(process.argv.slice(2));
-    const { server, simulator } = startServer(options);
+    const { server, simulator, flush } = startServer(options);
     server.listen(options.port, options.host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
@@ -176,9 +205,7 @@ if (isMain) {
         `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''})`,
       );
     });
-    const stop = () => server.close(() => process.exit(0));
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    stopOnSignals(server, flush);
   } catch (error) {
     console.error(error instanceof DataFileError ? error.message : `cannot start the simulator: ${(error as Error).message}`);
     process.exit(2);

@@ -11,7 +11,7 @@ import { apiTime } from './time';
 /** Relations are rendered in the spec's http:// spelling (tests use test-support/hal, which reads both). */
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
 /** The simulator's own relations (extensions, absent on a real Cloud Manager). */
-export const SIM_REL = 'https://ns.cloud-manager-simulator.dev/rel/';
+const SIM_REL = 'https://ns.cloud-manager-simulator.dev/rel/';
 
 type Links = Record<string, { href: string; templated?: boolean }>;
 

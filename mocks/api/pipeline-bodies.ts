@@ -4,7 +4,14 @@
  * the shape is checked here — JSON types, known fields, enum values; the rules (names, references,
  * limits) are the engine's. Every problem found is listed in the 400's `errors`.
  */
-import type { EnvironmentType, ImportantMetricsBehavior, PhaseType, StepAction, VariableType } from '../sim/model';
+import {
+  STEP_ACTIONS,
+  type EnvironmentType,
+  type ImportantMetricsBehavior,
+  type PhaseType,
+  type StepAction,
+  type VariableType,
+} from '../sim/model';
 import type { PhaseInput, PipelineInput, StepInput, StepOptions } from '../sim/pipeline-config';
 import { VARIABLE_LIMITS, type VariableChange } from '../sim/variables';
 import { HttpError } from './problem';
@@ -14,20 +21,6 @@ const PHASE_TYPES: readonly PhaseType[] = ['VALIDATE', 'BUILD', 'DEPLOY'];
 const ENVIRONMENT_TYPES: readonly EnvironmentType[] = ['dev', 'stage', 'prod', 'rde', 'preprod'];
 const BEHAVIORS: readonly ImportantMetricsBehavior[] = ['ASK', 'FAIL', 'CONTINUE'];
 const VARIABLE_TYPES: readonly VariableType[] = ['string', 'secretString'];
-const STEP_ACTIONS: readonly StepAction[] = [
-  'validate',
-  'build',
-  'codeQuality',
-  'buildImage',
-  'deploy',
-  'productTest',
-  'functionalTest',
-  'uiTest',
-  'contentAudit',
-  'approval',
-  'schedule',
-  'managed',
-];
 /** The step options the simulator reads, and the step each belongs to. */
 const OPTION_STEPS: Record<keyof StepOptions, StepAction> = { importantMetricFailuresBehavior: 'codeQuality', pages: 'contentAudit' };
 

@@ -160,6 +160,15 @@ const CASES: Case[] = [
   ],
   ['a bad branch', 'PATCH', `${WKND}/pipeline/101`, { phases: [{ type: 'BUILD', branch: 'nope' }] }, 400, /branch "nope" does not exist/],
   [
+    'an empty branch',
+    'PATCH',
+    `${WKND}/pipeline/101`,
+    { phases: [{ type: 'BUILD', branch: '' }] },
+    400,
+    /^BUILD phase: branch is required/,
+  ],
+  ['no BUILD phase', 'POST', `${SUMMIT}/pipelines`, { name: 'Nothing to build', phases: [] }, 400, /exactly one BUILD phase/],
+  [
     'an audit page without /',
     'PATCH',
     `${WKND}/pipeline/101`,

@@ -20,6 +20,9 @@ import { createSeedState } from './seed';
 import { WALL_START } from './test-helpers';
 import { DomainError } from './errors';
 import type { CancelRequest, StepDecision } from './decisions';
+import { push } from './git';
+import { editPipeline } from './pipeline-config';
+import { HOLDS, type Hold } from './pipeline-phases';
 import * as hal from '../api/hal';
 import { hrefs } from '../api/hrefs';
 import { findLink } from '../../test-support/hal';
@@ -39,7 +42,9 @@ type Command =
   | { kind: 'cancel'; pipeline: number; step: number | undefined; request: number }
   | { kind: 'jump'; ms: number }
   | { kind: 'outcome'; preset: OutcomePreset }
-  | { kind: 'behavior'; pipeline: number; behavior: ImportantMetricsBehavior };
+  | { kind: 'behavior'; pipeline: number; behavior: ImportantMetricsBehavior }
+  | { kind: 'configure'; pipeline: number; holds: Hold[]; trigger: 'MANUAL' | 'ON_COMMIT' }
+  | { kind: 'push'; pipeline: number };
 
 const CANCEL_REQUESTS: CancelRequest[] = [
   { kind: 'rejectApproval' },
@@ -104,6 +109,16 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       ),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('configure' as const),
+      pipeline: pipelineIndex,
+      holds: fc.subarray([...HOLDS]),
+      trigger: fc.constantFrom('MANUAL' as const, 'ON_COMMIT' as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('push' as const), pipeline: pipelineIndex }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -263,6 +278,24 @@ function run(sim: Simulation, clock: { now: number }, c: Command, stats: Record<
     case 'behavior':
       sim.pipeline(target.programId, target.pipelineId).sim.importantMetricsBehavior = c.behavior;
       return;
+    case 'configure': {
+      // The production holds and the trigger, as the Edit dialog sets them (refused while busy).
+      const pipeline = sim.pipeline(target.programId, target.pipelineId);
+      const prod = pipeline.phases.some((p) => p.environmentType === 'prod');
+      const phases = prod
+        ? [{ type: 'DEPLOY' as const, environmentType: 'prod' as const, steps: [...c.holds.map((name) => ({ name }))] }]
+        : [];
+      attempt('configure', () => editPipeline(sim, pipeline, { trigger: c.trigger, phases }, clock.now));
+      return;
+    }
+    case 'push': {
+      const build = sim.pipeline(target.programId, target.pipelineId).phases.find((p) => p.type === 'BUILD')!;
+      clock.now += 1000;
+      attempt('push', () =>
+        push(sim, { programId: target.programId, repositoryId: build.repositoryId!, branch: build.branch! }, clock.now),
+      );
+      return;
+    }
     case 'start':
       clock.now += 1000;
       sim.advanceTo(clock.now);
@@ -334,6 +367,9 @@ describe('engine invariants over random command sequences', () => {
       'advance codeQuality ok',
       'cancel approval ok',
       'advance approval already_decided',
+      'configure ok',
+      'configure busy',
+      'push ok',
     ]) {
       expect(stats[reached] ?? 0, reached).toBeGreaterThan(0);
     }

@@ -15,7 +15,7 @@ export function seedBranches(slug: string): Branch[] {
 }
 
 /** A git branch name as the simulator accepts it (a subset of git's rules), or why it is not one. */
-export function branchNameProblem(name: string): string | undefined {
+function branchNameProblem(name: string): string | undefined {
   if (name.length === 0 || name.length > 100) return 'must be 1 to 100 characters';
   if (!/^[A-Za-z0-9._/-]+$/.test(name)) return 'may only contain letters, digits, ".", "_", "-" and "/"';
   if (/(^[/.-])|\/$|\/\/|\.\.|\/\.|\.lock$|\.$/.test(name)) return 'is not a valid git branch name';
@@ -64,7 +64,7 @@ export function push(sim: Simulation, request: Push, now: number): PushResult {
     repository.branches.push(branch);
   }
   branch.commitId = commitId;
-  if (request.message === undefined) delete branch.message;
+  if (!request.message) delete branch.message;
   else branch.message = request.message;
   const result: PushResult = { commitId, started: [], busy: [] };
   const watching = sim.state.pipelines.filter(

@@ -12,19 +12,22 @@ export type StepStatus =
   'NOT_STARTED' | 'RUNNING' | 'FINISHED' | 'ERROR' | 'ROLLING_BACK' | 'ROLLED_BACK' | 'WAITING' | 'CANCELLED' | 'FAILED' | 'INCOMPLETE';
 /** The spec's enum plus RE_EXECUTE (documented on Experience League only). */
 export type ExecutionTrigger = 'ON_COMMIT' | 'MANUAL' | 'PUSH_UPGRADES' | 'RE_EXECUTE';
-export type StepAction =
-  | 'validate'
-  | 'build'
-  | 'codeQuality'
-  | 'buildImage'
-  | 'deploy'
-  | 'productTest'
-  | 'functionalTest'
-  | 'uiTest'
-  | 'contentAudit'
-  | 'approval'
-  | 'schedule'
-  | 'managed';
+/** Step actions (the spec's and Experience League's), in a production run's order. */
+export const STEP_ACTIONS = [
+  'validate',
+  'build',
+  'codeQuality',
+  'buildImage',
+  'deploy',
+  'productTest',
+  'functionalTest',
+  'uiTest',
+  'contentAudit',
+  'approval',
+  'schedule',
+  'managed',
+] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
 export type PhaseType = 'VALIDATE' | 'BUILD' | 'DEPLOY';
 export type Severity = 'critical' | 'important' | 'informational';
 export type Comparator = 'GT' | 'GTE' | 'LT' | 'LTE' | 'EQ' | 'NEQ';

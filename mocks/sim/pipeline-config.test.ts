@@ -5,7 +5,7 @@ import { content } from './content';
 import { DomainError } from './errors';
 import { push } from './git';
 import { upgradeState } from './migrate';
-import type { Execution, SimState } from './model';
+import type { Execution, SimState, StepState } from './model';
 import { addPipeline, deletePipeline, editPipeline, invalidateBuildCache, type PipelineInput } from './pipeline-config';
 import { patchVariables } from './variables';
 import type { Simulation } from './engine';
@@ -36,10 +36,11 @@ function summitProduction(
   return input;
 }
 
-function buildLog(sim: Simulation, execution: Execution): string {
-  const build = stepOf(execution, 'build');
-  return (content.logLines(sim.context(execution, build), 'main') ?? []).map((l) => l.text).join('\n');
+function logText(sim: Simulation, execution: Execution, step: StepState, file = 'main'): string {
+  return (content.logLines(sim.context(execution, step), file) ?? []).map((l) => l.text).join('\n');
 }
+
+const buildLog = (sim: Simulation, execution: Execution) => logText(sim, execution, stepOf(execution, 'build'));
 
 function refusal(fn: () => void): DomainError {
   try {
@@ -91,6 +92,19 @@ describe('a pipeline you add', () => {
     const error = refusal(() => addPipeline(sim, SUMMIT.programId, { ...input, name: 'Another' }, clock.now));
     expect(error.errors).toEqual(['One full-stack production pipeline per program.']);
     expect(sim.state).toEqual(before);
+  });
+
+  it('takes a DEPLOY phase named by its environment type alone (the program’s environment of that type)', () => {
+    const { sim, clock } = newSimulation();
+    const input = summitProduction({ pages: ['/launch.html'] });
+    input.phases![1] = {
+      type: 'DEPLOY',
+      environmentType: 'stage',
+      steps: [{ name: 'contentAudit', options: { pages: ['/launch.html'] } }],
+    };
+    const pipeline = addPipeline(sim, SUMMIT.programId, input, clock.now);
+    expect(pipeline.phases.find((p) => p.environmentType === 'stage')?.environmentId).toBe(SUMMIT.stage);
+    expect(pipeline.sim.auditPages).toEqual(['/launch.html']);
   });
 
   it('audits exactly the configured pages, and a run keeps the pages it ran with', () => {
@@ -156,8 +170,7 @@ describe('a code quality pipeline', () => {
     const metrics = sim.metrics(execution, scan)!;
     expect(metrics.some((m) => m.severity === 'important' && !m.passed && !m.override)).toBe(true);
     expect(metrics.some((m) => m.override)).toBe(false);
-    const log = content.logLines(sim.context(execution, scan), 'main')!.map((l) => l.text);
-    expect(log.join('\n')).toContain('A code quality pipeline does not hold on them');
+    expect(logText(sim, execution, scan)).toContain('A code quality pipeline does not hold on them');
   });
 });
 
@@ -303,7 +316,6 @@ describe('pipeline variables', () => {
       clock.now,
     );
     const execution = startRun(sim, clock, WKND.programId, WKND.production);
-    // Changed after the run started: the run keeps what it received.
     runUntil(sim, clock, () => stepOf(execution, 'build').status === 'FINISHED');
     const log = buildLog(sim, execution);
     expect(log).toContain('MAVEN_PROFILE=cloud');
@@ -312,12 +324,7 @@ describe('pipeline variables', () => {
     const everything = [
       JSON.stringify(sim.state.executions),
       ...execution.steps.flatMap((step) =>
-        content.logFiles(sim.context(execution, step)).map((file) =>
-          content
-            .logLines(sim.context(execution, step), file)!
-            .map((l) => l.text)
-            .join('\n'),
-        ),
+        content.logFiles(sim.context(execution, step)).map((file) => logText(sim, execution, step, file)),
       ),
     ].join('\n');
     expect(everything).not.toContain(SECRET);

@@ -20,7 +20,7 @@ import type {
 } from './model';
 import { HOLDS, canonicalPhases, phaseLabel, phaseSteps, roleOf, stepsOf, type Hold, type PhaseRole } from './pipeline-phases';
 
-export const PIPELINE_LIMITS = {
+const PIPELINE_LIMITS = {
   name: 64,
   /** Experience audit pages per pipeline. */
   auditPages: 25,
@@ -81,8 +81,6 @@ export function addPipeline(sim: Simulation, programId: string, input: PipelineI
   if (builds.length !== 1)
     errors.push(`phases: a pipeline has exactly one BUILD phase (with repositoryId and branch), not ${builds.length}`);
   const build = builds[0] ?? { type: 'BUILD' };
-  if (builds.length === 1 && !build.repositoryId) errors.push('BUILD phase: repositoryId is required');
-  if (builds.length === 1 && !build.branch) errors.push('BUILD phase: branch is required');
 
   const environments: Partial<Record<EnvironmentType, string>> = {};
   const deploys: Partial<Record<EnvironmentType, PhaseInput>> = {};
@@ -243,11 +241,16 @@ function phaseFor(sim: Simulation, pipeline: Pipeline, update: PhaseInput, error
   return found;
 }
 
-/** The environment a DEPLOY phase of the body names, checked against the program and the phase's environmentType. */
+/**
+ * The environment a DEPLOY phase of the body names, checked against the program and the phase's
+ * environmentType; with an environmentType alone, the program's environment of that type.
+ */
 function deployTarget(sim: Simulation, programId: string, phase: PhaseInput, label: string, errors: string[]) {
   if (!phase.environmentId) {
-    errors.push(`${label}: environmentId is required`);
-    return undefined;
+    const byType =
+      phase.environmentType && sim.state.environments.find((e) => e.programId === programId && e.type === phase.environmentType);
+    if (!byType) errors.push(`${label}: environmentId is required`);
+    return byType || undefined;
   }
   const environment = sim.environment(phase.environmentId);
   if (!environment || environment.programId !== programId) {
@@ -288,12 +291,12 @@ function checkPipeline(sim: Simulation, pipeline: Pipeline, errors: string[]): v
   if (name && sim.state.pipelines.some((p) => p.programId === pipeline.programId && p.id !== pipeline.id && same(p)))
     errors.push(`name: the program already has a pipeline named "${name.slice(0, PIPELINE_LIMITS.name)}"`);
   const build = pipeline.phases.find((p) => p.type === 'BUILD');
-  if (build?.repositoryId) {
-    const repository = sim.state.repositories.find((r) => r.programId === pipeline.programId && r.id === build.repositoryId);
-    if (!repository) errors.push(`BUILD phase: repository ${build.repositoryId.slice(0, 40)} does not exist in this program`);
-    else if (build.branch && !findBranch(repository, build.branch))
-      errors.push(`BUILD phase: branch "${build.branch.slice(0, 100)}" does not exist in repository ${repository.name}`);
-  }
+  const repository = sim.state.repositories.find((r) => r.programId === pipeline.programId && r.id === build?.repositoryId);
+  if (!build?.repositoryId) errors.push('BUILD phase: repositoryId is required');
+  else if (!repository) errors.push(`BUILD phase: repository ${build.repositoryId.slice(0, 40)} does not exist in this program`);
+  if (!build?.branch) errors.push('BUILD phase: branch is required');
+  else if (repository && !findBranch(repository, build.branch))
+    errors.push(`BUILD phase: branch "${build.branch.slice(0, 100)}" does not exist in repository ${repository.name}`);
   const pages = pipeline.sim.auditPages;
   if (pages.length > PIPELINE_LIMITS.auditPages)
     errors.push(`contentAudit pages: at most ${PIPELINE_LIMITS.auditPages} pages (got ${pages.length})`);

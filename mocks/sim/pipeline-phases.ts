@@ -33,7 +33,7 @@ export function phaseSteps(role: PhaseRole, kind: PipelineKind, holds: readonly 
     .map((name) => ({ name }));
 }
 
-export const isHold = (name: StepAction): name is Hold => (HOLDS as readonly StepAction[]).includes(name);
+const isHold = (name: StepAction): name is Hold => (HOLDS as readonly StepAction[]).includes(name);
 
 /** How errors name a phase of `role`. */
 export const phaseLabel = (role: PhaseRole) => (role === 'build' ? 'BUILD phase' : `DEPLOY ${role} phase`);
@@ -47,7 +47,7 @@ export function roleOf(phase: Pick<PipelinePhase, 'type' | 'environmentType'>): 
 }
 
 /** The DEPLOY phases each kind has, by environment type. */
-export const DEPLOYS: Record<PipelineKind, readonly EnvironmentType[]> = {
+const DEPLOYS: Record<PipelineKind, readonly EnvironmentType[]> = {
   production: ['stage', 'prod'],
   nonProductionDeployment: ['dev'],
   codeQuality: [],

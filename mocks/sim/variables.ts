@@ -20,7 +20,7 @@ export const VARIABLE_LIMITS = {
 } as const;
 
 /** Names the build environment keeps for itself (compared case-insensitively). */
-export const RESERVED_PREFIXES = ['INTERNAL_', 'ADOBE_', 'CONST_', 'CM_'] as const;
+const RESERVED_PREFIXES = ['INTERNAL_', 'ADOBE_', 'CONST_', 'CM_'] as const;
 
 const NAME = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
@@ -44,7 +44,7 @@ function problemsOf(change: VariableChange, current: PipelineVariable | undefine
   if (value === undefined || value === '') return problems;
   const effective = type ?? current?.type ?? 'string';
   if (current && type && type !== current.type)
-    problems.push(`${label}: the type of a variable cannot change (${current.type} to ${type}); delete it and create it again`);
+    problems.push(`${label}: the type of a variable cannot change (${current.type} to ${type}): delete and recreate it`);
   if (effective === 'secretString' && value.length >= VARIABLE_LIMITS.secretBelow)
     problems.push(`${label}: a secretString value must be shorter than ${VARIABLE_LIMITS.secretBelow} characters`);
   else if (value.length > VARIABLE_LIMITS.value) problems.push(`${label}: a value has at most ${VARIABLE_LIMITS.value} characters`);

@@ -85,7 +85,7 @@ export function push(ctx: RouteContext): Response {
 }
 
 /** A `POST /_sim/push` body: `{"programId", "repositoryId", "branch", "message"?}`. */
-export function parsePush(body: unknown): Push {
+function parsePush(body: unknown): Push {
   const expected = 'Expected {"programId": "…", "repositoryId": "…", "branch": "…", "message": "…" (optional)}.';
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('Invalid push', expected);
   const unknown = Object.keys(body).filter((key) => !['programId', 'repositoryId', 'branch', 'message'].includes(key));

@@ -181,7 +181,7 @@ function buildEnvironment(b: LogBuilder, ctx: ContentContext): void {
 }
 
 /** How a secret's value is shown: never the value. */
-export const SECRET_MASK = '********';
+const SECRET_MASK = '********';
 
 /** A value on one log line: line breaks and other control characters escaped. */
 function oneLine(value: string): string {
