@@ -33,6 +33,8 @@ async function openProgram(page: Page, name: string) {
 async function openPipelinesPage(page: Page) {
   await page.getByRole('navigation', { name: 'Program' }).getByRole('link', { name: 'Pipelines' }).click();
   await expect(page.getByRole('heading', { name: 'Pipelines', level: 1 })).toBeVisible();
+  // once the rows show their environment (read after the pipelines): the production pipeline's comes first
+  await expect(page.getByRole('row').nth(1)).toContainText(/-prod/);
 }
 
 const rowMenu = (page: Page, pipeline: string) => page.getByRole('button', { name: `Actions for ${pipeline}` });
