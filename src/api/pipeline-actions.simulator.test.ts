@@ -10,6 +10,7 @@ import { createPipelineBody, updatePipelineBody, variablesBody, type PipelineSet
 import type { CmAction } from './actions';
 import type { EnvironmentList, Pipeline, PipelineList, RepositoryList, VariableList } from './types';
 import { pipelineNamed, programNamed, setupSimulatorServer, start } from '../test/simulator-server';
+import { settingsOfPipeline } from '../domain/pipeline-settings';
 
 setupSimulatorServer();
 
@@ -93,6 +94,20 @@ describe('pipeline actions against the simulator', () => {
       createPipeline(list, createPipelineBody({ ...settings, kind: 'codeQuality', name: 'Quality' })),
     ))!;
     expect(quality.phases.some((p) => p.type === 'DEPLOY')).toBe(false);
+  });
+
+  it('edits non-production pipelines from their own settings (pre-fill → update): branch, trigger, environment kept', async () => {
+    for (const name of ['Dev Deployment', 'Code Quality']) {
+      const pipeline = await pipelineNamed('WKND Sites', name);
+      const settings = settingsOfPipeline(pipeline);
+      const edited = (await send<Pipeline>(
+        updatePipeline(pipeline, updatePipelineBody({ ...settings, branch: 'main', trigger: 'MANUAL' })),
+      ))!;
+      expect(edited.trigger).toBe('MANUAL');
+      expect(edited.phases.find((p) => p.type === 'BUILD')?.branch).toBe('main');
+      expect(edited.phases.filter((p) => p.type === 'DEPLOY')).toEqual(pipeline.phases.filter((p) => p.type === 'DEPLOY'));
+      expect(settingsOfPipeline(edited)).toEqual({ ...settings, branch: 'main', trigger: 'MANUAL' });
+    }
   });
 
   it('variables: one PATCH with the changes; a secret never comes back; an empty value deletes', async () => {
