@@ -4,46 +4,38 @@ import { SECRET_MASK, VARIABLE_TYPE_LABELS, type VariableChanges } from '../../d
 
 const shown = (type: string, value: string | undefined) => (type === 'secretString' ? SECRET_MASK : (value ?? ''));
 
+/** One kind of change ("Added", "Changed", "Deleted"), one line per variable; nothing when there is none. */
+function ChangeList({ label, lines }: { label: string; lines: { name: string; text: string }[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <View marginTop="size-200">
+      <Heading level={3}>{`${label} (${lines.length})`}</Heading>
+      <ul aria-label={label}>
+        {lines.map(({ name, text }) => (
+          <li key={name}>{text}</li>
+        ))}
+      </ul>
+    </View>
+  );
+}
+
 export function VariablesReview({ changes }: { changes: VariableChanges }) {
+  const typed = (name: string, type: keyof typeof VARIABLE_TYPE_LABELS) => `${name} (${VARIABLE_TYPE_LABELS[type]})`;
   return (
     <section aria-label="Changes to save" className="variables-review">
       <Text>Saving sends these changes in one request; nothing else changes.</Text>
-      {changes.added.length ? (
-        <View marginTop="size-200">
-          <Heading level={3}>Added ({changes.added.length})</Heading>
-          <ul aria-label="Added">
-            {changes.added.map(({ name, type, value }) => (
-              <li key={name}>
-                {name} ({VARIABLE_TYPE_LABELS[type]}) = {shown(type, value)}
-              </li>
-            ))}
-          </ul>
-        </View>
-      ) : null}
-      {changes.changed.length ? (
-        <View marginTop="size-200">
-          <Heading level={3}>Changed ({changes.changed.length})</Heading>
-          <ul aria-label="Changed">
-            {changes.changed.map(({ name, type, value, savedValue }) => (
-              <li key={name}>
-                {name} ({VARIABLE_TYPE_LABELS[type]}): {shown(type, savedValue)} → {shown(type, value)}
-              </li>
-            ))}
-          </ul>
-        </View>
-      ) : null}
-      {changes.deleted.length ? (
-        <View marginTop="size-200">
-          <Heading level={3}>Deleted ({changes.deleted.length})</Heading>
-          <ul aria-label="Deleted">
-            {changes.deleted.map(({ name, type }) => (
-              <li key={name}>
-                {name} ({VARIABLE_TYPE_LABELS[type]})
-              </li>
-            ))}
-          </ul>
-        </View>
-      ) : null}
+      <ChangeList
+        label="Added"
+        lines={changes.added.map(({ name, type, value }) => ({ name, text: `${typed(name, type)} = ${shown(type, value)}` }))}
+      />
+      <ChangeList
+        label="Changed"
+        lines={changes.changed.map(({ name, type, value, savedValue }) => ({
+          name,
+          text: `${typed(name, type)}: ${shown(type, savedValue)} → ${shown(type, value)}`,
+        }))}
+      />
+      <ChangeList label="Deleted" lines={changes.deleted.map(({ name, type }) => ({ name, text: typed(name, type) }))} />
     </section>
   );
 }
