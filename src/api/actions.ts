@@ -5,8 +5,10 @@
  * `putLink` refuses it), so the console never decides on its own that an action is allowed.
  * Send one with `useStepAction` / `useLinkAction` (src/api/mutations.ts).
  */
+import type { HttpMethod } from './client';
 import { findLink, rel } from './links';
-import type { HalLink, Pipeline, StepState } from './types';
+import type { PipelineBody, VariableUpdate } from './pipeline-bodies';
+import type { HalLink, Pipeline, PipelineList, StepState, VariableList } from './types';
 
 /** The request bodies of the API's decisions (reference/api.yaml and Adobe's "Deploy your code"). */
 export type ActionBody =
@@ -15,14 +17,31 @@ export type ActionBody =
   | { metrics: { kpi: string; override: true }[] }
   | { cancel: true }
   | { type: 'IMMEDIATE' }
-  | { type: 'SCHEDULED'; schedule: string };
+  | { type: 'SCHEDULED'; schedule: string }
+  | PipelineBody
+  | VariableUpdate[];
 
-export type ActionName = 'start' | 'approve' | 'rejectApproval' | 'override' | 'rejectQuality' | 'schedule' | 'cancel' | 'reExecute';
+export type ActionName =
+  | 'start'
+  | 'approve'
+  | 'rejectApproval'
+  | 'override'
+  | 'rejectQuality'
+  | 'schedule'
+  | 'cancel'
+  | 'reExecute'
+  | 'createPipeline'
+  | 'updatePipeline'
+  | 'deletePipeline'
+  | 'patchVariables'
+  | 'invalidateCache';
 
 export interface CmAction {
   name: ActionName;
-  /** The link to PUT; undefined when the API does not offer the action now. */
+  /** The link to send to; undefined when the API does not offer the action now. */
   link: HalLink | undefined;
+  /** The HTTP method; PUT when absent (the decisions and start). */
+  method?: Exclude<HttpMethod, 'GET' | 'PUT'>;
   body?: ActionBody;
 }
 
@@ -78,4 +97,32 @@ export function stopExecutionAt(step: StepState): CmAction {
   if (step.status === 'WAITING' && step.action === 'approval') return rejectApproval(step);
   if (step.status === 'WAITING' && step.action === 'codeQuality') return rejectQuality(step);
   return cancelStep(step);
+}
+
+/**
+ * Add a pipeline: POST the body to the PipelineList's `createPipeline` link (a simulator extension:
+ * absent on a real Cloud Manager, where the console then offers no Add). 201 = the new pipeline.
+ */
+export function createPipeline(list: PipelineList | undefined, body: PipelineBody): CmAction {
+  return { name: 'createPipeline', link: findLink(list, rel.createPipeline), method: 'POST', body };
+}
+
+/** Edit a pipeline: PATCH its self link with the `PipelineUpdate` (412 while it runs). 200 = the pipeline as changed. */
+export function updatePipeline(pipeline: Pipeline | undefined, body: PipelineBody): CmAction {
+  return { name: 'updatePipeline', link: findLink(pipeline, rel.self), method: 'PATCH', body };
+}
+
+/** Delete a pipeline and its executions: DELETE its self link (412 while it runs). */
+export function deletePipeline(pipeline: Pipeline | undefined): CmAction {
+  return { name: 'deletePipeline', link: findLink(pipeline, rel.self), method: 'DELETE' };
+}
+
+/** Change variables: PATCH the VariableList's self link with only the changes (412 while the pipeline runs). */
+export function patchVariables(list: VariableList | undefined, changes: VariableUpdate[]): CmAction {
+  return { name: 'patchVariables', link: findLink(list, rel.self), method: 'PATCH', body: changes };
+}
+
+/** Invalidate the build cache: DELETE the pipeline's `cache` link (the next build downloads every dependency). */
+export function invalidateCache(pipeline: Pipeline | undefined): CmAction {
+  return { name: 'invalidateCache', link: findLink(pipeline, rel.cache), method: 'DELETE' };
 }

@@ -99,8 +99,10 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
 export interface RequestOptions {
-  method?: 'GET' | 'PUT' | 'POST';
+  method?: HttpMethod;
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
@@ -160,11 +162,19 @@ export async function getText(href: string, fromByte = 0, signal?: AbortSignal):
   }
 }
 
-/** PUT to a link (start, advance, cancel, re-execute). Returns the JSON body when there is one. */
-export async function putLink<T = unknown>(link: HalLink | undefined, body?: unknown): Promise<T | undefined> {
+/**
+ * Send an action to a link: PUT (start, advance, cancel, re-execute), POST (add a pipeline), PATCH
+ * (edit a pipeline, its variables) or DELETE (a pipeline, its build cache). Returns the JSON body
+ * when there is one (none for a 204).
+ */
+export async function sendToLink<T = unknown>(
+  link: HalLink | undefined,
+  method: Exclude<HttpMethod, 'GET'>,
+  body?: unknown,
+): Promise<T | undefined> {
   if (!link)
     throw new ApiError(0, 'Action not available', 'The API no longer offers this action. Refresh to see the current state.', 'link');
-  const response = await request(link.href, { method: 'PUT', body });
+  const response = await request(link.href, { method, body });
   const text = await response.text();
   if (!text) return undefined;
   try {
@@ -172,4 +182,9 @@ export async function putLink<T = unknown>(link: HalLink | undefined, body?: unk
   } catch {
     return undefined;
   }
+}
+
+/** PUT to a link (start, advance, cancel, re-execute). Returns the JSON body when there is one. */
+export function putLink<T = unknown>(link: HalLink | undefined, body?: unknown): Promise<T | undefined> {
+  return sendToLink<T>(link, 'PUT', body);
 }

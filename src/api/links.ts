@@ -1,6 +1,8 @@
 import type { HalLink, HalResource } from './types';
 
 const PREFIX = 'ns.adobe.com/adobecloud/rel/';
+/** The simulator's own relations: extensions a real Cloud Manager does not offer (their controls are then absent). */
+const SIM_PREFIX = 'https://ns.cloud-manager-simulator.dev/rel/';
 
 /** Link relations of the Cloud Manager API, written without their scheme. */
 export const rel = {
@@ -25,6 +27,11 @@ export const rel = {
   reExecute: `${PREFIX}pipeline/reExecute`,
   author: `${PREFIX}author`,
   publish: `${PREFIX}publish`,
+  variables: `${PREFIX}variables`,
+  cache: `${PREFIX}cache`,
+  branches: `${PREFIX}branches`,
+  /** Simulator extension on a PipelineList: POST a new pipeline there. */
+  createPipeline: `${SIM_PREFIX}createPipeline`,
 } as const;
 
 export type Rel = (typeof rel)[keyof typeof rel];

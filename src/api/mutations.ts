@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ToastQueue } from '@adobe/react-spectrum';
-import { ApiError, putLink } from './client';
+import { ApiError, sendToLink } from './client';
 import { refreshAfterAction } from './queries';
 import type { CmAction } from './actions';
 import type { Execution } from './types';
@@ -18,6 +18,8 @@ export interface LinkAction extends CmAction {
    * made). The console then refreshes, so the current state replaces the stale buttons.
    */
   alreadyDecided?: string;
+  /** The caller shows a failure in place (a dialog that keeps what the user typed): no toast then. */
+  errorShownInPlace?: boolean;
 }
 
 /** The words of a failed action: a 409 on a decision is "already decided", not a failure. */
@@ -33,14 +35,44 @@ export function actionErrorMessage(error: ApiError, action: LinkAction): string 
 export function useLinkAction() {
   const client = useQueryClient();
   return useMutation<Execution | undefined, ApiError, LinkAction>({
-    mutationFn: ({ link, body }) => putLink<Execution>(link, body),
+    mutationFn: ({ link, method, body }) => sendToLink<Execution>(link, method ?? 'PUT', body),
     onSuccess: (_data, action) => {
       ToastQueue.positive(action.success, { timeout: 5000 });
     },
     onError: (error, action) => {
+      if (action.errorShownInPlace) return;
       const message = actionErrorMessage(error, action);
       if (message === action.alreadyDecided) ToastQueue.info(message, { timeout: 10000 });
       else ToastQueue.negative(message, { timeout: 10000 });
+    },
+    onSettled: () => refreshAfterAction(client),
+  });
+}
+
+/** How one action of a batch ended: sent, or refused (the error says why; 412 = the pipeline is busy). */
+export interface ActionOutcome {
+  action: CmAction;
+  error?: ApiError;
+}
+
+/**
+ * Several actions at once (Run selected): each sent in turn, whatever the others answered, then
+ * one refresh. The caller reports the outcomes (which started, which were busy).
+ */
+export function useLinkActions() {
+  const client = useQueryClient();
+  return useMutation<ActionOutcome[], never, CmAction[]>({
+    mutationFn: async (actions) => {
+      const outcomes: ActionOutcome[] = [];
+      for (const action of actions) {
+        try {
+          await sendToLink(action.link, action.method ?? 'PUT', action.body);
+          outcomes.push({ action });
+        } catch (error) {
+          outcomes.push({ action, error: error instanceof ApiError ? error : new ApiError(0, 'Failed', String(error), 'network') });
+        }
+      }
+      return outcomes;
     },
     onSettled: () => refreshAfterAction(client),
   });

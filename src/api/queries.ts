@@ -19,7 +19,10 @@ import type {
   StepMetrics,
   StepState,
   ArtifactList,
+  BranchList,
+  Repository,
   RepositoryList,
+  VariableList,
 } from './types';
 
 export function resourceQueryOptions<T>(href: string | undefined) {
@@ -93,6 +96,16 @@ export function useEnvironments(program: Program | undefined) {
 /** The program's repositories (through its `repositories` link), when it offers one. */
 export function useRepositories(program: Program | undefined) {
   return useQuery(resourceQueryOptions<RepositoryList>(findLink(program, rel.repositories)?.href));
+}
+
+/** A repository's branches (through its `branches` link), when it offers one. */
+export function useBranches(repository: Repository | undefined) {
+  return useQuery(resourceQueryOptions<BranchList>(findLink(repository, rel.branches)?.href));
+}
+
+/** A VariableList (a pipeline's `variables` link, or an environment's): read when opened, not polled. */
+export function useVariables(href: string | undefined) {
+  return useQuery({ ...resourceQueryOptions<VariableList>(href), staleTime: 0 });
 }
 
 /** A pipeline by id within a program, from the program's pipelines link. */

@@ -188,3 +188,25 @@ export interface Repository extends HalResource {
 }
 
 export type RepositoryList = HalList<'repositories', Repository>;
+
+export interface Branch extends HalResource {
+  name: string;
+  repositoryId?: number | string;
+  programId?: string;
+}
+
+export type BranchList = HalList<'branches', Branch>;
+
+export type VariableType = 'string' | 'secretString';
+
+/** A pipeline (or environment) variable: a `secretString` never has its value in an answer. */
+export interface Variable {
+  name: string;
+  type?: VariableType | string;
+  value?: string;
+  /** Environment variables only: author, publish or preview (none: every service). */
+  service?: string;
+  status?: string;
+}
+
+export type VariableList = HalList<'variables', Variable>;

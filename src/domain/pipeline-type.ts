@@ -3,9 +3,10 @@
  * a DEPLOY phase to `prod` = production; other DEPLOY phases = non-production deployment;
  * no DEPLOY phase = non-production code quality.
  */
+import type { PipelineKind } from '../api/pipeline-bodies';
 import type { Pipeline, PipelinePhase } from '../api/types';
 
-export type PipelineCategory = 'production' | 'deployment' | 'codeQuality';
+export type PipelineCategory = PipelineKind;
 
 export function pipelineCategory(pipeline: Pick<Pipeline, 'phases'>): PipelineCategory {
   const deploys = (pipeline.phases ?? []).filter((phase) => phase.type === 'DEPLOY');

@@ -11,6 +11,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { defaultTheme, Provider, ToastContainer } from '@adobe/react-spectrum';
 import type { ReactElement, ReactNode } from 'react';
+import { afterAll, beforeAll } from 'vitest';
 import { createMemoryRouter, RouterProvider, useLocation, useNavigate, type NavigateOptions } from 'react-router';
 import { useRouterHref } from '../app/router-href';
 import { SettingsDialogProvider } from '../components/open-settings-button';
@@ -73,4 +74,21 @@ export function renderWithProviders(
     </QueryClientProvider>,
   );
   return { ...result, queryClient, router };
+}
+
+/**
+ * Spectrum shows a ComboBox (and other pickers) in their phone form — a button and a tray — when
+ * the screen is at most 700 px wide, and jsdom's screen is 0 px wide. Call in a describe block (or
+ * at the top of a file) to render them as on a desktop: an input with a list box.
+ */
+export function desktopScreen() {
+  let width: PropertyDescriptor | undefined;
+  beforeAll(() => {
+    width = Object.getOwnPropertyDescriptor(window.screen, 'width');
+    Object.defineProperty(window.screen, 'width', { configurable: true, value: 1280 });
+  });
+  afterAll(() => {
+    if (width) Object.defineProperty(window.screen, 'width', width);
+    else delete (window.screen as { width?: number }).width;
+  });
 }

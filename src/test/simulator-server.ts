@@ -40,6 +40,22 @@ export function setupSimulatorServer() {
     server,
     /** A simulation control, through the console's own client (as the Simulator panel sends it). */
     control: (method: 'PUT' | 'POST', path: string, body: unknown) => simRequest(method, path, body),
+    /** Records the requests the console sends with `methods` from now on (path and JSON body), in order. */
+    record(methods: string[] = ['PUT', 'POST', 'PATCH', 'DELETE']) {
+      const sent: { method: string; path: string; body: unknown }[] = [];
+      server.events.on('request:start', async ({ request }) => {
+        if (!methods.includes(request.method)) return;
+        const entry: { method: string; path: string; body: unknown } = {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          body: undefined,
+        };
+        sent.push(entry);
+        const text = await request.clone().text();
+        entry.body = text ? JSON.parse(text) : undefined;
+      });
+      return sent;
+    },
     /** The simulator's state (simulated time `now`, speed, outcome…). */
     state: () => simRequest('GET', 'state'),
     /** Moves simulated time forward by `ms`. */

@@ -7,10 +7,11 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { isExecutionActive } from '../../api/polling';
 import { executionListHref, useExecutionList } from '../../api/queries';
-import type { Pipeline } from '../../api/types';
+import type { PipelineList } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { ExecutionStatus, executionStatusInfo } from '../../components/execution-status';
 import { isPipelineRunning } from '../../components/pipeline-status';
+import { SetupPipelineButton } from '../../components/pipeline-actions/setup-pipeline-button';
 import { isProductionPipeline } from '../../domain/pipeline-type';
 import { formatDateTime } from '../../lib/format';
 
@@ -19,7 +20,7 @@ const LEARN_MORE =
 
 interface DeployCtaCardProps {
   programId: string;
-  pipelines: Pipeline[];
+  pipelineList: PipelineList | undefined;
 }
 
 function Card({ children }: { children: ReactNode }) {
@@ -37,9 +38,9 @@ function Card({ children }: { children: ReactNode }) {
   );
 }
 
-export function DeployCtaCard({ programId, pipelines }: DeployCtaCardProps) {
+export function DeployCtaCard({ programId, pipelineList }: DeployCtaCardProps) {
   const navigate = useNavigate();
-  const production = pipelines.find(isProductionPipeline);
+  const production = pipelineList?._embedded?.pipelines?.find(isProductionPipeline);
   const history = useExecutionList(production ? executionListHref(production) : undefined, isPipelineRunning(production?.status));
   const learnMore = (
     <Link href={LEARN_MORE} target="_blank" rel="noreferrer">
@@ -53,9 +54,7 @@ export function DeployCtaCard({ programId, pipelines }: DeployCtaCardProps) {
         <Heading level={2}>From code to production</Heading>
         <Text>Set up a production pipeline to build your code, test it and deploy it to stage and production.</Text>
         <Flex gap="size-200" marginTop="size-200" alignItems="center">
-          <Button variant="accent" isDisabled>
-            Setup Pipeline
-          </Button>
+          <SetupPipelineButton programId={programId} pipelineList={pipelineList} />
           {learnMore}
         </Flex>
       </Card>

@@ -24,7 +24,7 @@ export default function OverviewPage() {
         <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
           <Flex direction="column" gap="size-300">
             <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
-              <DeployCtaCard programId={programId} pipelines={pipelines.data?._embedded?.pipelines ?? []} />
+              <DeployCtaCard programId={programId} pipelineList={pipelines.data} />
             </QueryState>
             <div className="overview-columns">
               <QueryState
@@ -38,7 +38,7 @@ export default function OverviewPage() {
               <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
                 <PipelinesCard
                   programId={programId}
-                  pipelines={pipelines.data?._embedded?.pipelines ?? []}
+                  pipelineList={pipelines.data}
                   repositories={repositories.data?._embedded?.repositories}
                 />
               </QueryState>

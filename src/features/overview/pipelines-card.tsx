@@ -1,8 +1,9 @@
 /** The Pipelines card: at most 3 rows (name, type line, REPO — BRANCH, live status, `...` menu) and Show All. */
 import { Flex, Link } from '@adobe/react-spectrum';
-import type { Pipeline, Repository } from '../../api/types';
+import type { PipelineList, Repository } from '../../api/types';
 import { paths } from '../../lib/paths';
-import { PipelineActionsMenu } from '../../components/pipeline-actions-menu';
+import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
+import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
 import { ExecutionPopover } from '../../components/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { pipelineTypeLabel, repoBranchLabel } from '../../domain/pipeline-type';
@@ -10,11 +11,12 @@ import { OverviewCard } from './overview-card';
 
 interface PipelinesCardProps {
   programId: string;
-  pipelines: Pipeline[];
+  pipelineList: PipelineList | undefined;
   repositories: Repository[] | undefined;
 }
 
-export function PipelinesCard({ programId, pipelines, repositories }: PipelinesCardProps) {
+export function PipelinesCard({ programId, pipelineList, repositories }: PipelinesCardProps) {
+  const pipelines = pipelineList?._embedded?.pipelines ?? [];
   return (
     <OverviewCard
       id="pipelines"
@@ -22,7 +24,8 @@ export function PipelinesCard({ programId, pipelines, repositories }: PipelinesC
       isEmpty={pipelines.length === 0}
       emptyText="No pipelines yet."
       footer={
-        <Flex marginTop="size-150" gap="size-200">
+        <Flex marginTop="size-150" gap="size-200" alignItems="center">
+          <AddPipelineMenu programId={programId} pipelineList={pipelineList} look="footer" />
           <Link href={paths.pipelines.href(programId)}>Show All</Link>
         </Flex>
       }

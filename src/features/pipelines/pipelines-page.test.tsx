@@ -2,16 +2,26 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { findLink, rel } from '../../api/links';
 import { paths } from '../../lib/paths';
 import { executionsOf, pipelineNamed, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
-import { renderWithProviders } from '../../test/render';
+import { dismissToastsAfterEach } from '../../test/fixture-server';
+import { desktopScreen, renderWithProviders } from '../../test/render';
 import PipelinesPage from './pipelines-page';
 
-const renderPage = (programId: string) =>
-  renderWithProviders(<PipelinesPage />, { url: `/program/${programId}/pipelines`, path: paths.pipelines.path });
+const renderPage = (programId: string, search = '') =>
+  renderWithProviders(<PipelinesPage />, { url: `/program/${programId}/pipelines${search}`, path: paths.pipelines.path });
+
+const rowsOf = async () =>
+  within(await screen.findByRole('grid', { name: 'Pipelines' }))
+    .getAllByRole('row')
+    .slice(1);
+const rowNames = async () => (await rowsOf()).map((row) => within(row).getAllByRole('rowheader')[0].textContent);
 
 describe('Pipelines page', () => {
-  setupSimulatorServer();
+  const sim = setupSimulatorServer();
+  dismissToastsAfterEach();
+  desktopScreen();
 
   it('lists every pipeline with type, status, repository, branch, environment, trigger and last run', async () => {
     const wknd = await programNamed('WKND Sites');
@@ -64,5 +74,77 @@ describe('Pipelines page', () => {
     expect(dialog).toHaveTextContent('2/2 · Code Scanning');
     await user.click(within(dialog).getByRole('button', { name: 'View details' }));
     expect(await screen.findByTestId('location')).toHaveTextContent(`/program/${wknd.id}/pipeline/${quality.id}/execution/${last.id}`);
+  });
+
+  it('filters by type, status and environment, kept in the URL (a reload or a shared link keeps them)', async () => {
+    const wknd = await programNamed('WKND Sites');
+    await start(await pipelineNamed('WKND Sites', 'Dev Deployment'));
+    const user = userEvent.setup();
+    const { router } = renderPage(wknd.id, '?type=deployment');
+    await waitFor(async () => expect(await rowNames()).toEqual(['Dev DeploymentNon-Production · Deployment']));
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toHaveAttribute('aria-expanded', 'true');
+    const filters = screen.getByRole('group', { name: 'Filters' });
+    expect(within(filters).getByRole('button', { name: /Non-Production Deployment/ })).toBeInTheDocument();
+
+    await user.click(within(filters).getByRole('button', { name: /Type/ }));
+    await user.click(await screen.findByRole('option', { name: 'All types' }));
+    await user.click(within(filters).getByRole('button', { name: /Status/ }));
+    await user.click(await screen.findByRole('option', { name: 'Idle' }));
+    expect(router.state.location.search).toBe('?status=idle');
+    await waitFor(async () =>
+      expect((await rowNames()).map((name) => name?.split('Non-Production')[0])).toEqual(['Production PipelineProduction', 'Code Quality']),
+    );
+
+    await user.click(within(filters).getByRole('button', { name: /Environment/ }));
+    await user.click(await screen.findByRole('option', { name: 'wknd-prod' }));
+    expect(new URLSearchParams(router.state.location.search).get('status')).toBe('idle');
+    expect(new URLSearchParams(router.state.location.search).get('environment')).toMatch(/^\d+$/);
+    await waitFor(async () => expect(await rowNames()).toEqual(['Production PipelineProduction']));
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(router.state.location.search).toBe('');
+    await waitFor(async () => expect(await rowsOf()).toHaveLength(3));
+  });
+
+  it('Run selected lists what cannot start, starts the others and reports which were busy', async () => {
+    const wknd = await programNamed('WKND Sites');
+    await start(await pipelineNamed('WKND Sites', 'Dev Deployment'));
+    const user = userEvent.setup();
+    renderPage(wknd.id);
+    const rows = await rowsOf();
+    expect(screen.getByRole('button', { name: 'Run selected (0)' })).toBeDisabled();
+    for (const row of rows) await user.click(within(row).getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Run selected (3)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Run selected pipelines (3)' });
+    expect(within(dialog).getByRole('list', { name: 'Will start' })).toHaveTextContent('Production PipelineCode Quality');
+    expect(within(dialog).getByRole('list', { name: 'Cannot start' })).toHaveTextContent('Dev Deployment — Pipeline is in progress.');
+
+    // Meanwhile, Code Quality is started elsewhere: it is busy when the console asks.
+    const quality = await pipelineNamed('WKND Sites', 'Code Quality');
+    await start(quality);
+    const sent = sim.record(['PUT']);
+    await user.click(within(dialog).getByRole('button', { name: 'Run (2)' }));
+    const result = await within(dialog).findByRole('status', { name: 'Result' });
+    expect(result).toHaveTextContent('1 pipeline started; 1 already running ("Code Quality").');
+    expect(within(result).getByRole('list', { name: 'Started' })).toHaveTextContent('Production Pipeline');
+    expect(within(result).getByRole('list', { name: 'Busy' })).toHaveTextContent('Code Quality — Pipeline is busy: it is already running.');
+    // in place and in a toast
+    await waitFor(() => expect(screen.getAllByText('1 pipeline started; 1 already running ("Code Quality").')).toHaveLength(2));
+    const production = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    expect(sent.map((r) => r.path)).toEqual([findLink(production, rel.execution)!.href, findLink(quality, rel.execution)!.href]);
+    expect(production.status).toBe('BUSY');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Run selected (0)' })).toBeDisabled());
+  });
+
+  it('Add Pipeline offers Add Non-Production Pipeline (production is taken, saying so)', async () => {
+    const wknd = await programNamed('WKND Sites');
+    const user = userEvent.setup();
+    renderPage(wknd.id);
+    await rowsOf();
+    await user.click(screen.getByRole('button', { name: 'Add Pipeline' }));
+    expect(screen.getByRole('menuitem', { name: 'Add Production Pipeline' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(screen.getByRole('menuitem', { name: 'Add Non-Production Pipeline' }));
+    expect(await screen.findByRole('heading', { name: 'Add Non-Production Pipeline' })).toBeInTheDocument();
   });
 });

@@ -1,16 +1,37 @@
-/** Pipelines: every pipeline of the program with status, repository, branch, environment, trigger, last run, and its `...` menu. */
-import { Cell, Column, Flex, Row, TableBody, TableHeader, TableView, Text, View } from '@adobe/react-spectrum';
-import { useParams } from 'react-router';
+/**
+ * Pipelines: every pipeline of the program with status, repository, branch, environment, trigger,
+ * last run, and its `...` menu; Filters (kept in the URL), Add Pipeline, and Run selected.
+ */
+import {
+  Button,
+  Cell,
+  Column,
+  DialogContainer,
+  Flex,
+  Row,
+  TableBody,
+  TableHeader,
+  TableView,
+  Text,
+  View,
+  type Selection,
+} from '@adobe/react-spectrum';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { useEnvironments, usePipelines, useProgram, useRepositories } from '../../api/queries';
 import type { Pipeline } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { PageToolbar } from '../../components/page-toolbar';
-import { PipelineActionsMenu } from '../../components/pipeline-actions-menu';
+import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
+import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
 import { ExecutionPopover } from '../../components/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { deployPhase, pipelineTriggerLabel, pipelineTypeLabel, sourcePhase } from '../../domain/pipeline-type';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
+import { filtersFrom, matchesFilters } from './pipeline-filters';
+import { PipelineFiltersBar } from './pipeline-filters-bar';
+import { RunSelectedDialog } from './run-selected-dialog';
 
 export default function PipelinesPage() {
   const { programId = '' } = useParams();
@@ -18,7 +39,13 @@ export default function PipelinesPage() {
   const pipelines = usePipelines(program);
   const environments = useEnvironments(program);
   const repositories = useRepositories(program);
-  const items = pipelines.data?._embedded?.pipelines ?? [];
+  const [params] = useSearchParams();
+  const all = pipelines.data?._embedded?.pipelines ?? [];
+  const items = all.filter((pipeline) => matchesFilters(pipeline, filtersFrom(params)));
+  const [selection, setSelection] = useState<Selection>(new Set());
+  const selected = selection === 'all' ? items : items.filter((pipeline) => selection.has(pipeline.id));
+  // What the Run selected dialog lists: the selection when it was opened.
+  const [toRun, setToRun] = useState<Pipeline[] | null>(null);
 
   const repositoryName = (pipeline: Pipeline) => {
     const id = sourcePhase(pipeline)?.repositoryId;
@@ -37,18 +64,35 @@ export default function PipelinesPage() {
 
   return (
     <>
-      <PageToolbar breadcrumbs={[{ label: 'Program Overview', href: paths.overview.href(programId) }, { label: 'Pipelines' }]} />
+      <PageToolbar
+        breadcrumbs={[{ label: 'Program Overview', href: paths.overview.href(programId) }, { label: 'Pipelines' }]}
+        actions={
+          <>
+            <Button variant="secondary" isDisabled={selected.length === 0} onPress={() => setToRun(selected)}>
+              {`Run selected (${selected.length})`}
+            </Button>
+            <AddPipelineMenu programId={programId} pipelineList={pipelines.data} look="toolbar" />
+          </>
+        }
+      />
       <View padding="size-300">
         <h1 className="page-heading">Pipelines</h1>
+        <PipelineFiltersBar environments={environments.data?._embedded?.environments ?? []} />
         <QueryState
           what="pipelines"
           isPending={isPending || pipelines.isPending}
           error={error ?? pipelines.error}
           onRetry={() => void (error ? refetch() : pipelines.refetch())}
           isEmpty={items.length === 0}
-          empty="This program has no pipelines yet."
+          empty={all.length === 0 ? 'This program has no pipelines yet.' : 'No pipeline matches the filters.'}
         >
-          <TableView aria-label="Pipelines" overflowMode="wrap">
+          <TableView
+            aria-label="Pipelines"
+            overflowMode="wrap"
+            selectionMode="multiple"
+            selectedKeys={selection}
+            onSelectionChange={setSelection}
+          >
             <TableHeader>
               <Column key="name" isRowHeader width="22%">
                 NAME &amp; TYPE
@@ -97,6 +141,9 @@ export default function PipelinesPage() {
           </TableView>
         </QueryState>
       </View>
+      <DialogContainer onDismiss={() => setToRun(null)}>
+        {toRun ? <RunSelectedDialog pipelines={toRun} onRan={() => setSelection(new Set())} /> : null}
+      </DialogContainer>
     </>
   );
 }

@@ -24,7 +24,8 @@ describe('My Programs', () => {
     expect(within(wknd).queryByText('Sandbox')).not.toBeInTheDocument();
     const sandbox = screen.getByRole('link', { name: 'Sandbox Playground' }).closest('article') as HTMLElement;
     expect(await within(sandbox).findByText('Sandbox')).toBeInTheDocument();
-    expect(screen.getAllByRole('article')).toHaveLength(4);
+    // WKND Sites, We.Retail Global, Acme Intranet, Sandbox Playground, and Summit Launch (no pipeline yet)
+    expect(screen.getAllByRole('article')).toHaveLength(5);
     expect(screen.getByRole('link', { name: 'WKND Sites' })).toHaveAttribute('href', '/program/1');
   });
 
@@ -47,6 +48,7 @@ describe('My Programs', () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       expect.stringContaining('WKND Sites'),
       expect.stringContaining('We.Retail Global'),
+      expect.stringContaining('Summit Launch'),
       expect.stringContaining('Sandbox Playground'),
       expect.stringContaining('Acme Intranet'),
     ]);

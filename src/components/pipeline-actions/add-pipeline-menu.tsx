@@ -1,0 +1,54 @@
+/**
+ * "+ Add" (Pipelines card) / "Add Pipeline" (Pipelines page): a menu of Add Production Pipeline —
+ * disabled, saying why, when the program already has one — and Add Non-Production Pipeline, each
+ * opening its dialog. Absent when the API offers no way to add a pipeline (a real Cloud Manager:
+ * the PipelineList has no createPipeline link).
+ */
+import { ActionButton, Button, DialogContainer, Item, Menu, MenuTrigger, Text } from '@adobe/react-spectrum';
+import Add from '@spectrum-icons/workflow/Add';
+import { useState } from 'react';
+import { findLink, rel } from '../../api/links';
+import type { PipelineList } from '../../api/types';
+import { isProductionPipeline } from '../../domain/pipeline-type';
+import { PipelineDialog } from './pipeline-dialog';
+
+type AddKind = 'production' | 'nonProduction';
+
+interface AddPipelineMenuProps {
+  programId: string;
+  pipelineList: PipelineList | undefined;
+  /** "Add" as a quiet action button (a card footer) or "Add Pipeline" as the page's primary button. */
+  look: 'footer' | 'toolbar';
+}
+
+export function AddPipelineMenu({ programId, pipelineList, look }: AddPipelineMenuProps) {
+  const [adding, setAdding] = useState<AddKind | null>(null);
+  if (!findLink(pipelineList, rel.createPipeline)) return null;
+  const hasProduction = (pipelineList?._embedded?.pipelines ?? []).some(isProductionPipeline);
+  return (
+    <>
+      <MenuTrigger>
+        {look === 'footer' ? (
+          <ActionButton isQuiet>
+            <Add />
+            <Text>Add</Text>
+          </ActionButton>
+        ) : (
+          <Button variant="accent">Add Pipeline</Button>
+        )}
+        <Menu onAction={(key) => setAdding(key as AddKind)} disabledKeys={hasProduction ? ['production'] : []}>
+          <Item key="production" textValue="Add Production Pipeline">
+            <Text>Add Production Pipeline</Text>
+            {hasProduction ? <Text slot="description">The program already has its production pipeline.</Text> : null}
+          </Item>
+          <Item key="nonProduction" textValue="Add Non-Production Pipeline">
+            <Text>Add Non-Production Pipeline</Text>
+          </Item>
+        </Menu>
+      </MenuTrigger>
+      <DialogContainer onDismiss={() => setAdding(null)}>
+        {adding ? <PipelineDialog programId={programId} kind={adding} /> : null}
+      </DialogContainer>
+    </>
+  );
+}

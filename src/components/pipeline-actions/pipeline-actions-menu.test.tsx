@@ -1,0 +1,103 @@
+/**
+ * The row `...` menu on the real simulator (seed 1): which items it offers by the pipeline's
+ * status (never silently missing: Edit and Delete say why they are disabled while it runs), Delete
+ * and Invalidate build cache after a confirmation naming the pipeline, variables read-only while it runs.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { getJson } from '../../api/client';
+import { findLink, rel } from '../../api/links';
+import type { Pipeline } from '../../api/types';
+import { dismissToastsAfterEach } from '../../test/fixture-server';
+import { renderWithProviders } from '../../test/render';
+import { pipelineNamed, pipelinesOf, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
+import { NOT_WHILE_RUNNING, PipelineActionsMenu } from './pipeline-actions-menu';
+
+const sim = setupSimulatorServer();
+dismissToastsAfterEach();
+
+async function openMenu(pipeline: Pipeline) {
+  const user = userEvent.setup();
+  renderWithProviders(<PipelineActionsMenu programId={pipeline.programId!} pipeline={pipeline} />);
+  await user.click(screen.getByRole('button', { name: `Actions for ${pipeline.name}` }));
+  const items = screen.getAllByRole('menuitem');
+  return { user, items, item: (name: string) => screen.getByRole('menuitem', { name }) };
+}
+
+const names = (items: HTMLElement[]) =>
+  items.map((item) => item.getAttribute('aria-label') ?? within(item).getAllByText(/.+/)[0].textContent);
+
+describe('pipeline actions menu', () => {
+  it('an idle pipeline that has run: Run, Edit, Delete, variables, build cache, View last execution — all enabled', async () => {
+    const { items } = await openMenu(await pipelineNamed('WKND Sites', 'Production Pipeline'));
+    expect(names(items)).toEqual(['Run', 'Edit', 'Delete', 'View/Edit variables', 'Invalidate build cache', 'View last execution']);
+    for (const item of items) expect(item).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('a pipeline that never ran has no View last execution', async () => {
+    const { items } = await openMenu(await pipelineNamed('Acme Intranet', 'Production Pipeline'));
+    expect(names(items)).not.toContain('View last execution');
+    expect(names(items)).toContain('Edit');
+  });
+
+  it('a running pipeline: Cancel; Run, Edit and Delete disabled, Edit and Delete saying why; variables read-only', async () => {
+    await start(await pipelineNamed('WKND Sites', 'Production Pipeline'));
+    const running = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    expect(running.status).toBe('BUSY');
+    const { user, items, item } = await openMenu(running);
+    expect(names(items)).toEqual([
+      'Run',
+      'Cancel',
+      'Edit',
+      'Delete',
+      'View/Edit variables',
+      'Invalidate build cache',
+      'View last execution',
+    ]);
+    for (const name of ['Run', 'Edit', 'Delete']) expect(item(name)).toHaveAttribute('aria-disabled', 'true');
+    for (const name of ['Edit', 'Delete']) expect(item(name)).toHaveAccessibleDescription(NOT_WHILE_RUNNING);
+    expect(item('Cancel')).not.toHaveAttribute('aria-disabled', 'true');
+    await user.click(item('View/Edit variables'));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByText(/The pipeline is running: its variables can be changed once the run has ended\./),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toBeDisabled();
+    expect(within(dialog).queryByRole('button', { name: /Review changes/ })).not.toBeInTheDocument();
+  });
+
+  it('Delete asks first, naming the pipeline; Cancel sends nothing, Delete sends DELETE to its self link', async () => {
+    const quality = await pipelineNamed('WKND Sites', 'Code Quality');
+    const sent = sim.record();
+    const { user, item } = await openMenu(quality);
+    await user.click(item('Delete'));
+    let dialog = await screen.findByRole('alertdialog', { name: 'Delete pipeline' });
+    expect(dialog).toHaveTextContent('Delete the pipeline "Code Quality" and all its executions? This cannot be undone.');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(sent).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Actions for Code Quality' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Delete pipeline' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Pipeline "Code Quality" deleted.')).toBeInTheDocument();
+    expect(sent).toEqual([{ method: 'DELETE', path: findLink(quality, rel.self)!.href, body: undefined }]);
+    expect((await pipelinesOf(await programNamed('WKND Sites'))).map((p) => p.name)).not.toContain('Code Quality');
+  });
+
+  it('Invalidate build cache asks first, then DELETEs the cache link and says so', async () => {
+    const production = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const sent = sim.record();
+    const { user, item } = await openMenu(production);
+    await user.click(item('Invalidate build cache'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Invalidate build cache' });
+    expect(dialog).toHaveTextContent('Production Pipeline');
+    await user.click(within(dialog).getByRole('button', { name: 'Invalidate' }));
+    expect(await screen.findByText(/The build cache of "Production Pipeline" was invalidated/)).toBeInTheDocument();
+    expect(sent).toEqual([{ method: 'DELETE', path: findLink(production, rel.cache)!.href, body: undefined }]);
+    // still the same pipeline: the cache is not the pipeline
+    await expect(getJson(findLink(production, rel.self)!.href)).resolves.toMatchObject({ name: 'Production Pipeline' });
+  });
+});

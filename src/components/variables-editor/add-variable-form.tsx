@@ -1,0 +1,77 @@
+/** The row that adds a variable: Name, Type (Text / Secret; a secret is typed in a password field), Value, and Add. */
+import { Button, Flex, Item, Picker, TextField } from '@adobe/react-spectrum';
+import { useState } from 'react';
+import type { VariableType } from '../../api/types';
+import { VARIABLE_TYPE_LABELS, variableNameProblem, variableValueProblem, type VariableChange } from '../../domain/variables';
+
+interface AddVariableFormProps {
+  /** Names already used (saved, added, or marked for deletion). */
+  taken: string[];
+  onAdd: (variable: VariableChange) => void;
+  isDisabled: boolean;
+}
+
+export function AddVariableForm({ taken, onAdd, isDisabled }: AddVariableFormProps) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<VariableType>('string');
+  const [value, setValue] = useState('');
+  const [shown, setShown] = useState({ name: false, value: false });
+  const nameProblem = variableNameProblem(name, taken);
+  const valueProblem = variableValueProblem(value, type);
+  const nameError = shown.name ? nameProblem : undefined;
+  const valueError = shown.value ? valueProblem : undefined;
+
+  const add = () => {
+    setShown({ name: true, value: true });
+    if (nameProblem || valueProblem) return;
+    onAdd({ name, type, value });
+    setName('');
+    setValue('');
+    setShown({ name: false, value: false });
+  };
+
+  return (
+    <Flex gap="size-150" alignItems="start" wrap marginTop="size-200" UNSAFE_className="add-variable">
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(next) => {
+          setName(next);
+          setShown((s) => ({ ...s, name: true }));
+        }}
+        validationState={nameError ? 'invalid' : undefined}
+        errorMessage={nameError}
+        width="size-3000"
+        isDisabled={isDisabled}
+      />
+      <Picker
+        label="Type"
+        selectedKey={type}
+        onSelectionChange={(key) => setType(key === 'secretString' ? 'secretString' : 'string')}
+        width="size-1600"
+        isDisabled={isDisabled}
+      >
+        {(Object.keys(VARIABLE_TYPE_LABELS) as VariableType[]).map((key) => (
+          <Item key={key}>{VARIABLE_TYPE_LABELS[key]}</Item>
+        ))}
+      </Picker>
+      <TextField
+        label={type === 'secretString' ? 'Secret value' : 'Value'}
+        type={type === 'secretString' ? 'password' : 'text'}
+        autoComplete="off"
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          setShown((s) => ({ ...s, value: true }));
+        }}
+        validationState={valueError ? 'invalid' : undefined}
+        errorMessage={valueError}
+        width="size-3600"
+        isDisabled={isDisabled}
+      />
+      <Button variant="secondary" onPress={add} marginTop="size-300" isDisabled={isDisabled}>
+        Add variable
+      </Button>
+    </Flex>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The variables editor (View/Edit variables): the variables of a VariableList href — a pipeline's
+ * `variables` link today, an environment's later — as a table to edit, a row to add one, a review
+ * of the changes, and Save: one PATCH of the list's self link with only the changes (a deleted
+ * variable sent with an empty value). A secret's value is never shown: the API never returns it,
+ * and one typed here is shown masked. Read-only (inputs disabled, the reason said) while the
+ * pipeline runs; a refusal from the server shows in place, on the rows it names.
+ */
+import { Button, ButtonGroup, Content, Dialog, Divider, Heading, InlineAlert, Text, useDialogContainer } from '@adobe/react-spectrum';
+import { useState } from 'react';
+import { patchVariables } from '../../api/actions';
+import { ApiError } from '../../api/client';
+import { useLinkAction } from '../../api/mutations';
+import { variablesBody } from '../../api/pipeline-bodies';
+import { useVariables } from '../../api/queries';
+import {
+  changeCount,
+  draftsOf,
+  problemsNaming,
+  variableChanges,
+  variableValueProblem,
+  type VariableChange,
+  type VariableDraft,
+} from '../../domain/variables';
+import { ProblemAlert, QueryState } from '../query-state';
+import { AddVariableForm } from './add-variable-form';
+import { VariablesReview } from './variables-review';
+import { VariablesTable } from './variables-table';
+
+export interface VariablesDialogProps {
+  /** The VariableList's href (from a `variables` link). */
+  href: string;
+  title: string;
+  /** Why the variables cannot be changed now (e.g. the pipeline runs): the editor is then read-only. */
+  readOnlyReason?: string;
+}
+
+export function VariablesDialog({ href, title, readOnlyReason }: VariablesDialogProps) {
+  const dialog = useDialogContainer();
+  const list = useVariables(href);
+  const action = useLinkAction();
+  const [drafts, setDrafts] = useState<VariableDraft[] | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [refusal, setRefusal] = useState<Error | null>(null);
+  // The table starts from the list as first read, and keeps the user's edits over later reads.
+  if (drafts === null && list.data) setDrafts(draftsOf(list.data._embedded?.variables ?? []));
+
+  const rows = drafts ?? [];
+  const readOnly = readOnlyReason !== undefined;
+  const changes = variableChanges(rows);
+  const count = changeCount(changes);
+  const invalid = rows.some(
+    (d) => !d.deleted && d.value !== undefined && (d.saved || d.type === 'secretString') && variableValueProblem(d.value, d.type),
+  );
+  const serverErrors = refusal instanceof ApiError ? refusal.errors : [];
+
+  const change = (name: string, patch: Partial<VariableDraft>) =>
+    setDrafts((current) => (current ?? []).map((d) => (d.name === name ? { ...d, ...patch } : d)));
+  const remove = (name: string) =>
+    setDrafts((current) => (current ?? []).flatMap((d) => (d.name !== name ? [d] : d.saved ? [{ ...d, deleted: true }] : [])));
+  const add = ({ name, type, value }: VariableChange) =>
+    setDrafts((current) => [...(current ?? []), { name, type, value, saved: false, deleted: false }]);
+
+  const save = async () => {
+    setRefusal(null);
+    try {
+      await action.mutateAsync({
+        ...patchVariables(list.data, variablesBody(changes)),
+        success: `${title}: ${count} change${count === 1 ? '' : 's'} saved.`,
+        errorShownInPlace: true,
+      });
+      dialog.dismiss();
+    } catch (error) {
+      setRefusal(error as Error);
+      setReviewing(false);
+    }
+  };
+
+  return (
+    <Dialog size="L">
+      <Heading>{title}</Heading>
+      <Divider />
+      <Content>
+        <QueryState what="the variables" isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()}>
+          {refusal ? <ProblemAlert heading="The variables were not saved" error={refusal} /> : null}
+          {readOnlyReason ? (
+            <InlineAlert variant="notice" marginBottom="size-200">
+              <Heading>Read-only</Heading>
+              <Content>{readOnlyReason}</Content>
+            </InlineAlert>
+          ) : null}
+          {reviewing ? (
+            <VariablesReview changes={changes} />
+          ) : (
+            <>
+              {rows.length ? (
+                <VariablesTable
+                  drafts={rows}
+                  serverProblems={(name) => problemsNaming(name, serverErrors)}
+                  readOnly={readOnly}
+                  onChange={change}
+                  onRemove={remove}
+                />
+              ) : (
+                <Text>No variables yet.</Text>
+              )}
+              <AddVariableForm taken={rows.map((d) => d.name)} onAdd={add} isDisabled={readOnly} />
+            </>
+          )}
+        </QueryState>
+      </Content>
+      <ButtonGroup>
+        {reviewing ? (
+          <>
+            <Button variant="secondary" onPress={() => setReviewing(false)} isDisabled={action.isPending}>
+              Back
+            </Button>
+            <Button variant="accent" onPress={() => void save()} isPending={action.isPending}>
+              Save
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button variant="secondary" onPress={dialog.dismiss}>
+              {count && !readOnly ? 'Cancel' : 'Close'}
+            </Button>
+            {readOnly ? null : (
+              <Button variant="accent" onPress={() => setReviewing(true)} isDisabled={count === 0 || invalid}>
+                {`Review changes (${count})`}
+              </Button>
+            )}
+          </>
+        )}
+      </ButtonGroup>
+    </Dialog>
+  );
+}

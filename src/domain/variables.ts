@@ -1,0 +1,101 @@
+/**
+ * Pipeline (and environment) variables in Cloud Manager's rules: names, reserved prefixes, value
+ * lengths, "Text" and "Secret", and the changes a user made in the variables editor — what the
+ * review lists and the one PATCH sends. A secret's value is never read back from the API; the
+ * console shows it masked.
+ */
+import type { Variable, VariableType } from '../api/types';
+
+export const VARIABLE_LIMITS = { nameMin: 2, nameMax: 100, value: 2048, secretBelow: 500 } as const;
+export const RESERVED_PREFIXES = ['INTERNAL_', 'ADOBE_', 'CONST_', 'CM_'] as const;
+/** How a secret value is shown: never the value itself. */
+export const SECRET_MASK = '••••••';
+
+const NAME = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+
+export const VARIABLE_TYPE_LABELS: Record<VariableType, string> = { string: 'Text', secretString: 'Secret' };
+
+export function variableType(variable: Pick<Variable, 'type'>): VariableType {
+  return variable.type === 'secretString' ? 'secretString' : 'string';
+}
+
+/** Why `name` cannot name a new variable beside `taken`; undefined when it can. */
+export function variableNameProblem(name: string, taken: string[]): string | undefined {
+  if (!name) return 'Enter a name.';
+  if (name.length < VARIABLE_LIMITS.nameMin || name.length > VARIABLE_LIMITS.nameMax)
+    return `A name has ${VARIABLE_LIMITS.nameMin} to ${VARIABLE_LIMITS.nameMax} characters.`;
+  if (!NAME.test(name)) return 'A name has only letters, digits and "_", and does not start with a digit.';
+  const reserved = RESERVED_PREFIXES.find((prefix) => name.toUpperCase().startsWith(prefix));
+  if (reserved) return `Names starting with ${reserved} are reserved.`;
+  if (taken.includes(name)) return `There is already a variable named ${name}.`;
+  return undefined;
+}
+
+/** Why `value` cannot be the value of a variable of `type`; undefined when it can. An empty value would delete it. */
+export function variableValueProblem(value: string, type: VariableType): string | undefined {
+  if (!value) return 'Enter a value (to remove the variable, delete it).';
+  if (type === 'secretString' && value.length >= VARIABLE_LIMITS.secretBelow)
+    return `A secret value has fewer than ${VARIABLE_LIMITS.secretBelow} characters (this one has ${value.length}).`;
+  if (value.length > VARIABLE_LIMITS.value)
+    return `A value has at most ${VARIABLE_LIMITS.value} characters (this one has ${value.length}).`;
+  return undefined;
+}
+
+/** A row of the editor: a variable as read (with what the user did to it), or one the user added. */
+export interface VariableDraft {
+  name: string;
+  type: VariableType;
+  /** The value as read (strings only; a secret has none). Undefined for a variable the user added. */
+  savedValue?: string;
+  /** True for a variable the API already has. */
+  saved: boolean;
+  /** The value the user entered; undefined = unchanged (a secret's is undefined until a new one is entered). */
+  value?: string;
+  deleted: boolean;
+}
+
+export function draftsOf(variables: Variable[]): VariableDraft[] {
+  return variables.map((variable) => {
+    const type = variableType(variable);
+    return { name: variable.name, type, saved: true, savedValue: type === 'string' ? (variable.value ?? '') : undefined, deleted: false };
+  });
+}
+
+export interface VariableChange {
+  name: string;
+  type: VariableType;
+  value: string;
+}
+
+export interface VariableChanges {
+  added: VariableChange[];
+  changed: (VariableChange & { savedValue?: string })[];
+  deleted: { name: string; type: VariableType }[];
+}
+
+/** What the user changed: variables added, values changed, variables deleted (a variable added then deleted is nothing). */
+export function variableChanges(drafts: VariableDraft[]): VariableChanges {
+  const changes: VariableChanges = { added: [], changed: [], deleted: [] };
+  for (const draft of drafts) {
+    const { name, type, value } = draft;
+    if (draft.deleted) {
+      if (draft.saved) changes.deleted.push({ name, type });
+    } else if (!draft.saved) {
+      changes.added.push({ name, type, value: value ?? '' });
+    } else if (value !== undefined && value !== draft.savedValue && !(type === 'secretString' && value === '')) {
+      // A secret being replaced counts once its new value is typed.
+      changes.changed.push({ name, type, value, savedValue: draft.savedValue });
+    }
+  }
+  return changes;
+}
+
+export function changeCount(changes: VariableChanges): number {
+  return changes.added.length + changes.changed.length + changes.deleted.length;
+}
+
+/** The problems of a server's answer that name the variable `name` (each one quotes the name it is about). */
+export function problemsNaming(name: string, errors: string[]): string[] {
+  const quoted = JSON.stringify(name);
+  return errors.filter((error) => error.includes(quoted));
+}
