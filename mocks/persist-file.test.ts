@@ -109,15 +109,16 @@ describe('the data file', () => {
     const data = JSON.parse(readFileSync(path, 'utf8'));
     data.version = 2;
     for (const environment of data.environments) {
-      environment.availableLogOptions = environment.availableLogOptions.slice(0, 3);
+      environment.availableLogOptions = [{ service: 'author', name: 'aemerror' }];
       for (const field of ['previewUrl', 'aemRelease', 'variables', 'sim']) delete environment[field];
     }
     writeFileSync(path, JSON.stringify(data));
     const upgraded = reread()!;
     expect(upgraded.version).toBe(3);
     const wkndProd = upgraded.environments.find((e) => e.id === '10012')!;
-    expect(wkndProd.availableLogOptions.map((o) => o.service)).toContain('preview_dispatcher');
+    expect(wkndProd.previewUrl).toBe('https://preview-p1001-e10012.adobeaemcloud.com');
     expect(wkndProd.sim.updates).toEqual([]);
+    expect('availableLogOptions' in wkndProd).toBe(false);
     // Written back in the current shape on the next change.
     new DataFile(path).write(upgraded);
     expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(3);

@@ -4,7 +4,7 @@
  */
 import { isActiveExecution, runStart, type Simulation } from '../sim/engine';
 import type { DeployActivity } from '../sim/content/types';
-import { developerConsoleUrl, environmentStatus, variableStatus } from '../sim/environments';
+import { developerConsoleUrl, environmentStatus, logOptionsOf, variableStatus } from '../sim/environments';
 import { repositoryUrl } from '../sim/git';
 import type {
   Environment,
@@ -177,7 +177,7 @@ export function environment(ctx: RenderContext, e: Environment) {
     type: e.type,
     status: environmentStatus(e, ctx.now),
     region: e.region,
-    availableLogOptions: e.availableLogOptions,
+    availableLogOptions: logOptionsOf(e),
     /** Simulator extension, not Adobe's: the AEM release the environment runs. */
     aemRelease: e.aemRelease,
     _links: links,

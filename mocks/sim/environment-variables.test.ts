@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** Environment variables: checked like a pipeline's, then 2 simulated minutes of `updating` during which the environment takes no other change. */
 import { describe, expect, it } from 'vitest';
-import { currentUpdate, environmentStatus, variableStatus, VARIABLES_APPLY_MS } from './environments';
+import { currentUpdate, environmentStatus, logOptionsOf, variableStatus, VARIABLES_APPLY_MS } from './environments';
 import { patchEnvironmentVariables } from './environment-variables';
 import { LOG_DAYS, logSource, logText, servedDays } from './environment-logs';
 import type { Simulation } from './engine';
@@ -169,7 +169,7 @@ describe('environment variables', () => {
 function allEnvironmentLogs(sim: Simulation, environmentId: string, now: number): string {
   const environment = sim.environment(environmentId)!;
   const days = servedDays(sim, environment, now, LOG_DAYS).slice(0, 2);
-  return environment.availableLogOptions
+  return logOptionsOf(environment)
     .flatMap(({ service, name }) =>
       days.map((date) => {
         const source = logSource(sim, environment, service, name, date);

@@ -33,13 +33,20 @@ export function logServices(preview: boolean): { service: string; logs: readonly
   ];
 }
 
-/** `availableLogOptions`: one entry per service and log. */
-export function logOptions(preview: boolean): LogOption[] {
-  return logServices(preview).flatMap(({ service, logs }) => logs.map((name) => ({ service, name })));
-}
-
 export function hasPreview(environment: Environment): boolean {
   return environment.previewUrl !== undefined;
+}
+
+const LOG_OPTIONS = new Map(
+  [false, true].map((preview) => [
+    preview,
+    logServices(preview).flatMap(({ service, logs }) => logs.map((name): LogOption => ({ service, name }))),
+  ]),
+);
+
+/** `availableLogOptions`: one entry per service and log (derived, never stored). */
+export function logOptionsOf(environment: Environment): readonly LogOption[] {
+  return LOG_OPTIONS.get(hasPreview(environment))!;
 }
 
 /** The services an environment variable of `environment` can name. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logOptionsOf } from './environments';
 import { upgradeState } from './migrate';
 import type { Environment, SimState } from './model';
 import { newSimulation } from './test-helpers';
@@ -7,7 +8,7 @@ import { newSimulation } from './test-helpers';
 function asVersion2(state: SimState): Record<string, unknown> & SimState {
   const old = JSON.parse(JSON.stringify(state)) as SimState;
   (old as { version: number }).version = 2;
-  for (const e of old.environments as Partial<Environment>[]) {
+  for (const e of old.environments as (Partial<Environment> & { availableLogOptions?: unknown })[]) {
     e.availableLogOptions = [
       { service: 'author', name: 'aemerror' },
       { service: 'publish', name: 'aemerror' },
@@ -35,9 +36,9 @@ describe('a state saved before environment logs and variables (version 2)', () =
     expect(['10010', '10011', '10012'].map((id) => env(id).previewUrl !== undefined)).toEqual([true, false, true]);
     expect(['10030', '10031', '10032'].map((id) => env(id).previewUrl !== undefined)).toEqual([false, false, false]);
     expect(env('10010').previewUrl).toBe('https://preview-p1001-e10010.adobeaemcloud.com');
-    expect(env('10012').availableLogOptions).toHaveLength(15);
-    expect(env('10011').availableLogOptions).toHaveLength(9);
-    expect(env('10011').availableLogOptions.map((o) => `${o.service}/${o.name}`)).toEqual([
+    // Log options are derived from preview, no longer stored.
+    expect(logOptionsOf(env('10012'))).toHaveLength(15);
+    expect(logOptionsOf(env('10011')).map((o) => `${o.service}/${o.name}`)).toEqual([
       'author/aemerror',
       'author/aemrequest',
       'author/aemaccess',
@@ -48,6 +49,7 @@ describe('a state saved before environment logs and variables (version 2)', () =
       'dispatcher/httpderror',
       'dispatcher/aemdispatcher',
     ]);
+    expect(upgraded.environments.some((e) => 'availableLogOptions' in e)).toBe(false);
     for (const e of upgraded.environments) {
       expect(e.aemRelease).toMatch(/^\d{4}\.\d{1,2}\.\d+\.\d{8}T120000Z$/);
       expect(e.variables).toEqual([]);

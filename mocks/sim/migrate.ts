@@ -2,10 +2,10 @@
  * Saved states (localStorage in the browser, the standalone server's data file) of an earlier
  * shape, brought up to this one, so an upgrade carries on where it was instead of starting over.
  * Version 1 (before pipelines you configure): repositories had no branches, pipelines no variables.
- * Version 2 (before environments' logs and variables): environments offered three logs and had no
- * preview, AEM release or variables; pipeline secrets kept their values (they are dropped now).
+ * Version 2 (before environments' logs and variables): environments stored three log options and
+ * had no preview, AEM release or variables; pipeline secrets kept their values (dropped now).
  */
-import { aemReleaseAt, logOptions, serviceUrls } from './environments';
+import { aemReleaseAt, serviceUrls } from './environments';
 import { seedBranches } from './git';
 import { DAY_MS, STATE_VERSION, type Environment, type SimState } from './model';
 import { PREVIEW_TYPES, programHasPreview } from './seed';
@@ -41,16 +41,17 @@ function fromVersion1(state: SimState): void {
 }
 
 /**
- * Environments get every log option, preview (dev and prod environments of programs with Sites,
- * as the seed makes them), an AEM release and no variables; pipeline secrets lose their values.
+ * Environments get preview (dev and prod environments of programs with Sites, as the seed makes
+ * them; their log options follow from it and are no longer stored), an AEM release and no
+ * variables; pipeline secrets lose their values.
  */
 function fromVersion2(state: SimState): void {
   const programs = new Map(state.programs.map((p) => [p.id, p]));
-  for (const environment of state.environments as (Environment & Partial<Pick<Environment, 'sim'>>)[]) {
+  for (const environment of state.environments as (Environment & { availableLogOptions?: unknown })[]) {
     const program = programs.get(environment.programId);
     const preview =
       !!program && programHasPreview({ name: program.name, solutions: program.sim.solutions }) && PREVIEW_TYPES.includes(environment.type);
-    environment.availableLogOptions = logOptions(preview);
+    delete environment.availableLogOptions;
     const { previewUrl } = serviceUrls(environment.programId, environment.id, preview);
     if (previewUrl) environment.previewUrl ??= previewUrl;
     environment.aemRelease ??= aemReleaseAt(state.now - 30 * DAY_MS, 19000 + (Number(environment.programId) % 1000));

@@ -63,10 +63,12 @@ export interface Environment {
   /** As stored; rendered `updating` while a change of its variables applies (environments.ts). */
   status: 'ready' | 'updating' | 'creating';
   region: string;
-  availableLogOptions: LogOption[];
   authorUrl: string;
   publishUrl: string;
-  /** Present when the environment has the preview service (Sites programs, dev and prod environments). */
+  /**
+   * Present when the environment has the preview service (Sites programs, dev and prod
+   * environments); its log options follow from it (environments.ts `logOptionsOf`).
+   */
   previewUrl?: string;
   /** Simulator extension (not Adobe's): the AEM release it runs; a successful push-update deployment changes it. */
   aemRelease: string;

@@ -17,7 +17,7 @@ import {
 import { createRng } from './content/rng';
 import { Simulation, isActiveExecution } from './engine';
 import { seedBranches } from './git';
-import { aemReleaseAt, logOptions, serviceUrls } from './environments';
+import { aemReleaseAt, serviceUrls } from './environments';
 import { canonicalPhases, type PhasePlan } from './pipeline-phases';
 import type { ContentGenerators } from './content/types';
 
@@ -220,7 +220,6 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
       type,
       status: 'ready',
       region: 'va7',
-      availableLogOptions: logOptions(preview),
       ...serviceUrls(program.id, envId, preview),
       aemRelease: release,
       variables: (p.environmentVariables?.[label as 'dev' | 'stage' | 'prod'] ?? []).map((v) => ({ ...v })),

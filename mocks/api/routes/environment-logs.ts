@@ -6,6 +6,7 @@
  * BadRequestError).
  */
 import { LOG_DAYS, dateOf, offersLog, parseDate, servedDays, servicesOf } from '../../sim/environment-logs';
+import { logOptionsOf } from '../../sim/environments';
 import type { Environment } from '../../sim/model';
 import * as hal from '../hal';
 import type { LogAddress } from '../hrefs';
@@ -86,7 +87,9 @@ export function list(ctx: EnvironmentContext): Response {
 }
 
 function offered(environment: Environment, services: string[]): string {
-  const names = environment.availableLogOptions.filter((o) => services.includes(o.service)).map((o) => o.name);
+  const names = logOptionsOf(environment)
+    .filter((o) => services.includes(o.service))
+    .map((o) => o.name);
   return [...new Set(names)].join(', ');
 }
 

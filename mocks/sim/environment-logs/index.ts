@@ -11,7 +11,7 @@
  */
 import { hashString, createRng } from '../content/rng';
 import type { Simulation } from '../engine';
-import { logServices } from '../environments';
+import { hasPreview, logOptionsOf, logServices } from '../environments';
 import { DAY_MS, type Environment } from '../model';
 import { backgroundLog } from './background';
 import { LOG_DAYS, MINUTE_MS, dateOf, dayStart, minuteStamp, parseDate } from './clock';
@@ -25,14 +25,12 @@ export type { LogEvent, LogSource } from './source';
 
 /** Whether `environment` offers `service`'s `name` log. */
 export function offersLog(environment: Environment, service: string, name: string): boolean {
-  return environment.availableLogOptions.some((o) => o.service === service && o.name === name);
+  return logOptionsOf(environment).some((o) => o.service === service && o.name === name);
 }
 
 /** The services of `environment` (in Cloud Manager's order). */
 export function servicesOf(environment: Environment): string[] {
-  return logServices(environment.previewUrl !== undefined)
-    .map((s) => s.service)
-    .filter((service) => environment.availableLogOptions.some((o) => o.service === service));
+  return logServices(hasPreview(environment)).map((s) => s.service);
 }
 
 /**
