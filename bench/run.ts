@@ -27,6 +27,7 @@ const MODULES: Array<[string, string]> = [
   ['engine', 'benchEngine'],
   ['lighthouse', 'benchLighthouse'],
   ['server', 'benchServer'],
+  ['environment-logs', 'benchEnvironmentLogs'],
   ['log-viewer', 'benchLogViewer'],
   ['polling', 'benchPolling'],
   ['scale', 'benchScale'],

@@ -102,4 +102,25 @@ describe('the data file', () => {
     writeFileSync(path, JSON.stringify({ ...data, version: 99 }));
     expect(() => reread()).toThrow(/not a simulator state this version can read/);
   });
+
+  it('upgrades a data file of state version 2 (environments without preview, release or variables) and writes version 3', () => {
+    const { simulator, path, reread } = setup();
+    simulator.changed();
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    data.version = 2;
+    for (const environment of data.environments) {
+      environment.availableLogOptions = [{ service: 'author', name: 'aemerror' }];
+      for (const field of ['previewUrl', 'aemRelease', 'variables', 'sim']) delete environment[field];
+    }
+    writeFileSync(path, JSON.stringify(data));
+    const upgraded = reread()!;
+    expect(upgraded.version).toBe(3);
+    const wkndProd = upgraded.environments.find((e) => e.id === '10012')!;
+    expect(wkndProd.previewUrl).toBe('https://preview-p1001-e10012.adobeaemcloud.com');
+    expect(wkndProd.sim.updates).toEqual([]);
+    expect('availableLogOptions' in wkndProd).toBe(false);
+    // Written back in the current shape on the next change.
+    new DataFile(path).write(upgraded);
+    expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(3);
+  });
 });

@@ -10,6 +10,7 @@ import { OUTCOME_PRESETS } from '../sim/outcomes';
 import { createSpecValidator } from './spec-validator';
 import { SIM_REL, embedded, findLink, href, pipelineOf, programByName, type Hal } from '../../test-support/hal';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { API_ROUTES } from './route-table';
 
@@ -319,14 +320,84 @@ describe('the simulated Cloud Manager API', () => {
     expect(t.violations).toEqual([]);
   });
 
-  it('adds only one operation the spec lacks: POST to a program’s pipelines (the createPipeline extension)', () => {
+  it('serves environments with their logs and variables, and repositories’ generatePassword, that match the spec', async () => {
+    const t = setup();
+    const wknd = await programByName(t.get, 'WKND Sites');
+    const environments = embedded(await t.get(href(wknd, 'environments'), 'EnvironmentList'), 'environments');
+    for (const listed of environments) {
+      const environment = await t.get(href(listed, 'self'), 'Environment');
+      for (const rel of ['program', 'author', 'publish', 'developerConsole', 'logs', 'variables', 'self'])
+        expect(findLink(environment, rel), rel).toBeDefined();
+      expect(findLink(environment, 'logs')?.templated).toBe(true);
+      expect(findLink(environment, 'preview') !== undefined).toBe(environment.type !== 'stage');
+      expect(href(environment, 'developerConsole')).toMatch(/^https:\/\/dev-console-.*#release-cm-p1-e\d+$/);
+      expect(environment.aemRelease).toMatch(/^\d{4}\.\d+\.\d+\.\d{8}T\d{6}Z$/);
+    }
+    const prod = await t.get(
+      href(
+        environments.find((e) => e.type === 'prod'),
+        'self',
+      ),
+      'Environment',
+    );
+    expect((prod.availableLogOptions as unknown[]).length).toBe(15);
+
+    const logs = await t.get(href(prod, 'logs', { service: 'author', name: 'aemerror', days: 2 }), 'EnvironmentLogs');
+    expect(logs).toMatchObject({ service: ['author'], name: ['aemerror'], days: 2 });
+    const downloads = embedded(logs, 'downloads');
+    expect(downloads.map((d) => d.date)).toEqual(['2026-11-28', '2026-11-27']);
+    for (const download of downloads) t.violations.push(...validate('EnvironmentLog', download).map((v) => `download: ${v}`));
+    expect(findLink(downloads[0], 'logs/tail')?.href).toBe(`${ORIGIN}/files/environment/${prod.id}/logs/author/aemerror/2026-11-28.log`);
+    expect(findLink(downloads[1], 'logs/tail')).toBeUndefined();
+    const { redirect } = await t.get<{ redirect: string }>(href(downloads[1], 'logs/download'), 'Redirect');
+    const gz = await t.call('GET', redirect);
+    expect(gz.headers.get('content-type')).toBe('application/gzip');
+    expect(gunzipSync(new Uint8Array(await gz.arrayBuffer())).toString()).toMatch(/^27\.11\.2026 00:/);
+
+    const bad = await t.call('GET', href(prod, 'logs', { service: 'author', name: 'httpdaccess', days: 15 }));
+    expect(bad.status).toBe(400);
+    t.violations.push(...validate('BadRequestError', await bad.json()).map((v) => `400: ${v}`));
+
+    const variables = await t.get(href(prod, 'variables'), 'VariableList');
+    expect(href(variables, 'environment')).toBe(href(prod, 'self'));
+    expect(embedded(variables, 'variables')).toEqual([
+      { name: 'ANALYTICS_ENDPOINT', type: 'string', value: 'https://analytics.wknd.site/collect', status: 'ready' },
+      { name: 'SEARCH_API_KEY', type: 'secretString', service: 'publish', status: 'ready' },
+    ]);
+    expect((await t.call('PATCH', href(prod, 'variables'), [{ name: 'NEW_ONE', value: 'x', service: 'preview' }])).status).toBe(204);
+    expect(embedded(await t.get(href(prod, 'variables'), 'VariableList'), 'variables').at(-1)).toEqual({
+      name: 'NEW_ONE',
+      type: 'string',
+      value: 'x',
+      service: 'preview',
+      status: 'updating',
+    });
+    expect((await t.get(href(prod, 'self'), 'Environment')).status).toBe('updating');
+
+    const repositories = await t.get(href(wknd, 'repositories'), 'RepositoryList');
+    const repository = await t.get(href(embedded(repositories, 'repositories')[0], 'self'), 'Repository');
+    const passwords = await Promise.all(
+      [0, 1].map(
+        async () => (await t.call('POST', href(repository, `${SIM_REL}generatePassword`))).json() as Promise<Record<string, string>>,
+      ),
+    );
+    expect(passwords[0]).toEqual({
+      username: 'simulatedorg-1',
+      password: expect.stringMatching(/^\w{32}$/),
+      repositoryUrl: repository.repositoryUrl,
+    });
+    expect(passwords[1].password).not.toBe(passwords[0].password);
+    expect(t.violations).toEqual([]);
+  });
+
+  it('adds only the documented operations the spec lacks: POST to a program’s pipelines and to a repository’s generatePassword', () => {
     const spec = parse(readFileSync(new URL('./spec/api.yaml', import.meta.url), 'utf8')) as { paths: Record<string, object> };
     const normal = (path: string) => path.replace(/\{\w+\}/g, '{}');
     const operations = new Set(
       Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${normal(path)}`)),
     );
     const missing = API_ROUTES.flatMap((r) => r.methods.map((m) => `${m} ${normal(`/api${r.path}`)}`)).filter((op) => !operations.has(op));
-    expect(missing).toEqual(['POST /api/program/{}/pipelines']);
+    expect(missing).toEqual(['POST /api/program/{}/repository/{}/generatePassword', 'POST /api/program/{}/pipelines']);
   });
 
   it('starts exactly one execution for 20 concurrent starts', async () => {

@@ -19,6 +19,8 @@ const CONTROLS = ['state', 'speed', 'clock', 'outcome', 'layout', 'push-update',
 
 /** Paths that exist in the seeded state (plus every control), to mutate. */
 export function knownPaths(state: SimState): string[] {
+  const today = new Date(state.now).toISOString().slice(0, 10);
+  const yesterday = new Date(state.now - 86_400_000).toISOString().slice(0, 10);
   const executions = state.executions.filter((e) => e.pipelineId === '101');
   const picks = [executions[executions.length - 1], executions[0]].filter(Boolean);
   const paths = [
@@ -28,6 +30,15 @@ export function knownPaths(state: SimState): string[] {
     '/api/program/1/environments',
     '/api/program/1/repositories',
     '/api/program/1/environment/10010',
+    '/api/program/1/environment/10010/variables',
+    '/api/program/3/environment/10030/variables',
+    '/api/program/1/environment/10010/logs',
+    '/api/program/1/environment/10012/logs/download',
+    `/files/environment/10010/logs/author/aemerror/${today}.log`,
+    `/files/environment/10010/logs/author/aemerror/${yesterday}.log.gz`,
+    `/files/environment/10012/logs/dispatcher/httpderror/${today}.log.gz`,
+    `/files/environment/10030/logs/preview/aemerror/${today}.log`,
+    '/api/program/1/repository/201/generatePassword',
     '/api/program/1/repository/201',
     '/api/program/1/pipeline/101',
     '/api/program/1/pipeline/102',
@@ -123,6 +134,16 @@ const queryValue = fc.oneof(
     '9999999999',
     'main',
     'sonarLogFile',
+    'author',
+    'dispatcher',
+    'preview_dispatcher',
+    'aemerror',
+    'aemaccess',
+    'httpdaccess',
+    '2026-11-27',
+    '2026-11-28',
+    '2026-02-30',
+    '1999-01-01',
     'NORMAL',
     'EMERGENCY',
     'prod',
@@ -130,7 +151,13 @@ const queryValue = fc.oneof(
   fc.string({ maxLength: 20 }),
 );
 const query = fc
-  .array(fc.tuple(fc.constantFrom('start', 'limit', 'file', 'stepId', 'pipelineExecutionMode', 'type', 'x'), queryValue), { maxLength: 3 })
+  .array(
+    fc.tuple(
+      fc.constantFrom('start', 'limit', 'file', 'stepId', 'pipelineExecutionMode', 'type', 'service', 'name', 'days', 'date', 'x'),
+      queryValue,
+    ),
+    { maxLength: 3 },
+  )
   .map((pairs) => (pairs.length ? `?${new URLSearchParams(pairs).toString()}` : ''));
 
 const knownBodies = [
@@ -198,6 +225,11 @@ const configBodies: unknown[] = [
   [{ name: 'CM_RESERVED', value: 'x' }],
   [{ name: '1bad', value: 'x', type: 'number' }],
   [{ name: 'BIG', value: 'x'.repeat(600), type: 'secretString' }],
+  [{ name: 'FUZZ_ENV', value: 'x', service: 'publish' }],
+  [{ name: 'FUZZ_ENV', value: 'y', service: 'preview' }],
+  [{ name: 'FUZZ_ENV', service: 'publish' }],
+  [{ name: 'FUZZ_ENV', value: 'z', service: 'dispatcher' }],
+  [{ name: 'FUZZ_ENV_SECRET', value: 'hidden', type: 'secretString', service: 'author' }],
   { programId: '1', repositoryId: '201', branch: 'develop' },
   { programId: '1', repositoryId: '201', branch: 'feature/fuzz', message: 'Fuzzed' },
   { programId: '1', repositoryId: '201', branch: '../x' },
@@ -216,6 +248,9 @@ const CONFIG_OPERATIONS: [method: string, path: string][] = [
   ['PATCH', '/api/program/1/pipeline/101/variables'],
   ['PATCH', '/api/program/1/pipeline/102/variables'],
   ['DELETE', '/api/program/1/pipeline/102/cache'],
+  ['PATCH', '/api/program/1/environment/10010/variables'],
+  ['PATCH', '/api/program/3/environment/10030/variables'],
+  ['POST', '/api/program/1/repository/201/generatePassword'],
   ['POST', '/_sim/push'],
 ];
 
@@ -253,7 +288,38 @@ const headers = fc
     ),
   );
 
-export function fuzzRequests(paths: string[]): fc.Arbitrary<FuzzRequest> {
+/** Queries of an environment's logs and downloads: plausible values, valid together now and then. */
+function environmentLogQueries(state: SimState) {
+  const day = (offset: number) => new Date(state.now - offset * 86_400_000).toISOString().slice(0, 10);
+  const value = (values: string[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: queryValue });
+  const pairs = fc.tuple(
+    fc.array(fc.tuple(fc.constant('service'), value(['author', 'publish', 'dispatcher', 'preview', 'preview_dispatcher'])), {
+      maxLength: 2,
+    }),
+    fc.array(fc.tuple(fc.constant('name'), value(['aemerror', 'aemrequest', 'httpderror', 'aemdispatcher'])), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+    fc.option(fc.tuple(fc.constant('days'), value(['1', '2', '14', '15', '0'])), { nil: undefined }),
+    fc.option(fc.tuple(fc.constant('date'), value([day(0), day(1), day(13), day(14), day(-1)])), { nil: undefined }),
+  );
+  return fc.record({
+    path: fc.constantFrom(
+      '/api/program/1/environment/10010/logs',
+      '/api/program/3/environment/10030/logs',
+      '/api/program/1/environment/10010/logs/download',
+    ),
+    query: pairs.map(
+      ([services, names, days, date]) =>
+        `?${new URLSearchParams([...services, ...names, ...(days ? [days] : []), ...(date ? [date] : [])]).toString()}`,
+    ),
+    method: fc.constantFrom('GET', 'GET', 'HEAD', 'POST'),
+    headers,
+    body: fc.constant(undefined),
+  });
+}
+
+export function fuzzRequests(paths: string[], state?: SimState): fc.Arbitrary<FuzzRequest> {
   const path = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...paths).chain(mutatePath) },
     { weight: 1, arbitrary: fc.array(oddSegment, { minLength: 1, maxLength: 6 }).map((s) => `/${s.join('/')}`) },
@@ -286,8 +352,9 @@ export function fuzzRequests(paths: string[]): fc.Arbitrary<FuzzRequest> {
       ),
     })
     .map(({ operation: [method, p], ...rest }) => ({ method, path: p, ...rest }));
+  const logs = state ? [{ weight: 1, arbitrary: environmentLogQueries(state) }] : [];
   return fc
-    .oneof({ weight: 7, arbitrary: general }, { weight: 3, arbitrary: control }, { weight: 2, arbitrary: configure })
+    .oneof({ weight: 7, arbitrary: general }, { weight: 3, arbitrary: control }, { weight: 2, arbitrary: configure }, ...logs)
     .map(({ method, path: p, query: q, headers: h, body: b }) => ({
       method,
       target: `${p.startsWith('/') ? p : `/${p}`}${q}`,

@@ -56,7 +56,7 @@ describe('fuzzing the API function (createApi(...).handle)', () => {
     let sent = 0;
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fuzzRequests([...paths, ...knownPaths(api.simulator.state)]), async (request) => {
+      fc.asyncProperty(fuzzRequests([...paths, ...knownPaths(api.simulator.state)], api.simulator.state), async (request) => {
         const before = JSON.stringify(api.simulator.state);
         const response = await api.handle(toRequest(ORIGIN, request));
         sent += 1;
@@ -84,7 +84,7 @@ describe('fuzzing the API function (createApi(...).handle)', () => {
     const auth = { 'x-api-key': 'fuzz', 'x-gw-ims-org-id': 'ORG@AdobeOrg', authorization: 'Bearer fuzz-token' };
     let gatewayAnswers = 0;
     await fc.assert(
-      fc.asyncProperty(fuzzRequests(paths), fc.subarray(Object.keys(auth)), async (request, present) => {
+      fc.asyncProperty(fuzzRequests(paths, api.simulator.state), fc.subarray(Object.keys(auth)), async (request, present) => {
         const headers = { ...request.headers, ...Object.fromEntries(present.map((k) => [k, auth[k as keyof typeof auth]])) };
         const before = JSON.stringify(api.simulator.state);
         const response = await api.handle(toRequest(ORIGIN, { ...request, headers }));
@@ -178,7 +178,7 @@ describe('fuzzing the standalone server over HTTP', () => {
     const paths = knownPaths(local.simulator.state);
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fuzzRequests(paths), async (request) => {
+      fc.asyncProperty(fuzzRequests(paths, local.simulator.state), async (request) => {
         const before = await fingerprint();
         const response = await send(base, request, agent);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);

@@ -2,10 +2,21 @@
  * Engine state → HAL representations with the spec's field names. A link is present only while
  * its action is allowed. Relations use the spec's `http://` spelling.
  */
-import { isActiveExecution, type Simulation } from '../sim/engine';
+import { isActiveExecution, runStart, type Simulation } from '../sim/engine';
 import type { DeployActivity } from '../sim/content/types';
-import type { Environment, Execution, Pipeline, PipelineStepDefinition, Program, Repository, StepState } from '../sim/model';
-import type { Hrefs, StepAddress } from './hrefs';
+import { developerConsoleUrl, environmentStatus, logOptionsOf, variableStatus } from '../sim/environments';
+import { repositoryUrl } from '../sim/git';
+import type {
+  Environment,
+  EnvironmentVariable,
+  Execution,
+  Pipeline,
+  PipelineStepDefinition,
+  Program,
+  Repository,
+  StepState,
+} from '../sim/model';
+import type { Hrefs, LogAddress, StepAddress } from './hrefs';
 import { apiTime } from './time';
 
 /** Relations are rendered in the spec's http:// spelling (tests use test-support/hal, which reads both). */
@@ -111,54 +122,122 @@ export function pipelineList(ctx: RenderContext, programId: string, list: Return
   return { ...list, _links: { ...list._links, [`${SIM_REL}createPipeline`]: link(ctx.hrefs.pipelines(programId)) } };
 }
 
-/** A pipeline's variables: a `secretString` has no `value`. */
-export function variableList(ctx: RenderContext, p: Pipeline) {
-  const variables = p.variables.map((v) => ({
+/** A `VariableList`: a `secretString` never has a `value`; `service` only when the variable is limited to one. */
+function variableListOf(variables: readonly EnvironmentVariable[], status: (v: EnvironmentVariable) => string, links: Links) {
+  const rendered = variables.map((v) => ({
     name: v.name,
     type: v.type,
-    ...(v.type === 'secretString' ? {} : { value: v.value }),
-    status: 'ready',
+    ...(v.type === 'secretString' || v.value === undefined ? {} : { value: v.value }),
+    ...(v.service ? { service: v.service } : {}),
+    status: status(v),
   }));
-  return {
-    _totalNumberOfItems: variables.length,
-    _embedded: { variables },
-    _links: {
-      [`${REL}pipeline`]: link(ctx.hrefs.pipeline(p.programId, p.id)),
-      [`${REL}program`]: link(ctx.hrefs.program(p.programId)),
-      self: link(ctx.hrefs.variables(p.programId, p.id)),
-    },
-  };
+  return { _totalNumberOfItems: rendered.length, _embedded: { variables: rendered }, _links: links };
 }
 
+/** A pipeline's variables. */
+export function variableList(ctx: RenderContext, p: Pipeline) {
+  return variableListOf(p.variables, () => 'ready', {
+    [`${REL}pipeline`]: link(ctx.hrefs.pipeline(p.programId, p.id)),
+    [`${REL}program`]: link(ctx.hrefs.program(p.programId)),
+    self: link(ctx.hrefs.variables(p.programId, p.id)),
+  });
+}
+
+/** An environment's variables: those a change applies to are `updating` until it is done. */
+export function environmentVariableList(ctx: RenderContext, e: Environment) {
+  return variableListOf(e.variables, (v) => variableStatus(e, v, ctx.now), {
+    [`${REL}environment`]: link(ctx.hrefs.environment(e.programId, e.id)),
+    [`${REL}program`]: link(ctx.hrefs.program(e.programId)),
+    self: link(ctx.hrefs.environmentVariables(e.programId, e.id)),
+  });
+}
+
+/**
+ * An environment: `status` is `updating` while a change of its variables applies. Links to its
+ * services (preview when it has it) and its Developer Console (external URLs), its logs (templated)
+ * and its variables. Simulator extension: `aemRelease`.
+ */
 export function environment(ctx: RenderContext, e: Environment) {
   const h = ctx.hrefs;
+  const links: Links = {
+    [`${REL}program`]: link(h.program(e.programId)),
+    [`${REL}author`]: link(e.authorUrl),
+    [`${REL}publish`]: link(e.publishUrl),
+  };
+  if (e.previewUrl) links[`${REL}preview`] = link(e.previewUrl);
+  links[`${REL}developerConsole`] = link(developerConsoleUrl(e));
+  links[`${REL}logs`] = link(h.environmentLogsTemplate(e.programId, e.id), true);
+  links[`${REL}variables`] = link(h.environmentVariables(e.programId, e.id));
+  links.self = link(h.environment(e.programId, e.id));
   return {
     id: e.id,
     programId: e.programId,
     name: e.name,
     description: e.description,
     type: e.type,
-    status: e.status,
+    status: environmentStatus(e, ctx.now),
     region: e.region,
-    availableLogOptions: e.availableLogOptions,
-    _links: {
-      [`${REL}program`]: link(h.program(e.programId)),
-      [`${REL}author`]: link(e.authorUrl),
-      [`${REL}publish`]: link(e.publishUrl),
-      self: link(h.environment(e.programId, e.id)),
-    },
+    availableLogOptions: logOptionsOf(e),
+    /** Simulator extension, not Adobe's: the AEM release the environment runs. */
+    aemRelease: e.aemRelease,
+    _links: links,
   };
 }
 
+/** What a `logs` request asked for, and the days it lists (newest first). */
+export interface LogsRequest {
+  services: string[];
+  names: string[];
+  days: number;
+  /** The (service, name, date) of each download, in order. */
+  downloads: LogAddress[];
+  /** The date whose log still grows (it alone has a tail link). */
+  today: string;
+  /** The origin tail URLs are made absolute against (the request's). */
+  origin: URL;
+}
+
+/** `EnvironmentLogs`: one `EnvironmentLog` per service, log and day, each with its download link; today's also with its tail URL. */
+export function environmentLogs(ctx: RenderContext, e: Environment, request: LogsRequest) {
+  const h = ctx.hrefs;
+  const query = new URLSearchParams([
+    ...request.services.map((s) => ['service', s]),
+    ...request.names.map((n) => ['name', n]),
+    ['days', String(request.days)],
+  ]).toString();
+  const downloads = request.downloads.map((log) => {
+    const links: Links = { [`${REL}logs/download`]: link(h.environmentLogDownload(e.programId, e.id, log)) };
+    if (log.date === request.today)
+      links[`${REL}logs/tail`] = link(new URL(h.environmentLogFile(e.id, log, 'log'), request.origin).toString());
+    return {
+      service: log.service,
+      name: log.name,
+      date: log.date,
+      programId: Number(e.programId),
+      environmentId: Number(e.id),
+      _links: links,
+    };
+  });
+  return {
+    service: request.services,
+    name: request.names,
+    days: request.days,
+    _links: { [`${REL}program`]: link(h.program(e.programId)), self: link(h.environmentLogs(e.programId, e.id, query)) },
+    _embedded: { downloads },
+  };
+}
+
+/** A repository, with the simulator's link to generate a git password (POST). */
 export function repository(ctx: RenderContext, r: Repository) {
   return {
     id: r.id,
     repo: r.name,
     description: `Git repository of ${r.name}`,
-    repositoryUrl: `https://git.cloudmanager.adobe.com/simulatedorg/${r.name}/`,
+    repositoryUrl: repositoryUrl(r),
     _links: {
       [`${REL}program`]: link(ctx.hrefs.program(r.programId)),
       [`${REL}branches`]: link(ctx.hrefs.branches(r.programId, r.id)),
+      [`${SIM_REL}generatePassword`]: link(ctx.hrefs.generatePassword(r.programId, r.id)),
       self: link(ctx.hrefs.repository(r.programId, r.id)),
     },
   };
@@ -264,7 +343,7 @@ function stepDetails(ctx: RenderContext, execution: Execution, step: StepState):
     const activities = deployActivities(ctx, execution, step);
     const progress = ctx.engine.progress(step, ctx.now);
     const done = activities.filter((a) => a.at <= progress);
-    const start = step.startedAt ?? execution.createdAt;
+    const start = runStart(step, execution);
     details.deployCommands = JSON.stringify(activities.map((a) => ({ id: a.id, stepAction: a.stepAction, instanceId: a.instanceId })));
     if (done.length) details.currentDeployCommandId = done[done.length - 1].id;
     details.deploymentStepDescription = JSON.stringify(

@@ -9,6 +9,14 @@ export type Layout = SimState['settings']['layout'];
 
 const ALT = '/api/alt-layout';
 
+/** One day of one environment log. */
+export interface LogAddress {
+  service: string;
+  name: string;
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+}
+
 export interface StepAddress {
   programId: string;
   pipelineId: string;
@@ -26,6 +34,7 @@ function layoutHrefs(layout: Layout) {
   const api = layout === 'alternate' ? ALT : '/api';
   const files = layout === 'alternate' ? '/files/alt-layout' : '/files';
   const program = (p: string) => `${api}/program/${p}`;
+  const environment = (p: string, env: string) => `${program(p)}/environment/${env}`;
   const pipeline = (p: string, pl: string) => `${program(p)}/pipeline/${pl}`;
   const execution = (p: string, pl: string, e: string) => `${pipeline(p, pl)}/execution/${e}`;
   const step = (a: StepAddress) => `${execution(a.programId, a.pipelineId, a.executionId)}/phase/${a.phaseId}/step/${a.stepId}`;
@@ -34,10 +43,17 @@ function layoutHrefs(layout: Layout) {
     program,
     pipelines: (p: string) => `${program(p)}/pipelines`,
     environments: (p: string) => `${program(p)}/environments`,
-    environment: (p: string, env: string) => `${program(p)}/environment/${env}`,
+    environment,
+    /** The `logs` link: templated with `service`, `name` (both repeatable) and `days`. */
+    environmentLogsTemplate: (p: string, env: string) => `${environment(p, env)}/logs{?service,name,days}`,
+    environmentLogs: (p: string, env: string, query: string) => `${environment(p, env)}/logs?${query}`,
+    environmentLogDownload: (p: string, env: string, log: LogAddress) =>
+      `${environment(p, env)}/logs/download?${new URLSearchParams({ service: log.service, name: log.name, date: log.date }).toString()}`,
+    environmentVariables: (p: string, env: string) => `${environment(p, env)}/variables`,
     repositories: (p: string) => `${program(p)}/repositories`,
     repository: (p: string, r: string) => `${program(p)}/repository/${r}`,
     branches: (p: string, r: string) => `${program(p)}/repository/${r}/branches`,
+    generatePassword: (p: string, r: string) => `${program(p)}/repository/${r}/generatePassword`,
     pipeline,
     variables: (p: string, pl: string) => `${pipeline(p, pl)}/variables`,
     cache: (p: string, pl: string) => `${pipeline(p, pl)}/cache`,
@@ -53,6 +69,9 @@ function layoutHrefs(layout: Layout) {
       `${files}/execution/${executionId}/step/${stepStateId}/log/${encodeURIComponent(file)}.log`,
     artifactFile: (executionId: string, stepStateId: string, id: string) =>
       `${files}/execution/${executionId}/step/${stepStateId}/artifact/${id}`,
+    /** A day of an environment log: `.log.gz` (the download) or `.log` (the tail, plain text). */
+    environmentLogFile: (environmentId: string, log: LogAddress, kind: 'log' | 'log.gz') =>
+      `${files}/environment/${environmentId}/logs/${encodeURIComponent(log.service)}/${encodeURIComponent(log.name)}/${log.date}.${kind}`,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Bodies of the pipeline operations → the engine's typed inputs: add (simulator extension) and
- * edit (`PipelineUpdate`) bodies, and variable PATCH bodies (`PipelineVariableUpdate[]`). Only
- * the shape is checked here — JSON types, known fields, enum values; the rules (names, references,
- * limits) are the engine's. Every problem found is listed in the 400's `errors`.
+ * edit (`PipelineUpdate`) bodies, and variable PATCH bodies of pipelines and environments
+ * (`PipelineVariableUpdate[]`, `EnvironmentVariableUpdate[]`). Only the shape is checked here —
+ * JSON types, known fields, enum values; the rules (names, references, limits) are the engine's.
+ * Every problem found is listed in the 400's `errors`.
  */
 import {
   STEP_ACTIONS,
@@ -13,7 +14,7 @@ import {
   type VariableType,
 } from '../sim/model';
 import type { PhaseInput, PipelineInput, StepInput, StepOptions } from '../sim/pipeline-config';
-import { VARIABLE_LIMITS, type VariableChange } from '../sim/variables';
+import { VARIABLE_LIMITS, VARIABLE_SERVICES, type VariableChange } from '../sim/variables';
 import { HttpError } from './problem';
 
 const TRIGGERS = ['MANUAL', 'ON_COMMIT'] as const;
@@ -149,20 +150,30 @@ function stepFrom(read: Reader, value: unknown, path: string): StepInput {
   };
 }
 
-/** A variables PATCH body: an array of `{name, value?, type?}`; no value (or null, or "") deletes the variable. */
-export function variableChangesFrom(body: unknown): VariableChange[] {
-  requireBody(body, 'an array of {"name", "value", "type"}');
+/**
+ * A variables PATCH body: an array of `{name, value?, type?}` (`PipelineVariableUpdate`), or for an
+ * environment of `{name, value?, type?, service?}` (`EnvironmentVariableUpdate`); no value (or null,
+ * or "") deletes the variable.
+ */
+export function variableChangesFrom(body: unknown, owner: 'pipeline' | 'environment' = 'pipeline'): VariableChange[] {
+  const fields = owner === 'pipeline' ? ['name', 'value', 'type'] : ['name', 'value', 'type', 'service'];
+  const expected = `an array of {${fields.map((f) => `"${f}"`).join(', ')}}`;
+  requireBody(body, expected);
   const read = new Reader();
-  const items = Array.isArray(body)
-    ? read.array(body, '', VARIABLE_LIMITS.perPipeline)
-    : read.problem('', 'must be an array of {"name", "value", "type"}');
+  const items = Array.isArray(body) ? read.array(body, '', VARIABLE_LIMITS.perOwner) : read.problem('', `must be ${expected}`);
   const changes = (items ?? []).map((item, i) => {
     const name = typeof (item as Json | null)?.name === 'string' ? ((item as Json).name as string) : undefined;
     const path = `[${i}]${name === undefined ? '' : ` ${JSON.stringify(name.slice(0, VARIABLE_LIMITS.nameMax))}`}`;
-    const variable = read.object(item, path, ['name', 'value', 'type']) ?? {};
+    const variable = read.object(item, path, fields) ?? {};
     if (name === undefined) read.problem(`${path}.name`, 'is required and must be a string');
     const value = variable.value === null ? undefined : read.string(variable.value, `${path}.value`);
-    return { name: name ?? '', value, type: read.oneOf(variable.type, `${path}.type`, VARIABLE_TYPES) };
+    const service = variable.service === null ? undefined : read.oneOf(variable.service, `${path}.service`, VARIABLE_SERVICES);
+    return {
+      name: name ?? '',
+      value,
+      type: read.oneOf(variable.type, `${path}.type`, VARIABLE_TYPES),
+      ...(service === undefined ? {} : { service }),
+    };
   });
   return read.done(changes, 'No variable was changed');
 }

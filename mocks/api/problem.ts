@@ -6,9 +6,18 @@ import { DomainError, type DomainErrorCode } from '../sim/errors';
 
 export const PROBLEM_TYPE = 'http://ns.adobe.com/adobecloud/error';
 
-/** A problem+json answer; `errors` lists each problem when there are several (a refused pipeline or variables). */
-export function problem(status: number, title: string, detail: string, errors?: string[]): Response {
-  const body = { type: PROBLEM_TYPE, title, status, detail, ...(errors ? { errors } : {}) };
+/** The spec's `BadRequestError` members: query parameters that are missing or invalid. */
+export interface ParamProblems {
+  missingParams?: { name: string; type: string }[];
+  invalidParams?: { name: string; reason: string }[];
+}
+
+/**
+ * A problem+json answer; `errors` lists each problem when there are several (a refused pipeline or
+ * variables); `params` names the query parameters at fault (the spec's BadRequestError).
+ */
+export function problem(status: number, title: string, detail: string, errors?: string[], params?: ParamProblems): Response {
+  const body = { type: PROBLEM_TYPE, title, status, detail, ...(errors ? { errors } : {}), ...params };
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 }
 
@@ -24,6 +33,7 @@ export class HttpError extends Error {
     readonly title: string,
     message: string,
     readonly errors?: string[],
+    readonly params?: ParamProblems,
   ) {
     super(message);
   }
@@ -39,6 +49,7 @@ export const DOMAIN_ANSWERS: Record<DomainErrorCode, { status: number; title?: s
   not_waiting: { status: 409 },
   already_decided: { status: 409 },
   not_cancellable: { status: 409 },
+  environment_busy: { status: 409 },
   invalid: { status: 400, title: 'Invalid request body' },
   not_allowed: { status: 400 },
 };
@@ -48,7 +59,7 @@ export function problemFrom(error: unknown): Response {
     const answer = DOMAIN_ANSWERS[error.code];
     return problem(answer.status, answer.title ?? error.title, error.message, error.errors);
   }
-  if (error instanceof HttpError) return problem(error.status, error.title, error.message, error.errors);
+  if (error instanceof HttpError) return problem(error.status, error.title, error.message, error.errors, error.params);
   // A bug in the simulator: still an answer, never a crash.
   console.error('[simulator] unexpected error', error);
   return problem(500, 'Internal simulator error', error instanceof Error ? error.message : String(error));

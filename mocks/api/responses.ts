@@ -19,6 +19,12 @@ export function jsonOnce(representation: object): Response {
   return new Response(text, { status: 200, headers: JSON_HEADERS });
 }
 
+/** A download the API's way (logs, environment logs): `{redirect}` JSON when the client accepts JSON, otherwise 307 to it. */
+export function redirectTo(request: Request, target: string): Response {
+  if ((request.headers.get('accept') ?? '').includes('application/json')) return json({ redirect: target });
+  return new Response(null, { status: 307, headers: { location: target } });
+}
+
 /** 202 with no body: a decision on a step was taken. */
 export function accepted(): Response {
   return new Response(null, { status: 202 });

@@ -7,6 +7,9 @@
  */
 import { route } from './router';
 import * as controls from './routes/controls';
+import * as environmentLogFiles from './routes/environment-log-files';
+import * as environmentLogs from './routes/environment-logs';
+import * as environmentVariables from './routes/environment-variables';
 import * as environments from './routes/environments';
 import * as executions from './routes/executions';
 import * as files from './routes/files';
@@ -17,6 +20,8 @@ import * as steps from './routes/steps';
 import * as variables from './routes/variables';
 
 const PROGRAM = '/program/{programId}';
+const ENVIRONMENT = `${PROGRAM}/environment/{environmentId}` as const;
+const REPOSITORY = `${PROGRAM}/repository/{repositoryId}` as const;
 const PIPELINE = `${PROGRAM}/pipeline/{pipelineId}` as const;
 const EXECUTION = `${PIPELINE}/execution/{executionId}` as const;
 const STEP = `${EXECUTION}/phase/{phaseId}/step/{stepId}` as const;
@@ -25,12 +30,18 @@ export const API_ROUTES = [
   route('GET', '/programs', programs.list),
   route('GET', PROGRAM, programs.get),
   route('GET', `${PROGRAM}/environments`, environments.list),
-  route('GET', `${PROGRAM}/environment/{environmentId}`, environments.get),
+  route('GET', ENVIRONMENT, environments.get),
+  route('GET', `${ENVIRONMENT}/logs`, environmentLogs.list),
+  route('GET', `${ENVIRONMENT}/logs/download`, environmentLogs.download),
+  route('GET', `${ENVIRONMENT}/variables`, environmentVariables.list),
+  route('PATCH', `${ENVIRONMENT}/variables`, environmentVariables.update),
   route('GET', `${PROGRAM}/repositories`, repositories.list),
-  route('GET', `${PROGRAM}/repository/{repositoryId}`, repositories.get),
-  route('GET', `${PROGRAM}/repository/{repositoryId}/branches`, repositories.branches),
+  route('GET', REPOSITORY, repositories.get),
+  route('GET', `${REPOSITORY}/branches`, repositories.branches),
+  // Simulator extension, advertised by the repository's generatePassword link.
+  route('POST', `${REPOSITORY}/generatePassword`, repositories.generatePassword),
   route('GET', `${PROGRAM}/pipelines`, pipelines.list),
-  // Simulator extension (the only operation the spec lacks), advertised by the list's createPipeline link.
+  // Simulator extension, advertised by the list's createPipeline link.
   route('POST', `${PROGRAM}/pipelines`, pipelines.create),
   route('GET', PIPELINE, pipelines.get),
   route('PATCH', PIPELINE, pipelines.update),
@@ -54,6 +65,7 @@ export const API_ROUTES = [
 export const FILE_ROUTES = [
   route('GET', '/execution/{executionId}/step/{stepStateId}/log/{logFile}', files.log),
   route('GET', '/execution/{executionId}/step/{stepStateId}/artifact/{artifactId}', files.artifact),
+  route('GET', '/environment/{environmentId}/logs/{service}/{logName}/{file}', environmentLogFiles.file),
 ];
 
 export const CONTROL_ROUTES = [

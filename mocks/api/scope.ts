@@ -41,8 +41,11 @@ export const API_SCOPE: Resolvers = {
 
 const noSuchFile = () => new HttpError(404, 'Not found', 'No such file.');
 
-/** Log and artifact files: addressed by execution id and step state id alone. */
+/** Log and artifact files: addressed by execution id and step state id alone, environment logs by environment id. */
 export const FILE_SCOPE: Resolvers = {
+  environmentId: (ctx, id) => {
+    ctx.environment = ctx.engine.environment(id) ?? fail(noSuchFile());
+  },
   executionId: (ctx, id) => {
     ctx.execution = ctx.engine.executionById(id) ?? fail(noSuchFile());
   },

@@ -26,6 +26,7 @@ import { DomainError } from './errors';
 import { DECISION_ACTION, cancelKindFor, type CancelRequest, type StepDecision } from './decisions';
 import { headCommit, sha } from './git';
 import { runVariables } from './variables';
+import { aemReleaseAt, checkNotUpdating, currentUpdate } from './environments';
 import type { ContentContext, ContentGenerators } from './content/types';
 
 /** Simulated time between a cancel request and the execution reaching CANCELLED. */
@@ -244,7 +245,16 @@ export class Simulation {
         continue;
       }
       if (step.status === 'RUNNING') {
-        const endAt = step.sim.scheduledFor ?? (step.startedAt ?? execution.createdAt) + step.sim.durationMs;
+        if (step.details.waitingFor !== undefined && step.sim.deployFrom !== undefined) {
+          // A deployment that waited for its environment's update: it deploys from then on.
+          if (now < step.sim.deployFrom) return;
+          const { waitingFor: _done, ...details } = step.details;
+          step.details = details;
+          step.updatedAt = step.sim.deployFrom;
+          execution.updatedAt = Math.max(execution.updatedAt, step.sim.deployFrom);
+          continue;
+        }
+        const endAt = step.sim.scheduledFor ?? runStart(step, execution) + step.sim.durationMs;
         if (now < endAt) return;
         this.completeStep(execution, step, endAt);
         continue;
@@ -262,10 +272,18 @@ export class Simulation {
     }
   }
 
-  /** Details a step gets when it starts (deploy targets, AEM release). */
+  /**
+   * Details a step gets when it starts (deploy targets, AEM release). A deployment to an
+   * environment that applies a change of its variables waits for it (`details.waitingFor`).
+   */
   onStepStarted(execution: Execution, step: StepState) {
     if (step.action === 'deploy') {
       const environment = this.environment(step.environmentId);
+      const update = environment && step.startedAt !== undefined ? currentUpdate(environment, step.startedAt) : undefined;
+      if (update) {
+        step.sim.deployFrom = update.until;
+        step.details = { ...step.details, waitingFor: 'environmentUpdate' };
+      }
       step.details = {
         ...step.details,
         environmentUrls: environment
@@ -310,6 +328,11 @@ export class Simulation {
       }
     }
     this.finishStep(step, step.sim.result, at);
+    if (action === 'deploy' && step.sim.result === 'FINISHED' && execution.trigger === 'PUSH_UPGRADES') {
+      // A push update deployed a new AEM release.
+      const environment = this.environment(step.environmentId);
+      if (environment) environment.aemRelease = aemRelease(execution);
+    }
     if (step.sim.errors?.length && (step.sim.result === 'FAILED' || step.sim.result === 'ERROR')) {
       step.details = { ...step.details, errors: step.sim.errors };
     }
@@ -353,6 +376,10 @@ export class Simulation {
     }
     let trigger: ExecutionTrigger = options.trigger ?? 'MANUAL';
     let source: Execution | undefined;
+    const reExecution = options.stepId !== undefined;
+    for (const environment of this.deployTargets(pipeline, reExecution)) {
+      checkNotUpdating(environment, now, 'start the pipeline once it is ready');
+    }
     if (options.stepId !== undefined) {
       source = this.latestExecution(pipelineId);
       const step = source?.steps.find((s) => s.stepId === options.stepId);
@@ -373,6 +400,14 @@ export class Simulation {
     pipeline.updatedAt = now;
     this.advanceExecution(execution, now);
     return execution;
+  }
+
+  /** The environments a run of `pipeline` deploys to (a re-execution: production only). */
+  deployTargets(pipeline: Pipeline, reExecution = false): Environment[] {
+    return pipeline.phases
+      .filter((p) => p.type === 'DEPLOY' && (!reExecution || p.environmentType === 'prod'))
+      .map((p) => this.environment(p.environmentId))
+      .filter((e): e is Environment => e !== undefined);
   }
 
   /**
@@ -624,7 +659,7 @@ export class Simulation {
     if (step.finishedAt !== undefined || step.status === 'WAITING') return 1;
     if (step.startedAt === undefined) return 0;
     if (step.sim.scheduledFor !== undefined) return 1;
-    return Math.max(0, Math.min(1, (now - step.startedAt) / Math.max(1, step.sim.durationMs)));
+    return Math.max(0, Math.min(1, (now - runStart(step)) / Math.max(1, step.sim.durationMs)));
   }
 
   /** A new id, unique in this state (executions, phases, step states, commits). */
@@ -698,8 +733,15 @@ function artifactsVersion(now: number, id: string): string {
   return `${d.getUTCFullYear()}.${d.getUTCMonth() + 1}${pad(d.getUTCDate())}.${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}.${pad(Number(id) % 1e10, 10)}`;
 }
 
-function aemRelease(execution: Execution): string {
-  const d = new Date(execution.createdAt - 5 * 24 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}.${d.getUTCMonth() + 1}.${20000 + (execution.sim.seed % 4000)}.${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T120000Z`;
+/** The AEM release a run builds its images with (released 5 days before it started). */
+export function aemRelease(execution: Execution): string {
+  return aemReleaseAt(execution.createdAt - 5 * 24 * 3600 * 1000, 20000 + (execution.sim.seed % 4000));
+}
+
+/**
+ * When a step's work started: its start, or for a deployment that waited for its environment's
+ * update, the end of that update. Its duration counts from here.
+ */
+export function runStart(step: StepState, execution?: Execution): number {
+  return step.sim.deployFrom ?? step.startedAt ?? execution?.createdAt ?? step.updatedAt;
 }

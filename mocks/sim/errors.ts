@@ -14,6 +14,8 @@ export type DomainErrorCode =
   | 'already_decided'
   /** A cancel of a step that cannot be cancelled now (a running deployment). */
   | 'not_cancellable'
+  /** The environment applies a change of its variables, or a deployment to it runs: it takes no other change now. */
+  | 'environment_busy'
   /** A command that does not fit: the wrong decision for the step, a schedule too far ahead, a bad pipeline or variable. */
   | 'invalid'
   /** An action the rules do not allow now (re-executing anything but the last production deployment). */

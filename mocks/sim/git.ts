@@ -6,6 +6,7 @@
  */
 import { createRng, hashString } from './content/rng';
 import type { Simulation } from './engine';
+import { currentUpdate } from './environments';
 import { DomainError } from './errors';
 import type { Branch, Pipeline, Repository } from './model';
 
@@ -46,7 +47,10 @@ export interface PushResult {
   commitId: string;
   /** The ON_COMMIT runs the push started. */
   started: { pipelineId: string; executionId: string }[];
-  /** ON_COMMIT pipelines of that branch that were already running (not started again). */
+  /**
+   * ON_COMMIT pipelines of that branch that were already running (not started again), or that
+   * deploy to an environment applying a change of its variables (not started).
+   */
   busy: string[];
 }
 
@@ -74,7 +78,8 @@ export function push(sim: Simulation, request: Push, now: number): PushResult {
       p.phases.some((phase) => phase.type === 'BUILD' && phase.repositoryId === repository.id && phase.branch === branch.name),
   );
   for (const pipeline of watching) {
-    if (sim.currentExecution(pipeline.id)) {
+    // Already running, or deploying to an environment that applies a change of its variables: not started.
+    if (sim.currentExecution(pipeline.id) || sim.deployTargets(pipeline).some((e) => currentUpdate(e, now))) {
       result.busy.push(pipeline.id);
       continue;
     }
@@ -82,6 +87,36 @@ export function push(sim: Simulation, request: Push, now: number): PushResult {
     result.started.push({ pipelineId: pipeline.id, executionId: execution.id });
   }
   return result;
+}
+
+/** The git URL of a repository (Cloud Manager's git host, the org's tenant). */
+export function repositoryUrl(repository: Repository): string {
+  return `https://git.cloudmanager.adobe.com/simulatedorg/${repository.name}/`;
+}
+
+/** Access Repo Info: the technical git user of a program (the same every time). */
+export function gitUser(programId: string): string {
+  return `simulatedorg-${programId}`;
+}
+
+export interface GitCredentials {
+  username: string;
+  password: string;
+  repositoryUrl: string;
+}
+
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/**
+ * A new git password for a repository (the simulator's `generatePassword` extension): drawn from
+ * the seed and a new id, so each call gives another one. Cloud Manager would revoke the previous
+ * password; the simulator serves no git and keeps no password (it is shown once, never stored).
+ */
+export function generatePassword(sim: Simulation, repository: Repository): GitCredentials {
+  const rng = createRng(hashString(`git-password:${sim.state.seed}:${repository.id}:${sim.newId()}`));
+  let password = '';
+  for (let i = 0; i < 32; i += 1) password += rng.pick([...PASSWORD_ALPHABET]);
+  return { username: gitUser(repository.programId), password, repositoryUrl: repositoryUrl(repository) };
 }
 
 /** A 40-digit commit sha. */

@@ -2,9 +2,13 @@
  * Saved states (localStorage in the browser, the standalone server's data file) of an earlier
  * shape, brought up to this one, so an upgrade carries on where it was instead of starting over.
  * Version 1 (before pipelines you configure): repositories had no branches, pipelines no variables.
+ * Version 2 (before environments' logs and variables): environments stored three log options and
+ * had no preview, AEM release or variables; pipeline secrets kept their values (dropped now).
  */
+import { aemReleaseAt, serviceUrls } from './environments';
 import { seedBranches } from './git';
-import { STATE_VERSION, type SimState } from './model';
+import { DAY_MS, STATE_VERSION, type Environment, type SimState } from './model';
+import { PREVIEW_TYPES, programHasPreview } from './seed';
 
 /** Whether `value` looks like a saved state of any version (the lists and the clock are there). */
 export function isSavedState(value: unknown): value is { version: number } & Omit<SimState, 'version'> {
@@ -22,11 +26,41 @@ export function isSavedState(value: unknown): value is { version: number } & Omi
 /** The state of the current version, or undefined when `value` is not a state this version can read. */
 export function upgradeState(value: unknown): SimState | undefined {
   if (!isSavedState(value)) return undefined;
-  if (value.version === STATE_VERSION) return value as SimState;
-  if (value.version !== 1) return undefined;
+  if (!Number.isInteger(value.version) || value.version > STATE_VERSION || value.version < 1) return undefined;
   const state = value as unknown as SimState;
-  for (const repository of state.repositories) repository.branches ??= seedBranches(repository.name.replace(/-site$/, ''));
-  for (const pipeline of state.pipelines) pipeline.variables ??= [];
+  const version = value.version;
+  if (version < 2) fromVersion1(state);
+  if (version < 3) fromVersion2(state);
   state.version = STATE_VERSION;
   return state;
+}
+
+function fromVersion1(state: SimState): void {
+  for (const repository of state.repositories) repository.branches ??= seedBranches(repository.name.replace(/-site$/, ''));
+  for (const pipeline of state.pipelines) pipeline.variables ??= [];
+}
+
+/**
+ * Environments get preview (dev and prod environments of programs with Sites, as the seed makes
+ * them; their log options follow from it and are no longer stored), an AEM release and no
+ * variables; pipeline secrets lose their values.
+ */
+function fromVersion2(state: SimState): void {
+  const programs = new Map(state.programs.map((p) => [p.id, p]));
+  for (const environment of state.environments as (Environment & { availableLogOptions?: unknown })[]) {
+    const program = programs.get(environment.programId);
+    const preview =
+      !!program && programHasPreview({ name: program.name, solutions: program.sim.solutions }) && PREVIEW_TYPES.includes(environment.type);
+    delete environment.availableLogOptions;
+    const { previewUrl } = serviceUrls(environment.programId, environment.id, preview);
+    if (previewUrl) environment.previewUrl ??= previewUrl;
+    environment.aemRelease ??= aemReleaseAt(state.now - 30 * DAY_MS, 19000 + (Number(environment.programId) % 1000));
+    environment.variables ??= [];
+    environment.sim ??= { updates: [] };
+  }
+  for (const pipeline of state.pipelines) {
+    pipeline.variables = pipeline.variables.map(({ name, type, value }) =>
+      type === 'secretString' || value === undefined ? { name, type } : { name, type, value },
+    );
+  }
 }

@@ -60,11 +60,50 @@ export interface Environment {
   name: string;
   description: string;
   type: EnvironmentType;
+  /** As stored; rendered `updating` while a change of its variables applies (environments.ts). */
   status: 'ready' | 'updating' | 'creating';
   region: string;
-  availableLogOptions: { service: string; name: string }[];
   authorUrl: string;
   publishUrl: string;
+  /**
+   * Present when the environment has the preview service (Sites programs, dev and prod
+   * environments); its log options follow from it (environments.ts `logOptionsOf`).
+   */
+  previewUrl?: string;
+  /** Simulator extension (not Adobe's): the AEM release it runs; a successful push-update deployment changes it. */
+  aemRelease: string;
+  /** The environment's variables (the spec's `variables` link), in the order they were created. */
+  variables: EnvironmentVariable[];
+  sim: {
+    /**
+     * Changes of its variables, oldest first: each takes 2 simulated minutes to apply. Kept for
+     * 15 days (and at most 1000), as the environment's logs mention them.
+     */
+    updates: EnvironmentUpdate[];
+  };
+}
+
+/** A log an environment offers: `service` (author, publish, dispatcher, preview, preview_dispatcher) and `name` (aemerror, …). */
+export interface LogOption {
+  service: string;
+  name: string;
+}
+
+/** The services an environment variable can be limited to (none: all services). */
+export type VariableService = 'author' | 'publish' | 'preview';
+
+/** An environment variable as stored: the same as a pipeline's, plus the service it applies to. */
+export interface EnvironmentVariable extends PipelineVariable {
+  /** Absent: every service. */
+  service?: VariableService;
+}
+
+/** A change of an environment's variables, applying from `at` until `until`. */
+export interface EnvironmentUpdate {
+  at: number;
+  until: number;
+  /** The variables it created, changed or deleted (names only: never a value). */
+  variables: { name: string; service?: VariableService }[];
 }
 
 export interface Repository {
@@ -103,20 +142,19 @@ export type ImportantMetricsBehavior = 'ASK' | 'FAIL' | 'CONTINUE';
 
 export type VariableType = 'string' | 'secretString';
 
-/** A pipeline variable as stored. A `secretString` value is write-only: never rendered, never copied into an execution. */
+/**
+ * A pipeline variable as stored. A `secretString` value is write-only: it is checked when it is
+ * set and then dropped — never stored, never rendered, never copied into an execution or a log.
+ */
 export interface PipelineVariable {
-  name: string;
-  type: VariableType;
-  value: string;
-}
-
-/** A variable as a run received it: a secret keeps only its name and type. */
-export interface RunVariable {
   name: string;
   type: VariableType;
   /** Absent for a `secretString`. */
   value?: string;
 }
+
+/** A variable as a run received it (a secret: its name and type). */
+export type RunVariable = PipelineVariable;
 
 export interface Pipeline {
   id: string;
@@ -188,6 +226,11 @@ export interface StepPlan {
   waitingSince?: number;
   /** Schedule step: the simulated time at which the deployment was scheduled to start. */
   scheduledFor?: number;
+  /**
+   * Deploy step that became due while its environment applied a variables change: it waited
+   * (RUNNING, `details.waitingFor`) and deploys from this time on.
+   */
+  deployFrom?: number;
   /** Build step of a re-execution: artifacts copied from this execution id. */
   reusedArtifactsFrom?: string;
   /** Error messages shown in the step errors box when it fails. */
@@ -267,7 +310,7 @@ export interface SimSettings {
 }
 
 /** The version of SimState's shape; mocks/sim/migrate.ts upgrades saved states of earlier versions. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface SimState {
   version: typeof STATE_VERSION;

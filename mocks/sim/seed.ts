@@ -7,6 +7,7 @@ import {
   DAY_MS,
   STATE_VERSION,
   type Environment,
+  type EnvironmentVariable,
   type Outcome,
   type OutcomePreset,
   type Pipeline,
@@ -16,6 +17,7 @@ import {
 import { createRng } from './content/rng';
 import { Simulation, isActiveExecution } from './engine';
 import { seedBranches } from './git';
+import { aemReleaseAt, serviceUrls } from './environments';
 import { canonicalPhases, type PhasePlan } from './pipeline-phases';
 import type { ContentGenerators } from './content/types';
 
@@ -36,6 +38,10 @@ export interface ProgramSeed {
   auditPages: string[];
   /** No pipeline at all (the console then offers to set one up). */
   noPipelines?: boolean;
+  /** Whether its dev and prod environments have the preview service (default: programs with Sites). */
+  preview?: boolean;
+  /** Variables its environments start with, by environment type. */
+  environmentVariables?: Partial<Record<'dev' | 'stage' | 'prod', EnvironmentVariable[]>>;
 }
 
 const PROGRAMS: ProgramSeed[] = [
@@ -58,6 +64,16 @@ const PROGRAMS: ProgramSeed[] = [
       '/de/de.html',
       '/us/en/adventures/bali-surf-camp.html',
     ],
+    environmentVariables: {
+      dev: [
+        { name: 'ANALYTICS_ENDPOINT', type: 'string', value: 'https://analytics-dev.wknd.site/collect' },
+        { name: 'DEBUG_CLIENTLIBS', type: 'string', value: 'true', service: 'author' },
+      ],
+      prod: [
+        { name: 'ANALYTICS_ENDPOINT', type: 'string', value: 'https://analytics.wknd.site/collect' },
+        { name: 'SEARCH_API_KEY', type: 'secretString', service: 'publish' },
+      ],
+    },
   },
   {
     name: 'We.Retail Global',
@@ -74,6 +90,8 @@ const PROGRAMS: ProgramSeed[] = [
     name: 'Acme Intranet',
     slug: 'acme',
     solutions: ['Sites'],
+    // An intranet publishes to its own staff only: no preview service.
+    preview: false,
     history: 0,
     approval: true,
     scheduled: false,
@@ -106,6 +124,18 @@ const PROGRAMS: ProgramSeed[] = [
     noPipelines: true,
   },
 ];
+
+/**
+ * Whether a program's dev and prod environments have the preview service: programs with Sites,
+ * unless their seed says otherwise (Acme Intranet). Stage environments never have it.
+ */
+export function programHasPreview(program: Pick<ProgramSeed, 'name' | 'solutions' | 'preview'>): boolean {
+  const seeded = PROGRAMS.find((p) => p.name === program.name);
+  return (program.preview ?? seeded?.preview) !== false && program.solutions.includes('Sites');
+}
+
+/** Whether an environment of that type has preview when its program does. */
+export const PREVIEW_TYPES: readonly Environment['type'][] = ['dev', 'prod'];
 
 export function emptyState(seed: number, wallNow: number): SimState {
   return {
@@ -178,9 +208,10 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
     sim: { solutions: p.solutions },
   };
   state.programs.push(program);
+  const release = aemReleaseAt(state.now - 30 * DAY_MS, 19000 + (Number(program.id) % 1000));
   const env = (type: Environment['type'], label: string): Environment => {
     const envId = String(10000 + Number(program.id) * 10 + ['dev', 'stage', 'prod'].indexOf(type));
-    const host = `p${1000 + Number(program.id)}-e${envId}`;
+    const preview = programHasPreview(p) && PREVIEW_TYPES.includes(type);
     return {
       id: envId,
       programId: program.id,
@@ -189,13 +220,10 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
       type,
       status: 'ready',
       region: 'va7',
-      availableLogOptions: [
-        { service: 'author', name: 'aemerror' },
-        { service: 'publish', name: 'aemerror' },
-        { service: 'dispatcher', name: 'httpdaccess' },
-      ],
-      authorUrl: `https://author-${host}.adobeaemcloud.com`,
-      publishUrl: `https://publish-${host}.adobeaemcloud.com`,
+      ...serviceUrls(program.id, envId, preview),
+      aemRelease: release,
+      variables: (p.environmentVariables?.[label as 'dev' | 'stage' | 'prod'] ?? []).map((v) => ({ ...v })),
+      sim: { updates: [] },
     };
   };
   const dev = env('dev', 'dev');

@@ -3,6 +3,8 @@ import { content } from './content';
 import { Simulation, isActiveExecution } from './engine';
 import type { Execution, OutcomePreset, StepState } from './model';
 import { createSeedState } from './seed';
+import { DomainError } from './errors';
+import { dateOf, logSource, logText } from './environment-logs';
 
 export const WALL_START = Date.UTC(2026, 10, 28, 9, 0, 0);
 /** WKND Sites: production pipeline with approval and schedule, plus dev and code-quality pipelines. */
@@ -56,4 +58,34 @@ export function runToCompletion(sim: Simulation, clock: { now: number }, executi
     else sim.advance(execution, waiting, { kind: 'override', kpis: sim.failingImportantKpis(execution, waiting) }, clock.now);
   }
   runUntil(sim, clock, isOver(execution));
+}
+
+/** The text of an environment log's day (the day of `until`, or `date`) written before `until`. */
+export function environmentLog(
+  sim: Simulation,
+  environmentId: string,
+  service: string,
+  name: string,
+  until: number,
+  date?: string,
+): string {
+  const environment = sim.environment(environmentId)!;
+  const source = logSource(sim, environment, service, name, date ?? dateOf(until));
+  return [...logText(source, source.dayStart, until)].join('');
+}
+
+/** The refusal `fn` throws (a DomainError); fails when it throws nothing or something else. */
+export function refusal(fn: () => void): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The whole text of a step's log `file` (as planned: every line, whatever the time). */
+export function stepLog(sim: Simulation, execution: Execution, step: StepState, file = 'main'): string {
+  return (content.logLines(sim.context(execution, step), file) ?? []).map((l) => l.text).join('\n');
 }

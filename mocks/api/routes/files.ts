@@ -3,7 +3,8 @@ import type { Simulation } from '../../sim/engine';
 import type { Execution, StepState } from '../../sim/model';
 import type { LogLine } from '../../sim/content/types';
 import { linesUpTo, renderScanIssuesCsv } from '../../sim/content';
-import { HttpError, problem } from '../problem';
+import { HttpError } from '../problem';
+import { bytesOf, serveBytes } from '../ranges';
 import type { RouteContext } from '../router';
 
 type FileContext<P extends string> = RouteContext<'execution' | 'step', P>;
@@ -64,31 +65,7 @@ function artifactFile(sim: Simulation, execution: Execution, step: StepState, id
   return undefined;
 }
 
-/** 416 as problem+json, with the file's current length in Content-Range (the tail's "nothing new"). */
-function notSatisfiable(length: number, detail: string): Response {
-  const response = problem(416, 'Range not satisfiable', detail);
-  response.headers.set('content-range', `bytes */${length}`);
-  response.headers.set('accept-ranges', 'bytes');
-  response.headers.set('cache-control', 'no-store');
-  return response;
-}
-
-/** Serves text, honouring `Range: bytes=a-b` / `bytes=a-` (206, or 416 when nothing is past the end). */
+/** Serves text as UTF-8 bytes, honouring Range (ranges.ts). */
 function serveText(text: string, request: Request, contentType: string): Response {
-  const bytes = encoder.encode(text);
-  const headers: Record<string, string> = { 'content-type': contentType, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
-  const range = request.headers.get('range');
-  if (!range) return new Response(request.method === 'HEAD' ? null : text, { status: 200, headers });
-  const match = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
-  if (!match)
-    return notSatisfiable(bytes.length, `Only "bytes=<first>-" and "bytes=<first>-<last>" ranges are served, not "${range.slice(0, 40)}".`);
-  const start = Number(match[1]);
-  const end = match[2] === '' ? bytes.length - 1 : Math.min(Number(match[2]), bytes.length - 1);
-  if (start >= bytes.length || end < start)
-    return notSatisfiable(bytes.length, `The file has ${bytes.length} bytes; nothing is in ${range.slice(0, 40)} yet.`);
-  const slice = bytes.subarray(start, end + 1);
-  return new Response(request.method === 'HEAD' ? null : slice, {
-    status: 206,
-    headers: { ...headers, 'content-range': `bytes ${start}-${end}/${bytes.length}` },
-  });
+  return serveBytes(bytesOf(encoder.encode(text)), request, contentType);
 }

@@ -2,7 +2,7 @@
 import { cancelRequestFrom, decisionFrom, requireBody } from '../decision-bodies';
 import * as hal from '../hal';
 import { HttpError } from '../problem';
-import { accepted, json } from '../responses';
+import { accepted, json, redirectTo } from '../responses';
 import type { RouteContext } from '../router';
 
 type StepContext<P extends string = never> = RouteContext<'execution' | 'step', P>;
@@ -43,9 +43,7 @@ export function logs(ctx: StepContext): Response {
       `The ${step.action} step has no log "${file.slice(0, 40)}". Available: ${files.join(', ') || 'none'}.`,
     );
   if (step.status === 'NOT_STARTED') throw new HttpError(404, 'Log not found', 'The step has not started yet.');
-  const target = new URL(ctx.hrefs.logFile(execution.id, step.id, file), ctx.url).toString();
-  if ((ctx.request.headers.get('accept') ?? '').includes('application/json')) return json({ redirect: target });
-  return new Response(null, { status: 307, headers: { location: target } });
+  return redirectTo(ctx.request, new URL(ctx.hrefs.logFile(execution.id, step.id, file), ctx.url).toString());
 }
 
 export function metrics(ctx: StepContext): Response {

@@ -105,9 +105,12 @@ export class LogBuilder {
   }
 }
 
-/** Epoch ms at which the step started (the execution's creation time when it has not started). */
+/**
+ * Epoch ms at which the step's work started (the execution's creation time when it has not
+ * started; for a deployment that waited for its environment's update, the end of the update).
+ */
 export function stepStart(ctx: ContentContext): number {
-  return ctx.step.startedAt ?? ctx.execution.createdAt;
+  return ctx.step.sim.deployFrom ?? ctx.step.startedAt ?? ctx.execution.createdAt;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -57,9 +57,11 @@ export function environment(type: EnvironmentType = 'stage'): Environment {
     type,
     status: 'ready',
     region: 'va7',
-    availableLogOptions: [],
     authorUrl: `https://author-p1-e${type === 'prod' ? 22 : 21}.adobeaemcloud.com`,
     publishUrl: `https://publish-p1-e${type === 'prod' ? 22 : 21}.adobeaemcloud.com`,
+    aemRelease: '2026.10.19001.20261029T120000Z',
+    variables: [],
+    sim: { updates: [] },
   };
 }
 
