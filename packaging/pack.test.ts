@@ -7,14 +7,16 @@
  * node_modules can be reached), and its bin runs as a program with plain Node:
  * the simulated API drives a production run through its three holds over HTTP, keeps its data
  * file, asks for the gateway's headers and adds scale data like `npm run api`, `--help` lists every
- * flag, and the `proxy` subcommand serves the console shipped in the package.
+ * flag, the `proxy` subcommand serves the console shipped in the package, and the README's CI
+ * example works as written.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_FLAGS } from '../mocks/server';
 import { PROXY_FLAGS } from '../proxy/cli';
@@ -37,6 +39,7 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 let work: string;
+let tarballPath: string;
 let app: string;
 let installed: string;
 let binPath: string;
@@ -47,10 +50,11 @@ beforeAll(async () => {
   await run('npm', ['pack', '--pack-destination', work], { cwd: ROOT, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
   if (!tarball) throw new Error(`npm pack wrote no tarball into ${work}`);
+  tarballPath = join(work, tarball);
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check', version: '1.0.0', private: true }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(work, tarball)], { cwd: app, env: cleanEnv() });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--offline', tarballPath], { cwd: app, env: cleanEnv() });
   installed = join(app, 'node_modules', 'cloud-manager-console');
   binPath = join(app, 'node_modules', '.bin', BIN);
 }, 110_000);
@@ -265,4 +269,35 @@ describe('the npm package (npm pack, installed offline into an empty folder)', (
     expect(await proxy.stop()).toBe(0);
     expect(await simulator.stop()).toBe(0);
   }, 60_000);
+
+  it("runs the README's CI example as written (background start, wait for /api/programs, a check, kill and wait)", async () => {
+    const doc = ['README.md', 'packaging/README-section.md']
+      .map((file) => join(ROOT, file))
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file, 'utf8'))
+      .find((text) => text.includes('### As a service in a CI job'));
+    const example = /### As a service in a CI job[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc ?? '')?.[1];
+    expect(example).toBeDefined();
+    const port = await freePort();
+    // The tarball this test packed, and a port nothing else uses; npm stays offline.
+    const script = example!.replace(/\.\/cloud-manager-console-[\w.-]+\.tgz/g, tarballPath).replace(/\b8787\b/g, String(port));
+    const folder = join(work, 'ci-job');
+    mkdirSync(folder);
+    const { stdout } = await run('bash', ['-c', script], { cwd: folder, env: cleanEnv({ npm_config_offline: 'true' }), timeout: 60_000 });
+    expect(stdout.trim().split('\n')).toContain('WKND Sites');
+    expect(readFileSync(join(folder, 'simulator.log'), 'utf8')).toContain(`on http://127.0.0.1:${port}/api/programs`);
+  }, 90_000);
 });
+
+/** A TCP port free right now on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
