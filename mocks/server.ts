@@ -34,22 +34,44 @@ export interface ServerOptions {
   requireAuth: boolean;
   /** Scale data added at start (`--populate programs=1000,executions=10000`). */
   populate?: PopulateRequest;
+  /** `--help`: print the flags instead of starting (the other fields are then meaningless). */
+  help?: boolean;
+}
+
+/** The flags `npm run api` (and the packaged `cloud-manager-simulator`) accepts; `--help` lists them. */
+export const SERVER_FLAGS = {
+  port: { type: 'string', default: '8787' },
+  host: { type: 'string', default: '127.0.0.1' },
+  speed: { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  data: { type: 'string' },
+  'require-auth': { type: 'boolean', default: false },
+  populate: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** What `--help` prints: every flag of SERVER_FLAGS, its default and what it does. */
+export function serverUsage(command = 'npm run api --'): string {
+  return `Usage: ${command} [flags]
+The simulated Cloud Manager API over HTTP (HAL+JSON under /api, simulator controls under /_sim).
+
+  --port <n>            port to listen on; 0 picks a free one (default 8787)
+  --host <address>      address to listen on (default 127.0.0.1)
+  --speed <n>           how many times faster than the wall clock simulated time runs, up to
+                        ${MAX_SPEED} (default ${DEFAULT_SPEED}; with --data, the saved speed unless given)
+  --seed <n>            seed of the generated data, logs and metrics (default 1)
+  --data <file>         keep the state in this file (written after every change); a restart with
+                        the same file carries on. Without it the state lives in memory only
+  --require-auth        answer 401/403 like Adobe's gateway when x-api-key, x-gw-ims-org-id or
+                        Authorization: Bearer is missing
+  --populate programs=<n>,executions=<n>
+                        add scale data at start, like POST /_sim/populate
+  -h, --help            print this and exit`;
 }
 
 export function parseServerArgs(argv: string[]): ServerOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '8787' },
-      host: { type: 'string', default: '127.0.0.1' },
-      speed: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      data: { type: 'string' },
-      'require-auth': { type: 'boolean', default: false },
-      populate: { type: 'string' },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args: argv, options: SERVER_FLAGS, strict: true });
+  if (values.help) return { port: 0, host: '', seed: 0, requireAuth: false, help: true };
   const port = Number(values.port);
   const seed = Number(values.seed);
   const speed = values.speed === undefined ? undefined : Number(values.speed);
@@ -193,10 +215,18 @@ export function stopOnSignals(server: Server, flush: () => void, graceMs = 500):
   process.on('SIGTERM', stop);
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string);
-if (isMain) {
+/**
+ * The command line: parses `argv`, prints the flags for `--help`, else starts the server, prints its
+ * URL and stops on SIGTERM/SIGINT; exits 2 with one line when it cannot start. `command` and
+ * `footer` shape the help text (the packaged bin passes its own name and its subcommands).
+ */
+export function runServerCli(argv: string[], usage: { command?: string; footer?: string } = {}): void {
   try {
-    const options = parseServerArgs(process.argv.slice(2));
+    const options = parseServerArgs(argv);
+    if (options.help) {
+      console.log(usage.footer ? `${serverUsage(usage.command)}\n\n${usage.footer}` : serverUsage(usage.command));
+      return;
+    }
     const { server, simulator, flush } = startServer(options);
     server.listen(options.port, options.host, () => {
       const address = server.address();
@@ -207,7 +237,10 @@ if (isMain) {
     });
     stopOnSignals(server, flush);
   } catch (error) {
-    console.error(error instanceof DataFileError ? error.message : `cannot start the simulator: ${(error as Error).message}`);
+    console.error(error instanceof DataFileError ? error.message : `cannot start the simulator: ${(error as Error).message} (see --help)`);
     process.exit(2);
   }
 }
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string);
+if (isMain) runServerCli(process.argv.slice(2));

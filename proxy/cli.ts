@@ -6,31 +6,47 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_DIST, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TARGET, type ProxyOptions } from './config';
+import { startProxy } from './proxy';
 
-export const USAGE = `Usage: npm run proxy -- [--target ${DEFAULT_TARGET}] [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--dist ${DEFAULT_DIST}]
-                         [--read-only] [--access-token <token>] [--allow-origin <origin>]... [--verbose]
+/** The flags `npm run proxy` (and the packaged `cloud-manager-simulator proxy`) accepts; `--help` lists them. */
+export const PROXY_FLAGS = {
+  target: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  dist: { type: 'string' },
+  'read-only': { type: 'boolean', default: false },
+  'access-token': { type: 'string' },
+  'allow-origin': { type: 'string', multiple: true },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** What `--help` prints: every flag of PROXY_FLAGS with its default, and the environment it reads. */
+export function proxyUsage(command = 'npm run proxy --', dist = DEFAULT_DIST): string {
+  return `Usage: ${command} [flags]
+Serves the console's build and forwards /api/... to a Cloud Manager API with server-to-server
+credentials that never reach the browser.
+
+  --target <url>            the API to forward to (default ${DEFAULT_TARGET})
+  --port <n>                port to listen on; 0 picks a free one (default ${DEFAULT_PORT})
+  --host <address>          address to listen on (default ${DEFAULT_HOST})
+  --dist <folder>           the console build to serve (default ${dist})
+  --read-only               only GET and HEAD reach the API; anything else is answered 405
+  --access-token <token>    use this token instead of asking Adobe IMS (it is not renewed)
+  --allow-origin <origin>   also accept calls from this origin (repeatable)
+  --verbose                 one line per request
+  -h, --help                print this and exit
+
 Environment: CM_CLIENT_ID, CM_CLIENT_SECRET, CM_ORG_ID, CM_SCOPES (comma-separated), CM_IMS_TOKEN_URL, CM_ACCESS_TOKEN`;
+}
+
+export const USAGE = proxyUsage();
 
 /** Flags → options (throws ConfigError on a flag it does not know or a malformed value); `help` when asked. */
 export function parseProxyArgs(argv: string[]): ProxyOptions | 'help' {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        target: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        dist: { type: 'string' },
-        'read-only': { type: 'boolean', default: false },
-        'access-token': { type: 'string' },
-        'allow-origin': { type: 'string', multiple: true },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args: argv, options: PROXY_FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new ConfigError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
@@ -50,4 +66,26 @@ export function parseProxyArgs(argv: string[]): ProxyOptions | 'help' {
     allowedOrigins: values['allow-origin'],
     verbose: values.verbose,
   };
+}
+
+/**
+ * The whole command: `--help` prints the flags; otherwise the proxy starts and stops on SIGINT or
+ * SIGTERM, and a configuration it cannot start with exits 2 with one line. `command` and `dist`
+ * are what the help shows and the folder served without `--dist` (the packaged bin passes its own
+ * name and the console build shipped beside it).
+ */
+export async function runProxyCli(argv: string[], defaults: { command?: string; dist?: string } = {}): Promise<void> {
+  try {
+    const options = parseProxyArgs(argv);
+    if (options === 'help') console.log(proxyUsage(defaults.command, defaults.dist));
+    else {
+      const proxy = await startProxy({ ...options, dist: options.dist ?? defaults.dist });
+      const stop = () => void proxy.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }
+  } catch (error) {
+    console.error(error instanceof ConfigError ? `cm-proxy: ${error.message}` : `cm-proxy: could not start: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
