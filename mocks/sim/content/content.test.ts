@@ -158,7 +158,6 @@ describe('build log', () => {
     expect(lines.join('\n')).toContain('Copying artifacts from execution 3999');
     expect(lines.some((l) => l.includes('Scanning for projects'))).toBe(false);
   });
-
 });
 
 describe('code quality', () => {
