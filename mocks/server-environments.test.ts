@@ -76,6 +76,10 @@ async function prodEnvironment(): Promise<Hal> {
 
 describe('environments on the standalone server, as a client following the spec', () => {
   it('lists log options, downloads two days, tails today through new lines, 416 and the midnight roll-over', async () => {
+    // The server starts at the wall clock: move to 09:00 UTC of the next day so that "today" has hours left whenever the test runs.
+    const started = await simNow();
+    const nineAm = Math.floor(started / 86_400_000) * 86_400_000 + 9 * 3_600_000;
+    await control('clock', { advanceMs: (nineAm > started ? nineAm : nineAm + 86_400_000) - started });
     const environment = await prodEnvironment();
     const options = environment.availableLogOptions as { service: string; name: string }[];
     expect(options).toContainEqual({ service: 'author', name: 'aemerror' });
