@@ -29,13 +29,13 @@ export function actionErrorMessage(error: ApiError, action: LinkAction): string 
 }
 
 /**
- * The one way to act on the API: PUT the link, toast the result, refresh what it changed.
- * Returns the response body (for start and re-execute: the new execution).
+ * The one way to act on the API: send to the link, toast the result, refresh what it changed.
+ * Returns the response body (for start and re-execute: the new execution; `T` names its type).
  */
-export function useLinkAction() {
+export function useLinkAction<T = Execution>() {
   const client = useQueryClient();
-  return useMutation<Execution | undefined, ApiError, LinkAction>({
-    mutationFn: ({ link, method, body }) => sendToLink<Execution>(link, method ?? 'PUT', body),
+  return useMutation<T | undefined, ApiError, LinkAction>({
+    mutationFn: ({ link, method, body }) => sendToLink<T>(link, method ?? 'PUT', body),
     onSuccess: (_data, action) => {
       ToastQueue.positive(action.success, { timeout: 5000 });
     },
