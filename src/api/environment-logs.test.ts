@@ -4,10 +4,10 @@
  * 416, the new day's tail URL after midnight, and an outage that keeps what was read and resumes
  * from the same offset.
  */
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { focusManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { gunzipSync } from 'node:zlib';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getJson, resolveHref } from './client';
 import {
   downloadEnvironmentLog,
@@ -162,5 +162,55 @@ describe('environment logs', () => {
     expect(resumed.text).toBe(await (await fetch(first.tail)).text());
     expect(interval(query)).toBe(POLL_INTERVAL_MS);
     followed.stop();
+  });
+});
+
+describe('following in a hidden tab', () => {
+  afterEach(() => {
+    focusManager.setFocused(undefined);
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('stops polling while the tab is hidden and resumes, from the same offset, when it is shown again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const TAIL = 'http://files.example.com/environment/3/logs/author/aemerror/2026-11-30.log';
+    const ranges: (string | null)[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url !== TAIL)
+        return HttpResponse.json({
+          _embedded: {
+            downloads: [{ service: 'author', name: 'aemerror', date: '2026-11-30', _links: { [rel.logsTail]: { href: TAIL } } }],
+          },
+        });
+      const range = new Headers(init?.headers).get('range');
+      ranges.push(range);
+      return new Response(`line ${ranges.length}\n`, { status: range ? 206 : 200 });
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    client.mount(); // listens to the focus manager, as the console's provider does
+    const observer = new QueryObserver(
+      client,
+      logFollowQueryOptions('/api/program/1/environment/3/logs?service=author&name=aemerror&days=1'),
+    );
+    const unsubscribe = observer.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(3 * POLL_INTERVAL_MS);
+    expect(ranges).toEqual([null, 'bytes=7-', 'bytes=14-', 'bytes=21-']);
+
+    focusManager.setFocused(false);
+    await vi.advanceTimersByTimeAsync(10 * POLL_INTERVAL_MS);
+    expect(ranges).toHaveLength(4);
+
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ranges).toEqual([null, 'bytes=7-', 'bytes=14-', 'bytes=21-', 'bytes=28-']);
+    await vi.advanceTimersByTimeAsync(2 * POLL_INTERVAL_MS);
+    expect(ranges).toHaveLength(7);
+    expect(observer.getCurrentResult().data?.text).toBe('line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\n');
+    unsubscribe();
+    client.unmount();
+    client.clear();
   });
 });

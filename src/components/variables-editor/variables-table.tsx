@@ -16,7 +16,7 @@ import {
   variableValueProblem,
   type VariableDraft,
 } from '../../domain/variables';
-import { EnvironmentStatus } from '../environment-status';
+import { EnvironmentStatus } from '../environment/environment-status';
 
 interface VariablesTableProps {
   drafts: VariableDraft[];
@@ -141,7 +141,7 @@ export function VariablesTable({
                   />
                 )}
               </td>
-              {withService ? <td>{draft.saved ? <EnvironmentStatus status={statusOf?.(draft)} /> : null}</td> : null}
+              {withService ? <td>{draft.saved ? <EnvironmentStatus status={statusOf?.(draft)} readyWord="Ready" /> : null}</td> : null}
               <td className="cell-actions">
                 {draft.deleted ? (
                   <ActionButton isQuiet aria-label={`Undo delete of ${label}`} onPress={() => onChange(key, { deleted: false })}>

@@ -33,7 +33,7 @@ export default function OverviewPage() {
                 error={environments.error}
                 onRetry={() => void environments.refetch()}
               >
-                <EnvironmentsCard environments={environments.data?._embedded?.environments ?? []} />
+                <EnvironmentsCard programId={programId} environments={environments.data?._embedded?.environments ?? []} />
               </QueryState>
               <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
                 <PipelinesCard
