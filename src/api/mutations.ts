@@ -77,3 +77,15 @@ export function useLinkActions() {
     onSettled: () => refreshAfterAction(client),
   });
 }
+
+/**
+ * An action whose answer is a secret (a new git password): sent to its link like any other, but
+ * its answer is not kept once the component that asked for it is gone (no cache time) and no toast
+ * repeats it. Nothing else changes, so nothing is refreshed. A failure is shown by the caller.
+ */
+export function useSecretAction<T>() {
+  return useMutation<T | undefined, ApiError, CmAction>({
+    mutationFn: ({ link, method, body }) => sendToLink<T>(link, method ?? 'PUT', body),
+    gcTime: 0,
+  });
+}
