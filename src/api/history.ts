@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { getJson } from './client';
 import { findLink, rel } from './links';
 import { executionListHref } from './queries';
+import { parseApiTime } from '../lib/format';
 import { queryKeys } from './query-keys';
 import type { Execution, ExecutionList, Pipeline } from './types';
 
@@ -65,6 +66,57 @@ export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId
   return {
     executions,
     isPending: query.isPending || (wantsMore && query.isSuccess),
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
+}
+
+/** Executions a report reads at most (the newest first): 20 pages of 50. */
+export const REPORT_PAGE_SIZE = 50;
+const REPORT_MAX_PAGES = 20;
+
+export interface ExecutionsBack {
+  /** The executions read, newest first: every one started at or after `since`, and perhaps some before. */
+  executions: Execution[];
+  /** True when the list went on past what was read (the report's limit was reached). */
+  truncated: boolean;
+  isPending: boolean;
+  error: Error | null;
+  refetch: () => void;
+}
+
+/**
+ * A pipeline's executions back to a time, newest first, through its `executions` link and the
+ * list's `next` links: pages are read until one ends before `since` (ms, from the executions read
+ * so far — a report's range may count back from the newest run), the list ends, or
+ * REPORT_MAX_PAGES were read. Read when shown; not polled.
+ */
+export function useExecutionsBackTo(
+  pipeline: Pipeline | undefined,
+  sinceOf: (executions: Execution[]) => number | undefined,
+): ExecutionsBack {
+  const firstHref = executionListHref(pipeline, REPORT_PAGE_SIZE);
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.reportExecutions(firstHref),
+    queryFn: ({ pageParam, signal }) => getJson<ExecutionList>(pageParam, signal),
+    initialPageParam: firstHref as string,
+    getNextPageParam: (last: ExecutionList) => findLink(last, rel.next)?.href,
+    enabled: firstHref !== undefined,
+  });
+  const pages = query.data?.pages ?? [];
+  const executions = pages.flatMap((page) => page._embedded?.executions ?? []);
+  const since = sinceOf(executions);
+  const oldest = parseApiTime(executions[executions.length - 1]?.createdAt)?.getTime();
+  const reachedSince = since === undefined || (oldest !== undefined && oldest < since);
+  const wantsMore = !reachedSince && query.hasNextPage && !query.isFetchingNextPage && pages.length < REPORT_MAX_PAGES;
+  const { fetchNextPage, isSuccess } = query;
+  useEffect(() => {
+    if (wantsMore && isSuccess) void fetchNextPage();
+  }, [wantsMore, isSuccess, fetchNextPage]);
+  return {
+    executions,
+    truncated: !reachedSince && query.hasNextPage && pages.length >= REPORT_MAX_PAGES,
+    isPending: query.isPending || (wantsMore && query.isSuccess) || query.isFetchingNextPage,
     error: query.error,
     refetch: () => void query.refetch(),
   };

@@ -17,7 +17,7 @@ const everyKind = [
   queryKeys.logText('http://localhost:3000/files/log.txt'),
   queryKeys.simulatorState(),
   queryKeys.logFollow('/api/program/1/environment/2/logs?service=author&name=aemerror&days=1'),
-  queryKeys.executionsSince('/api/program/1/pipeline/2/executions?start=0&limit=50', 1_700_000_000_000),
+  queryKeys.reportExecutions('/api/program/1/pipeline/2/executions?start=0&limit=50'),
 ];
 
 describe('queryKeys', () => {
@@ -37,7 +37,7 @@ describe('queryKeys', () => {
       queryKeys.logRedirect(href),
       queryKeys.logText(href),
       queryKeys.logFollow(href),
-      queryKeys.executionsSince(href, 0),
+      queryKeys.reportExecutions(href),
     ];
     expect(new Set(keys.map((key) => JSON.stringify(key))).size).toBe(keys.length);
   });

@@ -21,8 +21,8 @@ export const queryKeys = {
   logText: (target: string | undefined) => ['cm', target ?? 'none', 'text'] as const,
   /** An environment's log followed as it grows, keyed by its one-day `logs` href (service and log). */
   logFollow: (logsHref: string | undefined) => ['cm', logsHref ?? 'none', 'follow'] as const,
-  /** The pages of a pipeline's executions back to a time (ms), read for a report. */
-  executionsSince: (firstPageHref: string | undefined, since: number) => ['cm', firstPageHref ?? 'none', 'since', since] as const,
+  /** The pages of a pipeline's executions read for a report (as far back as its date range goes). */
+  reportExecutions: (firstPageHref: string | undefined) => ['cm', firstPageHref ?? 'none', 'report'] as const,
   /** The simulator's own state (its controls are not Cloud Manager's). */
   simulatorState: () => ['cm', '_sim', 'state'] as const,
 };
