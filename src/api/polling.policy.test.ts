@@ -9,14 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentExecutionQueryOptions } from './current-execution';
 import { LIST_POLL_MS, MAX_BACKOFF_MS, POLL_INTERVAL_MS } from './polling';
 import { logFollowQueryOptions } from './environment-logs';
-import {
-  environmentListQueryOptions,
-  executionListQueryOptions,
-  executionQueryOptions,
-  pipelineListQueryOptions,
-  programListQueryOptions,
-  variableListQueryOptions,
-} from './queries';
+import { environmentListQueryOptions, variableListQueryOptions } from './environments';
+import { executionListQueryOptions, executionQueryOptions, pipelineListQueryOptions, programListQueryOptions } from './queries';
 import { simStateQueryOptions } from './simulator';
 import { logTextQueryOptions } from './step-logs';
 import { consoleSourceFiles } from '../test/source-files';
@@ -107,28 +101,28 @@ const polledQueries: PolledQuery[] = [
   },
   {
     factory: 'environmentListQueryOptions',
-    file: 'src/api/queries.ts',
+    file: 'src/api/environments.ts',
     options: () => environmentListQueryOptions(ENVIRONMENTS),
     answer: () => environments('updating'),
     healthy: POLL_INTERVAL_MS,
   },
   {
     factory: 'environmentListQueryOptions',
-    file: 'src/api/queries.ts',
+    file: 'src/api/environments.ts',
     options: () => environmentListQueryOptions(ENVIRONMENTS),
     answer: () => environments('ready'),
     healthy: false,
   },
   {
     factory: 'variableListQueryOptions',
-    file: 'src/api/queries.ts',
+    file: 'src/api/environments.ts',
     options: () => variableListQueryOptions(VARIABLES),
     answer: () => variables('updating'),
     healthy: POLL_INTERVAL_MS,
   },
   {
     factory: 'variableListQueryOptions',
-    file: 'src/api/queries.ts',
+    file: 'src/api/environments.ts',
     options: () => variableListQueryOptions(VARIABLES),
     answer: () => variables('ready'),
     healthy: false,

@@ -9,8 +9,6 @@ import { isExecutionActive, LIST_POLL_MS, pollInterval, POLL_INTERVAL_MS } from 
 import { queryKeys } from './query-keys';
 import type {
   EmbeddedProgram,
-  Environment,
-  EnvironmentList,
   Execution,
   ExecutionList,
   Pipeline,
@@ -23,7 +21,6 @@ import type {
   BranchList,
   Repository,
   RepositoryList,
-  VariableList,
 } from './types';
 
 export function resourceQueryOptions<T>(href: string | undefined) {
@@ -90,47 +87,6 @@ export function usePipelines(program: Program | undefined, live = true) {
   return useQuery(pipelineListQueryOptions(findLink(program, rel.pipelines)?.href, live));
 }
 
-/** An environment or a variable that is applying a change (`updating`), so its status will change by itself. */
-export function isUpdating(item: { status?: string } | undefined): boolean {
-  return item?.status === 'updating';
-}
-
-function anyUpdating(items: { status?: string }[] | undefined): boolean {
-  return items?.some(isUpdating) ?? false;
-}
-
-/** A program's environments, polled while one of them applies a change of its variables (`updating`). */
-export function environmentListQueryOptions(href: string | undefined) {
-  return queryOptions({
-    ...resourceQueryOptions<EnvironmentList>(href),
-    refetchInterval: (query) => pollInterval(query.state, anyUpdating(query.state.data?._embedded?.environments), POLL_INTERVAL_MS),
-  });
-}
-
-export function useEnvironments(program: Program | undefined) {
-  return useQuery(environmentListQueryOptions(findLink(program, rel.environments)?.href));
-}
-
-/** An environment by id within a program, from the program's environments link. */
-export function useEnvironment(programId: string | undefined, environmentId: string | undefined) {
-  const { program, error, isPending, refetch } = useProgram(programId);
-  const environments = useEnvironments(program);
-  const environment: Environment | undefined = findById(environments.data?._embedded?.environments, environmentId);
-  const notFound =
-    environments.isSuccess && !environment
-      ? new ApiError(404, 'Environment not found', `There is no environment ${environmentId} in this program.`, 'http')
-      : null;
-  return {
-    program,
-    environment,
-    error: error ?? environments.error ?? notFound,
-    /** Data from an earlier read is at hand (a later poll failed). */
-    hasData: environment !== undefined,
-    isPending: !notFound && (isPending || environments.isPending),
-    refetch: () => (error ? refetch() : environments.refetch()),
-  };
-}
-
 /** The program's repositories (through its `repositories` link), when it offers one. */
 export function useRepositories(program: Program | undefined) {
   return useQuery(resourceQueryOptions<RepositoryList>(findLink(program, rel.repositories)?.href));
@@ -139,22 +95,6 @@ export function useRepositories(program: Program | undefined) {
 /** A repository's branches (through its `branches` link), when it offers one. */
 export function useBranches(repository: Repository | undefined) {
   return useQuery(resourceQueryOptions<BranchList>(findLink(repository, rel.branches)?.href));
-}
-
-/**
- * A VariableList (a pipeline's `variables` link, or an environment's): read when shown, and polled
- * while one of its variables applies a change (`updating`, environments only).
- */
-export function variableListQueryOptions(href: string | undefined) {
-  return queryOptions({
-    ...resourceQueryOptions<VariableList>(href),
-    staleTime: 0,
-    refetchInterval: (query) => pollInterval(query.state, anyUpdating(query.state.data?._embedded?.variables), POLL_INTERVAL_MS),
-  });
-}
-
-export function useVariables(href: string | undefined) {
-  return useQuery(variableListQueryOptions(href));
 }
 
 /** A pipeline by id within a program, from the program's pipelines link. */

@@ -14,7 +14,7 @@ import { patchVariables } from '../../api/actions';
 import { ApiError } from '../../api/client';
 import { useLinkAction } from '../../api/mutations';
 import { variablesBody } from '../../api/pipeline-bodies';
-import { useVariables } from '../../api/queries';
+import { useVariables } from '../../api/environments';
 import {
   changeCount,
   draftsOf,

@@ -6,7 +6,7 @@ import { Button, Flex, Text, View } from '@adobe/react-spectrum';
 import LinkOut from '@spectrum-icons/workflow/LinkOut';
 import { useParams } from 'react-router';
 import { findLink, rel } from '../../api/links';
-import { useEnvironment } from '../../api/queries';
+import { useEnvironment } from '../../api/environments';
 import { EnvironmentDetails } from '../../components/environment/environment-details';
 import { PageToolbar } from '../../components/page-toolbar';
 import { QueryState } from '../../components/query-state';

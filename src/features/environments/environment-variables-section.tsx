@@ -8,7 +8,7 @@
 import { Button, DialogContainer, Flex, Heading, Text } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { findLink, rel } from '../../api/links';
-import { isUpdating, useVariables } from '../../api/queries';
+import { isUpdating, useVariables } from '../../api/environments';
 import type { Environment } from '../../api/types';
 import { EnvironmentStatus } from '../../components/environment/environment-status';
 import { QueryState } from '../../components/query-state';

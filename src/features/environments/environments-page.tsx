@@ -5,7 +5,8 @@
  */
 import { Link, View } from '@adobe/react-spectrum';
 import { useParams } from 'react-router';
-import { useEnvironments, useProgram } from '../../api/queries';
+import { useProgram } from '../../api/queries';
+import { useEnvironments } from '../../api/environments';
 import { EnvironmentLinks } from '../../components/environment/environment-links';
 import { EnvironmentStatus } from '../../components/environment/environment-status';
 import { PageToolbar } from '../../components/page-toolbar';
