@@ -82,7 +82,7 @@ export function ExperienceAuditReport({ programId, pipeline }: { programId: stri
   const points = trendPoints(newestFirst);
   const pending = history.isPending || metrics.some((q) => q.isPending) || artifacts.some((q) => q.isPending);
   const failed = [history, ...metrics, ...artifacts].find((q) => q.error);
-  const rangeWords = preset === 'custom' ? 'the chosen dates' : RANGE_LABELS[preset].toLowerCase();
+  const rangeWords = preset === 'custom' ? 'the chosen dates' : `the ${RANGE_LABELS[preset].toLowerCase()}`;
   const what = page === ALL_PAGES ? 'Median scores (mobile) of the audited pages' : `Scores (mobile) of ${page}`;
 
   return (
@@ -123,7 +123,7 @@ export function ExperienceAuditReport({ programId, pipeline }: { programId: stri
             </Heading>
             <ScoreTrend
               points={points}
-              description={`${what} in the ${points.length} ${points.length === 1 ? 'run' : 'runs'} of ${pipeline.name} of ${rangeWords}${
+              description={`${what} in the ${points.length} ${points.length === 1 ? 'run' : 'runs'} of ${pipeline.name} in ${rangeWords}${
                 trigger === 'all' ? '' : ` started by ${TRIGGER_LABELS[trigger]}`
               }, oldest first. Select a run to open it.`}
               tableCaption={`${what} by run, oldest first`}

@@ -90,7 +90,7 @@ describe('Reports → Experience Audit', () => {
     await waitFor(async () => expect(await plotted()).toEqual(expected));
     expect(
       screen.getByRole('group', {
-        name: /^Median scores \(mobile\) of the audited pages in the \d+ runs of Production Pipeline of last year/,
+        name: /^Median scores \(mobile\) of the audited pages in the \d+ runs of Production Pipeline in the last year/,
       }),
     ).toBeInTheDocument();
   });
