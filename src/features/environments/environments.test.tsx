@@ -7,7 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { gunzipSync } from 'node:zlib';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getJson, resolveHref, sendToLink } from '../../api/client';
 import { environmentLogsHref } from '../../api/environment-logs';
 import { findLink, rel } from '../../api/links';
@@ -18,6 +18,7 @@ import { desktopScreen, renderWithProviders } from '../../test/render';
 import { programNamed, setupSimulatorServer } from '../../test/simulator-server';
 import EnvironmentPage from './environment-page';
 import EnvironmentsPage from './environments-page';
+import { catchSaves } from '../../test/saved-files';
 
 const sim = setupSimulatorServer();
 dismissToastsAfterEach();
@@ -37,23 +38,6 @@ const openEnvironment = (environment: Environment) =>
     url: paths.environment.href(wknd.id, environment.id),
     path: paths.environment.path,
   });
-
-/** The saved files, caught where the browser would save them. */
-function catchSaves() {
-  const saved: { filename: string; blob: Blob }[] = [];
-  let blob: Blob | undefined;
-  Object.assign(URL, {
-    createObjectURL: vi.fn((b: Blob) => {
-      blob = b;
-      return 'blob:file';
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ filename: this.download, blob: blob as Blob });
-  });
-  return saved;
-}
 
 async function choose(user: UserEvent, picker: string, option: string | RegExp) {
   await user.click(screen.getByRole('button', { name: new RegExp(`${picker}$`) }));
