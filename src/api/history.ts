@@ -43,7 +43,8 @@ export function earlierThan(pages: ExecutionList[], executionId: string, count: 
  * another until `enough` says they hold what is wanted, the list ends, or `maxPages` were read.
  */
 function useExecutionListPages(options: {
-  queryKey: readonly unknown[];
+  /** Its key, from the one key factory. */
+  key: readonly unknown[];
   firstHref: string | undefined;
   enabled: boolean;
   maxPages: number;
@@ -51,7 +52,7 @@ function useExecutionListPages(options: {
   /** Earlier runs' history never changes once read: kept (not refetched on focus). */
   keep?: boolean;
 }) {
-  const { queryKey, firstHref, enabled, maxPages, enough, keep = false } = options;
+  const { key: queryKey, firstHref, enabled, maxPages, enough, keep = false } = options;
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam, signal }) => getJson<ExecutionList>(pageParam, signal),
@@ -91,7 +92,7 @@ export function useEarlierExecutions(pipeline: Pipeline | undefined, executionId
   const list = useExecutionListPages({
     // Keyed by the execution on screen too: a list read while an older run was shown may not
     // hold a newer one, and a run's history never changes once read.
-    queryKey: queryKeys.history(firstHref, executionId),
+    key: queryKeys.history(firstHref, executionId),
     firstHref,
     enabled: executionId !== undefined,
     maxPages: MAX_PAGES,
@@ -140,7 +141,7 @@ export function useExecutionsBackTo(
     return since === undefined || (oldest !== undefined && oldest < since);
   };
   const list = useExecutionListPages({
-    queryKey: queryKeys.reportExecutions(firstHref),
+    key: queryKeys.reportExecutions(firstHref),
     firstHref,
     enabled: true,
     maxPages: REPORT_MAX_PAGES,
