@@ -14,7 +14,7 @@ import { SimulatorControls, stepItem } from '../e2e/fixtures';
 import type { Bench, BenchContext, BenchRow } from './report';
 
 export const BIG_LOG_LINES = 200_000;
-/** Lines the viewer renders around the visible ones (src/features/execution/log-viewer LOG_OVERSCAN × 2 + 1). */
+/** Lines the viewer renders around the visible ones (src/components/log-viewer LOG_OVERSCAN × 2 + 1). */
 export const LOG_DOM_MARGIN = 61;
 export const LOG_LINE_PX = 20;
 

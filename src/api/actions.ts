@@ -8,7 +8,7 @@
 import type { HttpMethod } from './client';
 import { findLink, rel } from './links';
 import type { PipelineBody, VariableUpdate } from './pipeline-bodies';
-import type { HalLink, Pipeline, PipelineList, StepState, VariableList } from './types';
+import type { HalLink, Pipeline, PipelineList, Repository, StepState, VariableList } from './types';
 
 /** The request bodies of the API's decisions (reference/api.yaml and Adobe's "Deploy your code"). */
 export type ActionBody =
@@ -34,7 +34,8 @@ export type ActionName =
   | 'updatePipeline'
   | 'deletePipeline'
   | 'patchVariables'
-  | 'invalidateCache';
+  | 'invalidateCache'
+  | 'generatePassword';
 
 export interface CmAction {
   name: ActionName;
@@ -117,7 +118,10 @@ export function deletePipeline(pipeline: Pipeline | undefined): CmAction {
   return { name: 'deletePipeline', link: findLink(pipeline, rel.self), method: 'DELETE' };
 }
 
-/** Change variables: PATCH the VariableList's self link with only the changes (412 while the pipeline runs). */
+/**
+ * Change variables: PATCH the VariableList's self link with only the changes (a pipeline's: 412
+ * while it runs; an environment's: 409 while it applies an earlier change or a deployment runs).
+ */
 export function patchVariables(list: VariableList | undefined, changes: VariableUpdate[]): CmAction {
   return { name: 'patchVariables', link: findLink(list, rel.self), method: 'PATCH', body: changes };
 }
@@ -125,4 +129,13 @@ export function patchVariables(list: VariableList | undefined, changes: Variable
 /** Invalidate the build cache: DELETE the pipeline's `cache` link (the next build downloads every dependency). */
 export function invalidateCache(pipeline: Pipeline | undefined): CmAction {
   return { name: 'invalidateCache', link: findLink(pipeline, rel.cache), method: 'DELETE' };
+}
+
+/**
+ * A new git password for the repository: POST its `generatePassword` link (a simulator extension:
+ * absent on a real Cloud Manager, where passwords are managed in Cloud Manager itself). 200 =
+ * `{username, password, repositoryUrl}`; the new password replaces the previous one.
+ */
+export function generatePassword(repository: Repository | undefined): CmAction {
+  return { name: 'generatePassword', link: findLink(repository, rel.generatePassword), method: 'POST' };
 }

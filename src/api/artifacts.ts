@@ -3,7 +3,7 @@
  * answers `{redirect}`; the redirect is the file. Ended steps' artifacts never change, so they are
  * read once and kept (no polling).
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { ApiError, getJson, getText } from './client';
 import { findLink, rel } from './links';
 import { queryKeys } from './query-keys';
@@ -30,13 +30,10 @@ export async function fetchStepArtifactText(step: StepState, type: ArtifactType,
   return artifact ? fetchArtifactText(artifact, signal) : undefined;
 }
 
-/**
- * The step's artifact of `type` parsed as JSON (undefined when the step has none). Read only when
- * `enabled` and the step offers an artifacts link.
- */
-export function useStepArtifactJson<T>(step: StepState | undefined, type: ArtifactType, enabled = true) {
+/** The step's artifact of `type` parsed as JSON (undefined when the step has none); an ended step's artifact never changes. */
+function stepArtifactJsonQueryOptions<T>(step: StepState | undefined, type: ArtifactType, enabled: boolean) {
   const href = findLink(step, rel.artifacts)?.href;
-  return useQuery({
+  return queryOptions({
     queryKey: queryKeys.stepArtifact(href, type),
     queryFn: async ({ signal }): Promise<T | undefined> => {
       const text = await fetchStepArtifactText(step as StepState, type, signal);
@@ -51,4 +48,17 @@ export function useStepArtifactJson<T>(step: StepState | undefined, type: Artifa
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
+}
+
+/**
+ * The step's artifact of `type` parsed as JSON (undefined when the step has none). Read only when
+ * `enabled` and the step offers an artifacts link.
+ */
+export function useStepArtifactJson<T>(step: StepState | undefined, type: ArtifactType, enabled = true) {
+  return useQuery(stepArtifactJsonQueryOptions<T>(step, type, enabled));
+}
+
+/** The artifact of `type` of each step, as `useStepArtifactJson` reads one. */
+export function useStepsArtifactJson<T>(steps: StepState[], type: ArtifactType) {
+  return useQueries({ queries: steps.map((step) => stepArtifactJsonQueryOptions<T>(step, type, true)) });
 }

@@ -27,11 +27,22 @@ export const rel = {
   reExecute: `${PREFIX}pipeline/reExecute`,
   author: `${PREFIX}author`,
   publish: `${PREFIX}publish`,
+  preview: `${PREFIX}preview`,
+  developerConsole: `${PREFIX}developerConsole`,
+  environment: `${PREFIX}environment`,
+  /** An environment's log list (templated `{?service,name,days}`); not a step's `pipeline/logs`. */
+  environmentLogs: `${PREFIX}logs`,
+  /** A day's log of an environment: answers `{redirect}` to the gzip file. */
+  logsDownload: `${PREFIX}logs/download`,
+  /** Today's log of an environment as it grows (plain text, read with `Range`). */
+  logsTail: `${PREFIX}logs/tail`,
   variables: `${PREFIX}variables`,
   cache: `${PREFIX}cache`,
   branches: `${PREFIX}branches`,
   /** Simulator extension on a PipelineList: POST a new pipeline there. */
   createPipeline: `${SIM_PREFIX}createPipeline`,
+  /** Simulator extension on a Repository: POST for a new git password. */
+  generatePassword: `${SIM_PREFIX}generatePassword`,
 } as const;
 
 export type Rel = (typeof rel)[keyof typeof rel];

@@ -29,13 +29,13 @@ export function actionErrorMessage(error: ApiError, action: LinkAction): string 
 }
 
 /**
- * The one way to act on the API: PUT the link, toast the result, refresh what it changed.
- * Returns the response body (for start and re-execute: the new execution).
+ * The one way to act on the API: send to the link, toast the result, refresh what it changed.
+ * Returns the response body (for start and re-execute: the new execution; `T` names its type).
  */
-export function useLinkAction() {
+export function useLinkAction<T = Execution>() {
   const client = useQueryClient();
-  return useMutation<Execution | undefined, ApiError, LinkAction>({
-    mutationFn: ({ link, method, body }) => sendToLink<Execution>(link, method ?? 'PUT', body),
+  return useMutation<T | undefined, ApiError, LinkAction>({
+    mutationFn: ({ link, method, body }) => sendToLink<T>(link, method ?? 'PUT', body),
     onSuccess: (_data, action) => {
       ToastQueue.positive(action.success, { timeout: 5000 });
     },
@@ -75,5 +75,17 @@ export function useLinkActions() {
       return outcomes;
     },
     onSettled: () => refreshAfterAction(client),
+  });
+}
+
+/**
+ * An action whose answer is a secret (a new git password): sent to its link like any other, but
+ * its answer is not kept once the component that asked for it is gone (no cache time) and no toast
+ * repeats it. Nothing else changes, so nothing is refreshed. A failure is shown by the caller.
+ */
+export function useSecretAction<T>() {
+  return useMutation<T | undefined, ApiError, CmAction>({
+    mutationFn: ({ link, method, body }) => sendToLink<T>(link, method ?? 'PUT', body),
+    gcTime: 0,
   });
 }

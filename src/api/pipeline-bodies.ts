@@ -53,11 +53,16 @@ export interface PipelineBody {
   phases: PhaseBody[];
 }
 
-/** One entry of a variables PATCH (`PipelineVariableUpdate`): an empty value deletes the variable. */
+/**
+ * One entry of a variables PATCH (`PipelineVariableUpdate`, or `EnvironmentVariableUpdate` with
+ * its `service`): an empty value deletes the variable.
+ */
 export interface VariableUpdate {
   name: string;
   value: string;
   type?: VariableType;
+  /** Environment variables: the one service it is for (author, publish, preview); absent = every service. */
+  service?: string;
 }
 
 function phasesOf(settings: PipelineSettings): PhaseBody[] {
@@ -105,15 +110,23 @@ export function updatePipelineBody(settings: PipelineSettings): PipelineBody {
   return createPipelineBody(settings);
 }
 
-/** The variables PATCH: only what changed; a deleted variable is sent with an empty value. */
+type Named = { name: string; service?: string };
+
+/** `service` when the variable is for one service (environments); nothing for every service. */
+const serviceOf = ({ service }: Named) => (service ? { service } : {});
+
+/**
+ * The variables PATCH: only what changed; a deleted variable is sent with an empty value. An
+ * environment variable is identified by its name and service, so its service goes with it.
+ */
 export function variablesBody(changes: {
-  added: { name: string; type: VariableType; value: string }[];
-  changed: { name: string; type: VariableType; value: string }[];
-  deleted: { name: string }[];
+  added: (Named & { type: VariableType; value: string })[];
+  changed: (Named & { type: VariableType; value: string })[];
+  deleted: Named[];
 }): VariableUpdate[] {
   return [
-    ...changes.added.map(({ name, type, value }) => ({ name, type, value })),
-    ...changes.changed.map(({ name, type, value }) => ({ name, type, value })),
-    ...changes.deleted.map(({ name }) => ({ name, value: '' })),
+    ...changes.added.map((v) => ({ name: v.name, type: v.type, value: v.value, ...serviceOf(v) })),
+    ...changes.changed.map((v) => ({ name: v.name, type: v.type, value: v.value, ...serviceOf(v) })),
+    ...changes.deleted.map((v) => ({ name: v.name, value: '', ...serviceOf(v) })),
   ];
 }

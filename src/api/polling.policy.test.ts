@@ -8,6 +8,8 @@ import { QueryClient, QueryObserver, type QueryObserverOptions } from '@tanstack
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentExecutionQueryOptions } from './current-execution';
 import { LIST_POLL_MS, MAX_BACKOFF_MS, POLL_INTERVAL_MS } from './polling';
+import { logFollowQueryOptions } from './environment-logs';
+import { environmentListQueryOptions, variableListQueryOptions } from './environments';
 import { executionListQueryOptions, executionQueryOptions, pipelineListQueryOptions, programListQueryOptions } from './queries';
 import { simStateQueryOptions } from './simulator';
 import { logTextQueryOptions } from './step-logs';
@@ -22,8 +24,10 @@ interface PolledQuery {
   factory: string;
   file: string;
   options: () => object;
-  /** The healthy answer. */
-  answer: () => Response;
+  /** The healthy answer to a request for `url`. */
+  answer: (url: string) => Response;
+  /** The requests that are its polls (default: every request); e.g. a follow's tail reads, not its list reads. */
+  counts?: (url: string) => boolean;
   /** The interval while the API answers: its base while the data can change, else none. */
   healthy: number | false;
 }
@@ -31,6 +35,12 @@ interface PolledQuery {
 const EXECUTION = '/api/program/1/pipeline/2/execution/3';
 const PIPELINES = '/api/program/1/pipelines';
 const EXECUTIONS = '/api/program/1/pipeline/2/executions';
+const ENVIRONMENTS = '/api/program/1/environments';
+const VARIABLES = '/api/program/1/environment/3/variables';
+const LOGS = '/api/program/1/environment/3/logs?service=author&name=aemerror&days=1';
+const TAIL = 'http://files.example.com/environment/3/logs/author/aemerror/2026-11-30.log';
+const environments = (status: string) => json({ _embedded: { environments: [{ id: '3', name: 'dev', type: 'dev', status }] } });
+const variables = (status: string) => json({ _embedded: { variables: [{ name: 'A_VAR', type: 'string', value: 'x', status }] } });
 
 const polledQueries: PolledQuery[] = [
   {
@@ -90,6 +100,56 @@ const polledQueries: PolledQuery[] = [
     healthy: POLL_INTERVAL_MS,
   },
   {
+    factory: 'environmentListQueryOptions',
+    file: 'src/api/environments.ts',
+    options: () => environmentListQueryOptions(ENVIRONMENTS),
+    answer: () => environments('updating'),
+    healthy: POLL_INTERVAL_MS,
+  },
+  {
+    factory: 'environmentListQueryOptions',
+    file: 'src/api/environments.ts',
+    options: () => environmentListQueryOptions(ENVIRONMENTS),
+    answer: () => environments('ready'),
+    healthy: false,
+  },
+  {
+    factory: 'variableListQueryOptions',
+    file: 'src/api/environments.ts',
+    options: () => variableListQueryOptions(VARIABLES),
+    answer: () => variables('updating'),
+    healthy: POLL_INTERVAL_MS,
+  },
+  {
+    factory: 'variableListQueryOptions',
+    file: 'src/api/environments.ts',
+    options: () => variableListQueryOptions(VARIABLES),
+    answer: () => variables('ready'),
+    healthy: false,
+  },
+  {
+    factory: 'logFollowQueryOptions',
+    file: 'src/api/environment-logs.ts',
+    options: () => logFollowQueryOptions(LOGS),
+    answer: (url) =>
+      url === TAIL
+        ? new Response('30.11.2026 14:02:11.123 *INFO* [qtp1-2] org.apache.sling.x something\n', { status: 206 })
+        : json({
+            _embedded: {
+              downloads: [
+                {
+                  service: 'author',
+                  name: 'aemerror',
+                  date: '2026-11-30',
+                  _links: { [`http://ns.adobe.com/adobecloud/rel/logs/tail`]: { href: TAIL } },
+                },
+              ],
+            },
+          }),
+    counts: (url) => url === TAIL,
+    healthy: POLL_INTERVAL_MS,
+  },
+  {
     factory: 'simStateQueryOptions',
     file: 'src/api/simulator.ts',
     options: () => simStateQueryOptions(),
@@ -120,9 +180,10 @@ describe('every polled query backs off during an outage and recovers with the fi
   it.each(polledQueries.map((query) => [`${query.factory} (healthy: ${query.healthy})`, query] as const))('%s', async (_name, polled) => {
     let down = false;
     const requests: number[] = [];
-    vi.stubGlobal('fetch', async () => {
-      requests.push(Date.now());
-      return down ? problem(503, 'Service Unavailable') : polled.answer();
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (polled.counts?.(url) ?? true) requests.push(Date.now());
+      return down ? problem(503, 'Service Unavailable') : polled.answer(url);
     });
     // Retries off: every request is one poll (the console's one retry only adds a request per poll).
     const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });

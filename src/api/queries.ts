@@ -9,7 +9,6 @@ import { isExecutionActive, LIST_POLL_MS, pollInterval, POLL_INTERVAL_MS } from 
 import { queryKeys } from './query-keys';
 import type {
   EmbeddedProgram,
-  EnvironmentList,
   Execution,
   ExecutionList,
   Pipeline,
@@ -22,7 +21,6 @@ import type {
   BranchList,
   Repository,
   RepositoryList,
-  VariableList,
 } from './types';
 
 export function resourceQueryOptions<T>(href: string | undefined) {
@@ -89,10 +87,6 @@ export function usePipelines(program: Program | undefined, live = true) {
   return useQuery(pipelineListQueryOptions(findLink(program, rel.pipelines)?.href, live));
 }
 
-export function useEnvironments(program: Program | undefined) {
-  return useQuery(resourceQueryOptions<EnvironmentList>(findLink(program, rel.environments)?.href));
-}
-
 /** The program's repositories (through its `repositories` link), when it offers one. */
 export function useRepositories(program: Program | undefined) {
   return useQuery(resourceQueryOptions<RepositoryList>(findLink(program, rel.repositories)?.href));
@@ -101,11 +95,6 @@ export function useRepositories(program: Program | undefined) {
 /** A repository's branches (through its `branches` link), when it offers one. */
 export function useBranches(repository: Repository | undefined) {
   return useQuery(resourceQueryOptions<BranchList>(findLink(repository, rel.branches)?.href));
-}
-
-/** A VariableList (a pipeline's `variables` link, or an environment's): read when opened, not polled. */
-export function useVariables(href: string | undefined) {
-  return useQuery({ ...resourceQueryOptions<VariableList>(href), staleTime: 0 });
 }
 
 /** A pipeline by id within a program, from the program's pipelines link. */

@@ -16,6 +16,8 @@ const everyKind = [
   queryKeys.logRedirect(`${HREF}/phase/1/step/4/logs`),
   queryKeys.logText('http://localhost:3000/files/log.txt'),
   queryKeys.simulatorState(),
+  queryKeys.logFollow('/api/program/1/environment/2/logs?service=author&name=aemerror&days=1'),
+  queryKeys.reportExecutions('/api/program/1/pipeline/2/executions?start=0&limit=50'),
 ];
 
 describe('queryKeys', () => {
@@ -34,6 +36,8 @@ describe('queryKeys', () => {
       queryKeys.stepArtifact(href, 'SCAN_ISSUES'),
       queryKeys.logRedirect(href),
       queryKeys.logText(href),
+      queryKeys.logFollow(href),
+      queryKeys.reportExecutions(href),
     ];
     expect(new Set(keys.map((key) => JSON.stringify(key))).size).toBe(keys.length);
   });

@@ -19,6 +19,10 @@ export const queryKeys = {
   logRedirect: (logsHref: string | undefined) => ['cm', logsHref ?? 'none', 'redirect'] as const,
   /** The text of a log file at a redirect target, tailed while the step runs. */
   logText: (target: string | undefined) => ['cm', target ?? 'none', 'text'] as const,
+  /** An environment's log followed as it grows, keyed by its one-day `logs` href (service and log). */
+  logFollow: (logsHref: string | undefined) => ['cm', logsHref ?? 'none', 'follow'] as const,
+  /** The pages of a pipeline's executions read for a report (as far back as its date range goes). */
+  reportExecutions: (firstPageHref: string | undefined) => ['cm', firstPageHref ?? 'none', 'report'] as const,
   /** The simulator's own state (its controls are not Cloud Manager's). */
   simulatorState: () => ['cm', '_sim', 'state'] as const,
 };

@@ -53,14 +53,42 @@ export interface Program extends EmbeddedProgram {
 
 export type EnvironmentType = 'dev' | 'stage' | 'prod' | 'rde' | 'preprod';
 
+/** A log an environment offers: a service (author, publish, dispatcher, preview…) and a log name (aemerror…). */
+export interface LogOption {
+  service: string;
+  name: string;
+}
+
 export interface Environment extends HalResource {
   id: string;
   programId?: string;
   name: string;
   description?: string;
   type: EnvironmentType | string;
+  /** `ready`; `updating` while a change of its variables applies. */
   status?: string;
   region?: string;
+  availableLogOptions?: LogOption[];
+  /** Simulator extension (not Adobe's): the AEM release the environment runs. */
+  aemRelease?: string;
+}
+
+/** One day of one log (`EnvironmentLog`): its `logs/download` link, and `logs/tail` for today's. */
+export interface EnvironmentLog extends HalResource {
+  service: string;
+  name: string;
+  /** The UTC day, `YYYY-MM-DD`. */
+  date: string;
+  programId?: number | string;
+  environmentId?: number | string;
+}
+
+/** The answer of an environment's `logs` link: one download per day (newest first), service and log. */
+export interface EnvironmentLogs extends HalResource {
+  service?: string[];
+  name?: string[];
+  days?: number;
+  _embedded?: { downloads?: EnvironmentLog[] };
 }
 
 export interface PipelineStep {
@@ -185,6 +213,15 @@ export interface Repository extends HalResource {
   repo: string;
   description?: string;
   programId?: string;
+  /** The git URL to clone. */
+  repositoryUrl?: string;
+}
+
+/** The answer of a repository's `generatePassword` link (simulator extension): shown once, never stored. */
+export interface RepositoryCredentials {
+  username: string;
+  password: string;
+  repositoryUrl?: string;
 }
 
 export type RepositoryList = HalList<'repositories', Repository>;

@@ -62,7 +62,14 @@ describe('Shell', () => {
   it('shows the program nav with the current item marked, and the hamburger hides it', async () => {
     const user = userEvent.setup();
     renderShell('/program/1/activity');
-    const nav = screen.getByRole('navigation', { name: 'Program' });
+    const nav = await screen.findByRole('navigation', { name: 'Program' });
+    const items = (group: string) =>
+      within(within(nav).getByRole('list', { name: group }))
+        .getAllByRole('link')
+        .map((link) => link.textContent);
+    expect(items('Program')).toEqual(['Overview', 'Activity', 'Pipelines', 'Repositories', 'Reports']);
+    expect(items('Services')).toEqual(['Environments']);
+    expect(within(nav).getByRole('link', { name: 'Environments' })).toHaveAttribute('href', '/program/1/environments');
     expect(within(nav).getByRole('link', { name: 'Activity' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current');
     await user.click(within(nav).getByRole('link', { name: 'Pipelines' }));
@@ -71,7 +78,7 @@ describe('Shell', () => {
     await user.click(screen.getByRole('button', { name: 'Hide side navigation' }));
     expect(screen.queryByRole('navigation', { name: 'Program' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show side navigation' }));
-    expect(screen.getByRole('navigation', { name: 'Program' })).toBeInTheDocument();
+    expect(await screen.findByRole('navigation', { name: 'Program' })).toBeInTheDocument();
   });
 
   it('switches program from the header', async () => {

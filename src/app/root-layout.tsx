@@ -1,9 +1,11 @@
 /** The shell around every screen: header, side nav inside a program, and the page. */
 import { Flex, View } from '@adobe/react-spectrum';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useMatches } from 'react-router';
 import { AppHeader } from './app-header';
-import { SideNav } from './side-nav';
+
+// Inside a program only: My Programs' first load does without it (and its icons).
+const SideNav = lazy(() => import('./side-nav').then((m) => ({ default: m.SideNav })));
 import { SpectrumProvider } from './spectrum-provider';
 
 const SIDE_NAV_KEY = 'cm-console.side-nav';
@@ -40,7 +42,11 @@ export function RootLayout() {
       <Flex direction="column" minHeight="100vh">
         <AppHeader programId={programId} navOpen={navOpen} onToggleNav={toggleNav} />
         <Flex flexGrow={1} minHeight={0}>
-          {programId && navOpen ? <SideNav programId={programId} /> : null}
+          {programId && navOpen ? (
+            <Suspense fallback={<div className="side-nav" aria-hidden />}>
+              <SideNav programId={programId} />
+            </Suspense>
+          ) : null}
           <View flexGrow={1} minWidth={0} UNSAFE_className="page">
             <main>
               <Outlet />

@@ -8,12 +8,11 @@ import { routes } from './router';
 
 function renderAt(url: string) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
-  render(
+  return render(
     <QueryClientProvider client={createTestQueryClient()}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  return router;
 }
 
 describe('Routes', () => {
@@ -27,7 +26,21 @@ describe('Routes', () => {
   it('loads the Overview, Activity and Pipelines screens inside a program', async () => {
     renderAt('/program/1/pipelines');
     expect(await screen.findByRole('heading', { name: 'Pipelines', level: 1 })).toBeInTheDocument();
-    expect(screen.getByRole('navigation', { name: 'Program' })).toBeInTheDocument();
+    // the side menu is its own chunk (not in My Programs' first load)
+    expect(await screen.findByRole('navigation', { name: 'Program' }, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  it('loads Environments, an environment, Repositories and Reports inside a program', async () => {
+    for (const [url, heading] of [
+      ['/program/1/environments', 'Environments'],
+      ['/program/1/environment/200', 'wknd-dev'],
+      ['/program/1/repositories', 'Repositories'],
+      ['/program/1/reports', 'Reports'],
+    ]) {
+      const { unmount } = renderAt(url);
+      expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeInTheDocument();
+      unmount();
+    }
   });
 
   it('answers an unknown console URL with a 404 page', async () => {

@@ -1,17 +1,55 @@
-/** The side menu inside a program: Overview, Activity, Pipelines; the current item is highlighted. */
+/**
+ * The side menu inside a program (cm-ui §0): Home; PROGRAM: Overview, Activity, Pipelines,
+ * Repositories, Reports; SERVICES: Environments. The current item is highlighted.
+ */
 import Bell from '@spectrum-icons/workflow/Bell';
+import Folder from '@spectrum-icons/workflow/Folder';
+import GraphPie from '@spectrum-icons/workflow/GraphPie';
+import Home from '@spectrum-icons/workflow/Home';
+import Servers from '@spectrum-icons/workflow/Servers';
 import ViewGrid from '@spectrum-icons/workflow/ViewGrid';
 import Workflow from '@spectrum-icons/workflow/Workflow';
-import Home from '@spectrum-icons/workflow/Home';
+import { useId, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { paths } from '../lib/paths';
 
+interface NavItem {
+  label: string;
+  href: string;
+  icon: ReactNode;
+}
+
+/** A group of the menu: its grey small-caps header names its list. */
+function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
+  const id = useId();
+  return (
+    <>
+      <div className="side-nav-group" id={id}>
+        {title}
+      </div>
+      <ul aria-labelledby={id}>
+        {items.map((item) => (
+          <li key={item.label}>
+            <NavLink to={item.href} end className="side-nav-link">
+              {item.icon}
+              <span>{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function SideNav({ programId }: { programId: string }) {
-  const items = [
-    { label: 'Overview', href: paths.overview.href(programId), icon: <ViewGrid size="S" aria-hidden />, end: true },
-    { label: 'Activity', href: paths.activity.href(programId), icon: <Bell size="S" aria-hidden />, end: true },
-    { label: 'Pipelines', href: paths.pipelines.href(programId), icon: <Workflow size="S" aria-hidden />, end: true },
+  const program: NavItem[] = [
+    { label: 'Overview', href: paths.overview.href(programId), icon: <ViewGrid size="S" aria-hidden /> },
+    { label: 'Activity', href: paths.activity.href(programId), icon: <Bell size="S" aria-hidden /> },
+    { label: 'Pipelines', href: paths.pipelines.href(programId), icon: <Workflow size="S" aria-hidden /> },
+    { label: 'Repositories', href: paths.repositories.href(programId), icon: <Folder size="S" aria-hidden /> },
+    { label: 'Reports', href: paths.reports.href(programId), icon: <GraphPie size="S" aria-hidden /> },
   ];
+  const services: NavItem[] = [{ label: 'Environments', href: paths.environments.href(programId), icon: <Servers size="S" aria-hidden /> }];
   return (
     <nav aria-label="Program" className="side-nav">
       <ul>
@@ -22,19 +60,8 @@ export function SideNav({ programId }: { programId: string }) {
           </NavLink>
         </li>
       </ul>
-      <div className="side-nav-group" aria-hidden>
-        PROGRAM
-      </div>
-      <ul>
-        {items.map((item) => (
-          <li key={item.label}>
-            <NavLink to={item.href} end={item.end} className="side-nav-link">
-              {item.icon}
-              <span>{item.label}</span>
-            </NavLink>
-          </li>
-        ))}
-      </ul>
+      <NavGroup title="Program" items={program} />
+      <NavGroup title="Services" items={services} />
     </nav>
   );
 }

@@ -13,9 +13,9 @@ interface DownloadTextButtonProps {
   filename: string;
   /** What is downloaded, for the error ("the log", "the issues"). */
   what: string;
-  /** Reads the text to save; undefined when there is nothing to download. */
-  load: () => Promise<string | undefined>;
-  /** The file's MIME type (plain text unless said). */
+  /** Reads the text to save (a string, or a Blob of text); undefined when there is nothing to download. */
+  load: () => Promise<string | Blob | undefined>;
+  /** The file's MIME type (plain text unless said; a Blob keeps its own). */
   type?: string;
 }
 

@@ -15,6 +15,39 @@ const NAME = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
 export const VARIABLE_TYPE_LABELS: Record<VariableType, string> = { string: 'Text', secretString: 'Secret' };
 
+/**
+ * The services an environment variable can be limited to; `all` (no `service` in the API) is every
+ * service. Preview only where the environment has a preview service.
+ */
+export type VariableServiceChoice = 'all' | 'author' | 'publish' | 'preview';
+
+const SERVICE_LABELS: Record<VariableServiceChoice, string> = { all: 'All', author: 'Author', publish: 'Publish', preview: 'Preview' };
+
+/** The Service choices of an environment's variables. */
+export function environmentVariableServices(hasPreview: boolean): VariableServiceChoice[] {
+  return hasPreview ? ['all', 'author', 'publish', 'preview'] : ['all', 'author', 'publish'];
+}
+
+/** "All" for a variable of every service, else the service's name ("Publish"; an unknown one as given). */
+export function serviceLabel(service: string | undefined): string {
+  return service ? (SERVICE_LABELS[service as VariableServiceChoice] ?? service) : SERVICE_LABELS.all;
+}
+
+/** The API's `service` of a choice: none for All. */
+export function serviceOfChoice(choice: VariableServiceChoice): string | undefined {
+  return choice === 'all' ? undefined : choice;
+}
+
+/** A variable's identity: its name, and for an environment variable of one service, that service. */
+export function variableKey(variable: { name: string; service?: string }): string {
+  return variable.service ? `${variable.name} (${variable.service})` : variable.name;
+}
+
+/** How a variable is named on screen: "API_KEY", or "API_KEY (Publish)" where services apply. */
+export function variableLabel(variable: { name: string; service?: string }, withService: boolean): string {
+  return withService ? `${variable.name} (${serviceLabel(variable.service)})` : variable.name;
+}
+
 export function variableType(variable: Pick<Variable, 'type'>): VariableType {
   return variable.type === 'secretString' ? 'secretString' : 'string';
 }
@@ -45,6 +78,8 @@ export function variableValueProblem(value: string, type: VariableType): string 
 export interface VariableDraft {
   name: string;
   type: VariableType;
+  /** Environment variables: the one service it is for (none: every service). */
+  service?: string;
   /** The value as read (strings only; a secret has none). Undefined for a variable the user added. */
   savedValue?: string;
   /** True for a variable the API already has. */
@@ -57,7 +92,14 @@ export interface VariableDraft {
 export function draftsOf(variables: Variable[]): VariableDraft[] {
   return variables.map((variable) => {
     const type = variableType(variable);
-    return { name: variable.name, type, saved: true, savedValue: type === 'string' ? (variable.value ?? '') : undefined, deleted: false };
+    return {
+      name: variable.name,
+      type,
+      ...(variable.service ? { service: variable.service } : {}),
+      saved: true,
+      savedValue: type === 'string' ? (variable.value ?? '') : undefined,
+      deleted: false,
+    };
   });
 }
 
@@ -65,12 +107,13 @@ export interface VariableChange {
   name: string;
   type: VariableType;
   value: string;
+  service?: string;
 }
 
 export interface VariableChanges {
   added: VariableChange[];
   changed: (VariableChange & { savedValue?: string })[];
-  deleted: { name: string; type: VariableType }[];
+  deleted: { name: string; type: VariableType; service?: string }[];
 }
 
 /** What the user changed: variables added, values changed, variables deleted (a variable added then deleted is nothing). */
@@ -78,13 +121,14 @@ export function variableChanges(drafts: VariableDraft[]): VariableChanges {
   const changes: VariableChanges = { added: [], changed: [], deleted: [] };
   for (const draft of drafts) {
     const { name, type, value } = draft;
+    const service = draft.service ? { service: draft.service } : {};
     if (draft.deleted) {
-      if (draft.saved) changes.deleted.push({ name, type });
+      if (draft.saved) changes.deleted.push({ name, type, ...service });
     } else if (!draft.saved) {
-      changes.added.push({ name, type, value: value ?? '' });
+      changes.added.push({ name, type, value: value ?? '', ...service });
     } else if (value !== undefined && value !== draft.savedValue && !(type === 'secretString' && value === '')) {
       // A secret being replaced counts once its new value is typed.
-      changes.changed.push({ name, type, value, savedValue: draft.savedValue });
+      changes.changed.push({ name, type, value, savedValue: draft.savedValue, ...service });
     }
   }
   return changes;
@@ -94,8 +138,12 @@ export function changeCount(changes: VariableChanges): number {
   return changes.added.length + changes.changed.length + changes.deleted.length;
 }
 
-/** The problems of a server's answer that name the variable `name` (each one quotes the name it is about). */
-export function problemsNaming(name: string, errors: string[]): string[] {
+/**
+ * The problems of a server's answer that name the variable `name` — each one quotes the name it is
+ * about, followed by the service for a variable of one service (`"NAME" (publish): …`).
+ */
+export function problemsNaming(name: string, errors: string[], service?: string): string[] {
   const quoted = JSON.stringify(name);
-  return errors.filter((error) => error.includes(quoted));
+  const named = service ? `${quoted} (${service})` : quoted;
+  return errors.filter((error) => error.includes(named) && (service !== undefined || !error.includes(`${quoted} (`)));
 }

@@ -4,6 +4,14 @@ export const paths = {
   overview: { path: '/program/:programId', href: (programId: string) => `/program/${programId}` },
   activity: { path: '/program/:programId/activity', href: (programId: string) => `/program/${programId}/activity` },
   pipelines: { path: '/program/:programId/pipelines', href: (programId: string) => `/program/${programId}/pipelines` },
+  repositories: { path: '/program/:programId/repositories', href: (programId: string) => `/program/${programId}/repositories` },
+  /** Reports → Experience Audit (the one report so far). */
+  reports: { path: '/program/:programId/reports', href: (programId: string) => `/program/${programId}/reports` },
+  environments: { path: '/program/:programId/environments', href: (programId: string) => `/program/${programId}/environments` },
+  environment: {
+    path: '/program/:programId/environment/:environmentId',
+    href: (programId: string, environmentId: string) => `/program/${programId}/environment/${environmentId}`,
+  },
   /** Deploy to Production before a run: the pipeline's current execution, or "Not started" with Build. */
   deploy: {
     path: '/program/:programId/pipeline/:pipelineId',

@@ -1,6 +1,9 @@
-/** Saves text as a file through a Blob and a temporary `<a download>`; the file is exactly `text`. */
-export function saveTextFile(filename: string, text: string, type = 'text/plain;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/**
+ * Saves text (or a Blob of text) as a file through a temporary `<a download>`; the file is exactly
+ * the text given.
+ */
+export function saveTextFile(filename: string, text: string | Blob, type = 'text/plain;charset=utf-8'): void {
+  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = filename;

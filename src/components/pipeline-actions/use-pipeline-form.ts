@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import type { PipelineSettings } from '../../api/pipeline-bodies';
 import { findLink, rel } from '../../api/links';
-import { useBranches, useEnvironments, usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { useBranches, usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { useEnvironments } from '../../api/environments';
 import type { Environment, Pipeline } from '../../api/types';
 import { branchProblem, pipelineNameProblem } from '../../domain/pipeline-settings';
 

@@ -1,10 +1,12 @@
 /**
  * The variables editor (View/Edit variables): the variables of a VariableList href — a pipeline's
- * `variables` link today, an environment's later — as a table to edit, a row to add one, a review
- * of the changes, and Save: one PATCH of the list's self link with only the changes (a deleted
- * variable sent with an empty value). A secret's value is never shown: the API never returns it,
- * and one typed here is shown masked. Read-only (inputs disabled, the reason said) while the
- * pipeline runs; a refusal from the server shows in place, on the rows it names.
+ * `variables` link, or an environment's — as a table to edit, a row to add one, a review of the
+ * changes, and Save: one PATCH of the list's self link with only the changes (a deleted variable
+ * sent with an empty value). A secret's value is never shown: the API never returns it, and one
+ * typed here is shown masked. An environment's variables (`services` given) have a Service column
+ * (All, Author, Publish, Preview): a variable is its name and its service, and its status shows
+ * while a change applies. Read-only (inputs disabled, the reason said) while the pipeline runs or
+ * the environment updates; a refusal from the server shows in place, on the rows it names.
  */
 import { Button, ButtonGroup, Content, Dialog, Divider, Heading, InlineAlert, Text, useDialogContainer } from '@adobe/react-spectrum';
 import { useState } from 'react';
@@ -12,15 +14,17 @@ import { patchVariables } from '../../api/actions';
 import { ApiError } from '../../api/client';
 import { useLinkAction } from '../../api/mutations';
 import { variablesBody } from '../../api/pipeline-bodies';
-import { useVariables } from '../../api/queries';
+import { useVariables } from '../../api/environments';
 import {
   changeCount,
   draftsOf,
   problemsNaming,
   variableChanges,
+  variableKey,
   variableValueProblem,
   type VariableChange,
   type VariableDraft,
+  type VariableServiceChoice,
 } from '../../domain/variables';
 import { ProblemAlert, QueryState } from '../query-state';
 import { AddVariableForm } from './add-variable-form';
@@ -33,9 +37,11 @@ export interface VariablesDialogProps {
   title: string;
   /** Why the variables cannot be changed now (e.g. the pipeline runs): the editor is then read-only. */
   readOnlyReason?: string;
+  /** An environment's variables: the services a variable can be limited to (a Service column). */
+  services?: VariableServiceChoice[];
 }
 
-export function VariablesDialog({ href, title, readOnlyReason }: VariablesDialogProps) {
+export function VariablesDialog({ href, title, readOnlyReason, services }: VariablesDialogProps) {
   const dialog = useDialogContainer();
   const list = useVariables(href);
   const action = useLinkAction();
@@ -54,12 +60,15 @@ export function VariablesDialog({ href, title, readOnlyReason }: VariablesDialog
   );
   const serverErrors = refusal instanceof ApiError ? refusal.errors : [];
 
-  const change = (name: string, patch: Partial<VariableDraft>) =>
-    setDrafts((current) => (current ?? []).map((d) => (d.name === name ? { ...d, ...patch } : d)));
-  const remove = (name: string) =>
-    setDrafts((current) => (current ?? []).flatMap((d) => (d.name !== name ? [d] : d.saved ? [{ ...d, deleted: true }] : [])));
-  const add = ({ name, type, value }: VariableChange) =>
-    setDrafts((current) => [...(current ?? []), { name, type, value, saved: false, deleted: false }]);
+  // The status as read now (the list is polled while a change applies), by variable.
+  const statuses = new Map((list.data?._embedded?.variables ?? []).map((v) => [variableKey(v), v.status]));
+
+  const change = (key: string, patch: Partial<VariableDraft>) =>
+    setDrafts((current) => (current ?? []).map((d) => (variableKey(d) === key ? { ...d, ...patch } : d)));
+  const remove = (key: string) =>
+    setDrafts((current) => (current ?? []).flatMap((d) => (variableKey(d) !== key ? [d] : d.saved ? [{ ...d, deleted: true }] : [])));
+  const add = ({ name, type, value, service }: VariableChange) =>
+    setDrafts((current) => [...(current ?? []), { name, type, value, ...(service ? { service } : {}), saved: false, deleted: false }]);
 
   const save = async () => {
     setRefusal(null);
@@ -90,21 +99,23 @@ export function VariablesDialog({ href, title, readOnlyReason }: VariablesDialog
             </InlineAlert>
           ) : null}
           {reviewing ? (
-            <VariablesReview changes={changes} />
+            <VariablesReview changes={changes} withService={services !== undefined} />
           ) : (
             <>
               {rows.length ? (
                 <VariablesTable
                   drafts={rows}
-                  serverProblems={(name) => problemsNaming(name, serverErrors)}
+                  serverProblems={(draft) => problemsNaming(draft.name, serverErrors, draft.service)}
                   readOnly={readOnly}
+                  withService={services !== undefined}
+                  statusOf={(draft) => statuses.get(variableKey(draft))}
                   onChange={change}
                   onRemove={remove}
                 />
               ) : (
                 <Text>No variables yet.</Text>
               )}
-              <AddVariableForm taken={rows.map((d) => d.name)} onAdd={add} isDisabled={readOnly} />
+              <AddVariableForm taken={rows} services={services} onAdd={add} isDisabled={readOnly} />
             </>
           )}
         </QueryState>

@@ -1,7 +1,7 @@
 import { Text } from '@adobe/react-spectrum';
 import { useMemo } from 'react';
 import { findLink, rel } from '../../api/links';
-import { useEnvironments } from '../../api/queries';
+import { useEnvironments } from '../../api/environments';
 import type { Execution, Pipeline, Program } from '../../api/types';
 import type { ConsoleLinks } from './holds/hold-approval';
 import { groupSteps, type PhaseGroup } from '../../domain/phase-groups';

@@ -75,7 +75,33 @@ describe('Program Overview', () => {
     expect(rows[3]).toHaveTextContent('Non-Production · Code Quality');
     const environmentsCard = screen.getByRole('region', { name: 'Environments' });
     expect(within(environmentsCard).getAllByText('Running')).toHaveLength(3);
-    expect(within(environmentsCard).getByRole('link', { name: findLink(prod, rel.author)!.href })).toBeInTheDocument();
+    const author = within(environmentsCard).getByRole('link', {
+      name: `Author of ${prod.name}: ${findLink(prod, rel.author)!.href} (opens in a new tab)`,
+    });
+    expect(author).toHaveAttribute('target', '_blank');
+  });
+
+  it('Environments card: (i) shows an environment’s details, a row opens its page, Show All the Environments page', async () => {
+    const wknd = await programNamed('WKND Sites');
+    const environments = (await getJson<EnvironmentList>(findLink(wknd, rel.environments)!.href))._embedded!.environments!;
+    const stage = environments.find((environment) => environment.type === 'stage')!;
+    const user = userEvent.setup();
+    const { router } = render(wknd);
+    const card = await screen.findByRole('region', { name: 'Environments' });
+    await user.click(await within(card).findByRole('button', { name: `Details of ${stage.name}` }));
+    const popover = await screen.findByRole('dialog', { name: stage.name });
+    expect(popover).toHaveTextContent('TypeStage');
+    expect(popover).toHaveTextContent(`AEM release${stage.aemRelease}`);
+    expect(within(popover).getByRole('link', { name: `Developer Console of ${stage.name} (opens in a new tab)` })).toHaveAttribute(
+      'href',
+      findLink(stage, rel.developerConsole)!.href,
+    );
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(within(card).getByRole('link', { name: 'Show All' })).toHaveAttribute('href', paths.environments.href(wknd.id));
+    expect(within(card).getByRole('link', { name: stage.name })).toHaveAttribute('href', paths.environment.href(wknd.id, stage.id));
+    await user.click(within(within(card).getByRole('row', { name: new RegExp(stage.name) })).getByText('Running'));
+    await waitFor(() => expect(router.state.location.pathname).toBe(paths.environment.href(wknd.id, stage.id)));
   });
 
   it('runs a pipeline from its menu and opens the new execution', async () => {

@@ -1,7 +1,8 @@
 /** Program Overview: the deployment CTA card, Environments and Pipelines cards, a link to Activity. */
 import { Flex, Link, View } from '@adobe/react-spectrum';
 import { useParams } from 'react-router';
-import { useEnvironments, usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { useEnvironments } from '../../api/environments';
 import { paths } from '../../lib/paths';
 import { PageToolbar } from '../../components/page-toolbar';
 import { QueryState } from '../../components/query-state';
@@ -33,7 +34,7 @@ export default function OverviewPage() {
                 error={environments.error}
                 onRetry={() => void environments.refetch()}
               >
-                <EnvironmentsCard environments={environments.data?._embedded?.environments ?? []} />
+                <EnvironmentsCard programId={programId} environments={environments.data?._embedded?.environments ?? []} />
               </QueryState>
               <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
                 <PipelinesCard

@@ -18,7 +18,8 @@ import {
 } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useEnvironments, usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { usePipelines, useProgram, useRepositories } from '../../api/queries';
+import { useEnvironments } from '../../api/environments';
 import type { Pipeline } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { PageToolbar } from '../../components/page-toolbar';

@@ -7,7 +7,7 @@ import { Button, ButtonGroup, Content, Dialog, Divider, Flex, Heading, useDialog
 import type { ReactNode } from 'react';
 import type { AuditRun } from '../../../api/audit-history';
 import { ComparedWithNote } from './compared-with-note';
-import { SimulatorExtensionNote } from './simulator-extension-note';
+import { SimulatorExtensionNote } from '../../../components/experience-audit/simulator-extension-note';
 
 /** Wider than Spectrum's large dialog (640px), so no column header of a page table is cut. */
 const WIDE = 'min(920px, calc(100vw - 32px))';

@@ -4,9 +4,9 @@
  * `previous` undefined with `compared` = there is no earlier score (N/A); `compared` false = the
  * earlier run could not be read, so no change is claimed.
  */
-import { SUMMARY_CATEGORIES, scoreChange, type Scores } from './audit-changes';
+import { SUMMARY_CATEGORIES, scoreChange, type Scores } from '../../../domain/experience-audit';
 import { ChangeChip } from './change-chip';
-import { ScoreBadge } from './score-badge';
+import { ScoreBadge } from '../../../components/experience-audit/score-badge';
 
 interface AuditTilesProps {
   current: Scores;

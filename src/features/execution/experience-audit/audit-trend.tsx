@@ -3,17 +3,13 @@
  * earlier executions): a chart whose points open their run, and its table equivalent behind
  * "Show as table". Reads each earlier run's metrics (once; they never change).
  */
-import { Flex, Switch, Text } from '@adobe/react-spectrum';
-import { useId, useState } from 'react';
 import { useStepsMetrics, type AuditRun } from '../../../api/audit-history';
 import type { StepState } from '../../../api/types';
 import { paths } from '../../../lib/paths';
 import { QueryState } from '../../../components/query-state';
-import { scoresFromMetrics, type Scores } from './audit-changes';
-import { TrendChart } from './trend-chart';
-import { TrendLegend } from './trend-legend';
-import { trendPoints, type TrendPoint } from './trend-points';
-import { TrendTable } from './trend-table';
+import { scoresFromMetrics, type Scores } from '../../../domain/experience-audit';
+import { ScoreTrend } from '../../../components/experience-audit/score-trend';
+import { trendPoints, type TrendPoint } from '../../../components/experience-audit/trend-points';
 
 interface AuditTrendProps {
   step: StepState;
@@ -25,8 +21,6 @@ interface AuditTrendProps {
 }
 
 export function AuditTrend({ step, scores, runs, programId, pipelineId }: AuditTrendProps) {
-  const [asTable, setAsTable] = useState(false);
-  const titleId = useId();
   const metrics = useStepsMetrics(runs.map((run) => run.step));
   const route = (executionId: string) => paths.execution.href(programId, pipelineId, executionId);
   const executionId = step.executionId ?? '';
@@ -49,18 +43,11 @@ export function AuditTrend({ step, scores, runs, programId, pipelineId }: AuditT
       error={failed?.error}
       onRetry={() => void failed?.refetch()}
     >
-      <Flex direction="column" gap="size-100" UNSAFE_className="audit-trend">
-        <Text id={titleId} UNSAFE_className="audit-note">
-          Median scores of the last {points.length} {points.length === 1 ? 'run' : 'runs'} with an experience audit, oldest first. Select a
-          run to open it.
-        </Text>
-        <TrendChart points={points} labelledBy={titleId} />
-        <TrendLegend />
-        <Switch isSelected={asTable} onChange={setAsTable}>
-          Show as table
-        </Switch>
-        {asTable ? <TrendTable points={points} /> : null}
-      </Flex>
+      <ScoreTrend
+        points={points}
+        description={`Median scores of the last ${points.length} ${points.length === 1 ? 'run' : 'runs'} with an experience audit, oldest first. Select a run to open it.`}
+        tableCaption="Median scores by run, oldest first"
+      />
     </QueryState>
   );
 }

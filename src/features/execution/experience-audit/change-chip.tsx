@@ -4,7 +4,7 @@
  * screen readers hear the change in words ("down 7 from the previous run").
  */
 import { Badge, VisuallyHidden } from '@adobe/react-spectrum';
-import { changeText, changeWords, type ScoreChange } from './audit-changes';
+import { changeText, changeWords, type ScoreChange } from '../../../domain/experience-audit';
 
 const VARIANT = { improved: 'positive', regressed: 'negative', unchanged: 'neutral', unknown: 'neutral' } as const;
 

@@ -1,6 +1,6 @@
 /** The Devices toggle of the per-page views: Mobile (Cloud Manager's default) or Desktop. */
 import { Radio, RadioGroup } from '@adobe/react-spectrum';
-import type { Device } from './audit-results';
+import type { Device } from '../../../domain/experience-audit-results';
 
 export function DevicePicker({ device, onChange }: { device: Device; onChange: (device: Device) => void }) {
   return (

@@ -9,7 +9,7 @@ import { lazy, Suspense, useState } from 'react';
 import { findLink, rel } from '../../../api/links';
 import type { StepState } from '../../../api/types';
 import { QueryState } from '../../../components/query-state';
-import { hasScores } from './audit-changes';
+import { hasScores } from '../../../domain/experience-audit';
 import { AuditTiles } from './audit-tiles';
 import { AuditTrend } from './audit-trend';
 import { FailedPagesDisclosure } from './failed-pages-disclosure';

@@ -1,8 +1,8 @@
 /** The expandable error section under the tiles: "n pages could not be audited", with their paths and reasons. */
 import { Disclosure, DisclosurePanel, DisclosureTitle } from '@adobe/react-spectrum';
-import type { FailedPage } from './audit-results';
+import type { FailedPage } from '../../../domain/experience-audit-results';
 import { FailedPagesList } from './failed-pages-list';
-import { SimulatorExtensionNote } from './simulator-extension-note';
+import { SimulatorExtensionNote } from '../../../components/experience-audit/simulator-extension-note';
 
 export function FailedPagesDisclosure({ pages }: { pages: FailedPage[] }) {
   if (pages.length === 0) return null;

@@ -1,5 +1,5 @@
 /** Pages the audit could not reach, each with its relative path and the reason (as text). */
-import type { FailedPage } from './audit-results';
+import type { FailedPage } from '../../../domain/experience-audit-results';
 
 export function FailedPagesList({ pages }: { pages: FailedPage[] }) {
   return (

@@ -4,9 +4,9 @@
  */
 import { Text } from '@adobe/react-spectrum';
 import type { AuditRun } from '../../../api/audit-history';
-import { ALL_CATEGORIES } from './audit-changes';
+import { ALL_CATEGORIES } from '../../../domain/experience-audit';
 import { AuditDialog } from './audit-dialog';
-import { DEVICE_LABELS, type AuditPage } from './audit-results';
+import { DEVICE_LABELS, type AuditPage } from '../../../domain/experience-audit-results';
 import { PageScore } from './page-score';
 
 const DEVICES = ['mobile', 'desktop'] as const;

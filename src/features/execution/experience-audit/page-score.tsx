@@ -1,7 +1,7 @@
 /** One page's score in a category with its change from the same page in the previous run (a table cell). */
-import { scoreChange } from './audit-changes';
+import { scoreChange } from '../../../domain/experience-audit';
 import { ChangeChip } from './change-chip';
-import { ScoreBadge } from './score-badge';
+import { ScoreBadge } from '../../../components/experience-audit/score-badge';
 
 export function PageScore({ score, previous }: { score: number | undefined; previous: number | undefined }) {
   return (

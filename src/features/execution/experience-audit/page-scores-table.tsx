@@ -4,8 +4,8 @@
  * (Enter or click) is passed up with the page's path.
  */
 import { Cell, Column, Row, TableBody, TableHeader, TableView, type SpectrumTableProps } from '@adobe/react-spectrum';
-import { SUMMARY_CATEGORIES } from './audit-changes';
-import { samePageOf, type AuditPage, type AuditResults, type Device } from './audit-results';
+import { SUMMARY_CATEGORIES } from '../../../domain/experience-audit';
+import { samePageOf, type AuditPage, type AuditResults, type Device } from '../../../domain/experience-audit-results';
 import { PageScore } from './page-score';
 
 /** A table's sort column and direction (Spectrum's SortDescriptor). */

@@ -8,7 +8,7 @@ import type { AuditRun } from '../../../api/audit-history';
 import type { StepState } from '../../../api/types';
 import { QueryState } from '../../../components/query-state';
 import { AuditDialog } from './audit-dialog';
-import { DEVICE_LABELS, slowestPages, type Device } from './audit-results';
+import { DEVICE_LABELS, slowestPages, type Device } from '../../../domain/experience-audit-results';
 import { DevicePicker } from './device-picker';
 import { PageScoresTable } from './page-scores-table';
 import { useAuditResults } from './use-audit-results';

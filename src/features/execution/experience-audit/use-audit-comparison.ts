@@ -9,7 +9,7 @@ import { findLink, rel } from '../../../api/links';
 import { useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
 import { useExecutionContext } from '../execution-context';
-import { scoresFromMetrics } from './audit-changes';
+import { scoresFromMetrics } from '../../../domain/experience-audit';
 
 export function useAuditComparison(step: StepState) {
   const context = useExecutionContext();

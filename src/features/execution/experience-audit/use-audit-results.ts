@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useStepArtifactJson } from '../../../api/artifacts';
 import type { StepState } from '../../../api/types';
-import { readAuditResults, type AuditResults } from './audit-results';
+import { readAuditResults, type AuditResults } from '../../../domain/experience-audit-results';
 
 export function useAuditResults(step: StepState | undefined, enabled = true) {
   const query = useStepArtifactJson<unknown>(step, 'CONTENT_AUDIT_RESULTS', enabled && step?.status === 'FINISHED');

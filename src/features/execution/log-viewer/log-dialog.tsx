@@ -6,7 +6,7 @@ import { useStepLog } from '../../../api/step-logs';
 import type { HalLink } from '../../../api/types';
 import { QueryState } from '../../../components/query-state';
 import { logAnchor, logLineHash, parseLogHash } from './log-anchor';
-import { LogViewer } from './log-viewer';
+import { LogViewer } from '../../../components/log-viewer/log-viewer';
 
 /** The log fills the fullscreen dialog below its heading and find bar, above its buttons. */
 const DIALOG_LOG_HEIGHT = 'max(240px, calc(100vh - 320px))';

@@ -1,37 +1,21 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { artifactHandlers } from '../../../test/fixtures/artifact-fixtures';
 import { step } from '../../../test/fixtures/execution-fixtures';
 import { setupEmptyServer } from '../../../test/msw-server';
 import { renderWithProviders } from '../../../test/render';
 import { StepScanIssuesDownload } from './step-scan-issues-download';
+import { catchSaves, type SavedFile } from '../../../test/saved-files';
 
 const server = setupEmptyServer();
 
 const CSV =
   'Creation Date,File Location,Project File Location,Line Number,Message,Type,Severity,Effort,Rule,Tags,Documentation\r\n2026-11-01T10:00:00Z,"com.wknd:core:src/A.java",core/src/A.java,12,"Define a constant, ""x"" 3 times.",Code Smell,Critical,10min,java:S1192,design,https://rules.sonarsource.com/java/RSPEC-1192\r\n';
 
-/** The saved files: name and text, caught where the browser would save them. */
-function catchSaves() {
-  const saved: { filename: string; blob: Blob }[] = [];
-  let blob: Blob | undefined;
-  Object.assign(URL, {
-    createObjectURL: vi.fn((b: Blob) => {
-      blob = b;
-      return 'blob:file';
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ filename: this.download, blob: blob as Blob });
-  });
-  return saved;
-}
-
 describe('Download Details (code scanning issues)', () => {
-  let saved: { filename: string; blob: Blob }[];
+  let saved: SavedFile[];
   beforeEach(() => {
     saved = catchSaves();
   });

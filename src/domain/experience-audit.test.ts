@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, changeWords, MINUS, parseScore, scoreBand, scoreChange, scoresFromMetrics } from './audit-changes';
-import { readAuditResults, slowestPages, sortPages } from './audit-results';
+import { changeText, changeWords, MINUS, parseScore, scoreBand, scoreChange, scoresFromMetrics } from './experience-audit';
+import { readAuditResults, slowestPages, sortPages } from './experience-audit-results';
 
 describe('scoreChange / changeText', () => {
   it('writes a gain with a plus, a loss with a real minus sign, equal as No Change, no earlier score as N/A', () => {

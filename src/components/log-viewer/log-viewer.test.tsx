@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { defaultTheme, Provider } from '@adobe/react-spectrum';
 import { describe, expect, it } from 'vitest';
 import { ansiParts, highlightParts, stripAnsi } from './ansi';
-import { logAnchor, logLineHash, parseLogHash } from './log-anchor';
 import { extendLines, findMatchingLines, toLines } from './log-search';
 import { LOG_LINE_HEIGHT, LogViewer } from './log-viewer';
 
@@ -128,14 +127,6 @@ describe('log search helpers', () => {
       ['OR', true],
     ]);
     expect(findMatchingLines([`${ESC}[31mERR${ESC}[0mOR`, '31m'], '31m')).toEqual([1]);
-  });
-
-  it('writes and reads links to a line', () => {
-    expect(logAnchor('Build & Unit Testing')).toBe('build-unit-testing');
-    expect(logLineHash('build-unit-testing', 1234)).toBe('#log-build-unit-testing-L1234');
-    expect(parseLogHash('#log-build-unit-testing-L1234')).toEqual({ anchor: 'build-unit-testing', line: 1234 });
-    expect(parseLogHash('#log-build-unit-testing')).toEqual({ anchor: 'build-unit-testing', line: undefined });
-    expect(parseLogHash('#something')).toBeUndefined();
   });
 
   it('splits lines, finds and highlights case-insensitively', () => {

@@ -1,6 +1,6 @@
 /** The runs of a score trend: one point per run with audit scores, oldest first. */
-import type { Scores } from './audit-changes';
-import { hasScores, SUMMARY_CATEGORIES } from './audit-changes';
+import type { Scores } from '../../domain/experience-audit';
+import { hasScores, SUMMARY_CATEGORIES } from '../../domain/experience-audit';
 
 export interface TrendPoint {
   executionId: string;

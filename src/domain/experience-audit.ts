@@ -4,7 +4,7 @@
  * "No Change", "N/A") and the Lighthouse band of a score (0–49 poor, 50–89 needs improvement,
  * 90–100 good).
  */
-import type { Metric } from '../../../api/types';
+import type { Metric } from '../api/types';
 
 export type AuditCategory = 'performance' | 'accessibility' | 'best-practices' | 'seo' | 'pwa';
 export type SummaryCategory = Exclude<AuditCategory, 'pwa'>;

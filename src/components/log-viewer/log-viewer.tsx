@@ -4,7 +4,7 @@
  * when a running log grows, the lines already shown are neither re-rendered nor remounted, and only
  * the new text is split into lines. Line numbers, ANSI colours as styled text, a find box that
  * highlights matches (n/m, next/previous), "Go to line", links to a line, and "Follow" to keep the
- * newest line in view while the step runs.
+ * newest line in view while the log grows (a running step's log, an environment's followed log).
  */
 import { ActionButton, Flex, NumberField, SearchField, Switch, Text, View } from '@adobe/react-spectrum';
 import ChevronDown from '@spectrum-icons/workflow/ChevronDown';
@@ -23,6 +23,8 @@ interface LogViewerProps {
   label: string;
   /** True while new lines can arrive (offers Follow). */
   live?: boolean;
+  /** The label of the switch that keeps the newest line in view ("Follow" unless said). */
+  followLabel?: string;
   /** Height of the scrolling area: px, or a CSS length (measured once laid out). */
   height?: number | string;
   /** The selected line (1-based), e.g. from a link to a line: highlighted and scrolled into view. */
@@ -55,7 +57,16 @@ function useViewHeight(scroller: RefObject<HTMLDivElement | null>, fallback: num
   return measured ?? fallback;
 }
 
-export function LogViewer({ text, label, live = false, height = 480, selectedLine, onSelectLine, lineHref }: LogViewerProps) {
+export function LogViewer({
+  text,
+  label,
+  live = false,
+  followLabel = 'Follow',
+  height = 480,
+  selectedLine,
+  onSelectLine,
+  lineHref,
+}: LogViewerProps) {
   const lines = useLogLines(text);
   const scroller = useRef<HTMLDivElement>(null);
   const viewHeight = useViewHeight(scroller, typeof height === 'number' ? height : 480);
@@ -165,7 +176,7 @@ export function LogViewer({ text, label, live = false, height = 480, selectedLin
         ) : null}
         {live ? (
           <Switch isSelected={follow} onChange={setFollow} marginStart="auto">
-            Follow
+            {followLabel}
           </Switch>
         ) : null}
       </Flex>

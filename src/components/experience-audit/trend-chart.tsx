@@ -3,7 +3,7 @@
  * the left), the Lighthouse band limits (50, 90) as guides, and one link per run — focusable,
  * named with the run's scores — that opens the run's execution page.
  */
-import { SUMMARY_CATEGORIES } from './audit-changes';
+import { SUMMARY_CATEGORIES } from '../../domain/experience-audit';
 import { markerPath, TREND_SERIES } from './trend-series';
 import { pointLabel, type TrendPoint } from './trend-points';
 import { TrendRunLink } from './trend-run-link';

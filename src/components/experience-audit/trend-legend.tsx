@@ -1,5 +1,5 @@
 /** The trend's legend: each category's name beside its line style and marker. */
-import { SUMMARY_CATEGORIES } from './audit-changes';
+import { SUMMARY_CATEGORIES } from '../../domain/experience-audit';
 import { markerPath, TREND_SERIES } from './trend-series';
 
 export function TrendLegend() {

@@ -1,14 +1,14 @@
 /** The trend chart's table equivalent: one row per run (oldest first), with a link to each run. */
 import { Link } from '@adobe/react-spectrum';
-import { formatDateTime } from '../../../lib/format';
-import { SUMMARY_CATEGORIES } from './audit-changes';
+import { formatDateTime } from '../../lib/format';
+import { SUMMARY_CATEGORIES } from '../../domain/experience-audit';
 import { ScoreBadge } from './score-badge';
 import type { TrendPoint } from './trend-points';
 
-export function TrendTable({ points }: { points: TrendPoint[] }) {
+export function TrendTable({ points, caption }: { points: TrendPoint[]; caption: string }) {
   return (
     <table className="audit-trend__table">
-      <caption>Median scores by run, oldest first</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Execution</th>

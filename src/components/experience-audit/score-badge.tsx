@@ -4,7 +4,8 @@
  * or (compact, in tables) for screen readers only. The colour never carries the band alone.
  */
 import { VisuallyHidden } from '@adobe/react-spectrum';
-import { scoreBand, type ScoreBand } from './audit-changes';
+import { scoreBand, type ScoreBand } from '../../domain/experience-audit';
+import './experience-audit-scores.css';
 
 function BandShape({ band }: { band: ScoreBand }) {
   return (

@@ -4,7 +4,7 @@
  * which gives only the aggregate metrics: the console reads it defensively and labels it as a
  * simulator extension wherever it shows it.
  */
-import { ALL_CATEGORIES, parseScore, type Scores, type SummaryCategory } from './audit-changes';
+import { ALL_CATEGORIES, parseScore, type Scores, type SummaryCategory } from './experience-audit';
 
 export type Device = 'mobile' | 'desktop';
 

@@ -1,5 +1,5 @@
 /** How each category is drawn in the trend: a colour, a dash pattern and a marker shape, so no line is told by colour alone. */
-import type { SummaryCategory } from './audit-changes';
+import type { SummaryCategory } from '../../domain/experience-audit';
 
 export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle';
 
