@@ -3,6 +3,8 @@ import { Flex, View } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { Outlet, useMatches } from 'react-router';
 import { AppHeader } from './app-header';
+import { ProxyBanner } from './proxy-banner';
+import { ProxyGate } from './proxy-gate';
 import { SideNav } from './side-nav';
 import { SpectrumProvider } from './spectrum-provider';
 
@@ -39,11 +41,14 @@ export function RootLayout() {
     <SpectrumProvider>
       <Flex direction="column" minHeight="100vh">
         <AppHeader programId={programId} navOpen={navOpen} onToggleNav={toggleNav} />
+        <ProxyBanner />
         <Flex flexGrow={1} minHeight={0}>
           {programId && navOpen ? <SideNav programId={programId} /> : null}
           <View flexGrow={1} minWidth={0} UNSAFE_className="page">
             <main>
-              <Outlet />
+              <ProxyGate>
+                <Outlet />
+              </ProxyGate>
             </main>
           </View>
         </Flex>
