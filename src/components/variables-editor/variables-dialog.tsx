@@ -4,7 +4,8 @@
  * of the changes, and Save: one PATCH of the list's self link with only the changes (a deleted
  * variable sent with an empty value). A secret's value is never shown: the API never returns it,
  * and one typed here is shown masked. Read-only (inputs disabled, the reason said) while the
- * pipeline runs; a refusal from the server shows in place, on the rows it names.
+ * pipeline runs, and when the API offers no change of the list (the console is read-only); a
+ * refusal from the server shows in place, on the rows it names.
  */
 import { Button, ButtonGroup, Content, Dialog, Divider, Heading, InlineAlert, Text, useDialogContainer } from '@adobe/react-spectrum';
 import { useState } from 'react';
@@ -35,7 +36,10 @@ export interface VariablesDialogProps {
   readOnlyReason?: string;
 }
 
-export function VariablesDialog({ href, title, readOnlyReason }: VariablesDialogProps) {
+/** Why the variables are read-only when the list offers no change (src/api/actions.ts `patchVariables`). */
+export const NOT_CHANGEABLE = 'The console is read-only: these variables can be viewed, not changed.';
+
+export function VariablesDialog({ href, title, readOnlyReason: busyReason }: VariablesDialogProps) {
   const dialog = useDialogContainer();
   const list = useVariables(href);
   const action = useLinkAction();
@@ -46,6 +50,8 @@ export function VariablesDialog({ href, title, readOnlyReason }: VariablesDialog
   if (drafts === null && list.data) setDrafts(draftsOf(list.data._embedded?.variables ?? []));
 
   const rows = drafts ?? [];
+  const changeable = list.data === undefined || patchVariables(list.data, []).link !== undefined;
+  const readOnlyReason = busyReason ?? (changeable ? undefined : NOT_CHANGEABLE);
   const readOnly = readOnlyReason !== undefined;
   const changes = variableChanges(rows);
   const count = changeCount(changes);
