@@ -4,8 +4,6 @@
  * `GET /_proxy/info`, read once. Nothing on any other target.
  */
 import { Flex, Text } from '@adobe/react-spectrum';
-import Cloud from '@spectrum-icons/workflow/Cloud';
-import LockClosed from '@spectrum-icons/workflow/LockClosed';
 import { currentSettings } from '../api/client';
 import { useProxyInfo } from '../api/proxy-info';
 
@@ -26,13 +24,9 @@ export function ProxyBanner() {
   return (
     <div className="proxy-banner" role="status" aria-label="Connection">
       <Flex alignItems="center" gap="size-100" wrap>
-        <Cloud size="S" aria-hidden />
         <Text>{`Connected to ${organisation} through the local proxy (${hostOf(target)})`}</Text>
         {readOnly ? (
-          <Flex alignItems="center" gap="size-50" UNSAFE_className="proxy-banner-read-only">
-            <LockClosed size="S" aria-hidden />
-            <Text>read-only: nothing can be changed in Cloud Manager from here</Text>
-          </Flex>
+          <Text UNSAFE_className="proxy-banner-read-only">— read-only: nothing can be changed in Cloud Manager from here</Text>
         ) : null}
       </Flex>
     </div>
