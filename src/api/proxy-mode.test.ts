@@ -13,15 +13,9 @@ import { proxyInfoQueryOptions } from './proxy-info';
 import { refreshAfterAction } from './queries';
 import { apiBaseUrl, defaultSettings, loadSettings, saveSettings, servedByProxy } from './settings';
 import type { Pipeline } from './types';
+import { markAsServedByProxy, removeProxyMarker } from '../test/proxy-marker';
 
 const INFO = { target: 'https://cloudmanager.adobe.io', organisation: 'ACME0123@AdobeOrg', readOnly: true, auth: 'client_credentials' };
-
-function markAsServedByProxy(content = '/_proxy/info') {
-  const meta = document.createElement('meta');
-  meta.name = 'cm-console-proxy';
-  meta.content = content;
-  document.head.prepend(meta);
-}
 
 const seen: { url: string; headers: Record<string, string> }[] = [];
 let infoReads = 0;
@@ -37,7 +31,7 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 afterEach(() => {
-  document.querySelectorAll('meta[name="cm-console-proxy"]').forEach((meta) => meta.remove());
+  removeProxyMarker();
   localStorage.clear();
   sessionStorage.clear();
   applySettingsForRequests(defaultSettings);

@@ -12,6 +12,7 @@ import { useSettingsForRequests as applySettingsForRequests } from '../api/clien
 import { defaultSettings, loadSettings } from '../api/settings';
 import { setupFixtureServer } from '../test/fixture-server';
 import { createTestQueryClient } from '../test/render';
+import { markAsServedByProxy, removeProxyMarker } from '../test/proxy-marker';
 import { ColorSchemeContext } from './color-scheme';
 import { RootLayout } from './root-layout';
 
@@ -38,10 +39,7 @@ function renderShell() {
 }
 
 function servedByProxy() {
-  const meta = document.createElement('meta');
-  meta.name = 'cm-console-proxy';
-  meta.content = '/_proxy/info';
-  document.head.append(meta);
+  markAsServedByProxy();
   applySettingsForRequests(loadSettings());
 }
 
@@ -58,7 +56,7 @@ describe('the local proxy banner', () => {
     );
 
   afterEach(() => {
-    document.querySelectorAll('meta[name="cm-console-proxy"]').forEach((meta) => meta.remove());
+    removeProxyMarker();
     applySettingsForRequests(defaultSettings);
     setActionsReadOnly(false);
     reads = 0;

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveSettings, defaultSettings } from '../api/settings';
+import { markAsServedByProxy, removeProxyMarker } from '../test/proxy-marker';
 import { startEmbeddedSimulatorIfNeeded } from './start-simulator';
 
 const startSimulator = vi.hoisted(() => vi.fn(async () => {}));
@@ -25,17 +26,10 @@ beforeEach(() => {
 
 afterEach(() => {
   delete (navigator as { serviceWorker?: unknown }).serviceWorker;
-  document.querySelectorAll('meta[name="cm-console-proxy"]').forEach((meta) => meta.remove());
+  removeProxyMarker();
   localStorage.clear();
   startSimulator.mockClear();
 });
-
-function markAsServedByProxy() {
-  const meta = document.createElement('meta');
-  meta.name = 'cm-console-proxy';
-  meta.content = '/_proxy/info';
-  document.head.append(meta);
-}
 
 describe('starting the embedded simulator', () => {
   it('starts it by default, and leaves the workers alone', async () => {

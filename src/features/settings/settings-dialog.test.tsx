@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentSettings, useSettingsForRequests as applySettingsForRequests } from '../../api/client';
 import { defaultSettings, loadSettings } from '../../api/settings';
 import { renderWithProviders } from '../../test/render';
+import { markAsServedByProxy, removeProxyMarker } from '../../test/proxy-marker';
 import { PROXY_UNAVAILABLE, SettingsDialog } from './settings-dialog';
 
 describe('Settings dialog', () => {
   afterEach(() => {
-    document.querySelectorAll('meta[name="cm-console-proxy"]').forEach((meta) => meta.remove());
+    removeProxyMarker();
     localStorage.clear();
     sessionStorage.clear();
     applySettingsForRequests(defaultSettings);
@@ -53,13 +54,6 @@ describe('Settings dialog', () => {
   });
 
   describe('on a page the local proxy served', () => {
-    const markAsServedByProxy = () => {
-      const meta = document.createElement('meta');
-      meta.name = 'cm-console-proxy';
-      meta.content = '/_proxy/info';
-      document.head.append(meta);
-    };
-
     it('has the proxy chosen, without credential fields (they live in the proxy’s environment)', () => {
       markAsServedByProxy();
       renderWithProviders(<SettingsDialog close={() => {}} onSaved={() => {}} />);
