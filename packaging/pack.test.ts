@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_FLAGS } from '../mocks/server';
 import { PROXY_FLAGS } from '../proxy/cli';
+import { withProxyMarker } from '../proxy/static-files';
 import { embedded, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -262,7 +263,8 @@ describe('the npm package (npm pack, installed offline into an empty folder)', (
     const page = await fetch(`${proxy.base}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toBe(readFileSync(join(installed, 'dist', 'index.html'), 'utf8'));
+    // The installed build's page, with the proxy's marker (the console then talks to the proxy).
+    expect(await page.text()).toBe(withProxyMarker(readFileSync(join(installed, 'dist', 'index.html'), 'utf8')));
     const programs = await fetch(`${proxy.base}/api/programs`);
     expect(programs.status).toBe(200);
     expect(embedded((await programs.json()) as Hal, 'programs').map((p) => p.name)).toContain('WKND Sites');

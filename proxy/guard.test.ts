@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from './proxy';
+import { PROXY_MARKER, withProxyMarker } from './static-files';
 import { TEST_CSP, jsonAnswer, makeDist, raw, startFakeServer, type FakeServer } from './testing';
 
 let api: FakeServer;
@@ -139,9 +140,21 @@ describe("the console's files", () => {
     const index = await raw(`${proxy.url}/`);
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(index.text()).toBe(readFileSync(join(dist, 'index.html'), 'utf8'));
+    // The build's page as it is, plus the proxy's marker first in its head (no script: the policy stays).
+    const built = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(index.text()).toBe(built.replace('<head>', `<head>${PROXY_MARKER}`));
+    expect(index.text()).toContain('<meta name="cm-console-proxy" content="/_proxy/info">');
+    expect(Number(index.headers['content-length'])).toBe(Buffer.byteLength(index.text()));
     expect(index.headers['content-security-policy']).toBe(`${TEST_CSP}; frame-ancestors 'none'`);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('puts the marker first in the head, whatever the head tag looks like', () => {
+    expect(withProxyMarker('<!doctype html><HTML><HEAD data-x="1"><title>t</title></HEAD></HTML>')).toBe(
+      `<!doctype html><HTML><HEAD data-x="1">${PROXY_MARKER}<title>t</title></HEAD></HTML>`,
+    );
+    expect(withProxyMarker('<div id="root"></div>')).toBe(`${PROXY_MARKER}<div id="root"></div>`);
+    expect(withProxyMarker('<header></header>')).toBe(`${PROXY_MARKER}<header></header>`);
   });
 
   it('serves files with their content types, and index.html for the console routes', async () => {
@@ -155,6 +168,7 @@ describe("the console's files", () => {
       const page = await raw(proxy.url + route);
       expect(page.status, route).toBe(200);
       expect(page.text()).toContain('<div id="root">');
+      expect(page.text()).toContain(PROXY_MARKER);
     }
   });
 

@@ -2,7 +2,9 @@
  * The console's production build, served from its folder: files with their content types, and
  * index.html for any other path (the console's routes live in the browser). The Content-Security-
  * Policy the build wrote into index.html stays in the page and is also sent as a header, with
- * `frame-ancestors 'none'`, which only a header can carry.
+ * `frame-ancestors 'none'`, which only a header can carry. index.html gets one more tag, the
+ * proxy's marker (`PROXY_MARKER`), which the console reads before it decides whether to start its
+ * embedded simulator: served by the proxy, it talks to Cloud Manager through it instead.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -34,6 +36,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
 };
+
+/**
+ * The tag the console looks for (`src/api/settings.ts`): a plain meta tag, no inline script, so the
+ * build's policy needs no change. Its content is where the console reads the connection
+ * (`GET /_proxy/info`).
+ */
+export const PROXY_MARKER = '<meta name="cm-console-proxy" content="/_proxy/info">';
+
+/** index.html with the proxy's marker as the first tag of its head (or first of all, without a head). */
+export function withProxyMarker(html: string): string {
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!head) return PROXY_MARKER + html;
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + PROXY_MARKER + html.slice(at);
+}
 
 export function contentType(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -70,8 +87,9 @@ export function fileFor(root: string, pathname: string): string | undefined {
 
 export function createStaticFiles(root: string) {
   async function sendIndex(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const html = await readFile(join(root, 'index.html'));
-    const policy = metaPolicy(html.toString('utf8'));
+    const page = (await readFile(join(root, 'index.html'))).toString('utf8');
+    const policy = metaPolicy(page);
+    const html = Buffer.from(withProxyMarker(page));
     res.writeHead(200, {
       ...BASE_HEADERS,
       'content-type': CONTENT_TYPES['.html'],

@@ -4,9 +4,12 @@
  * links: when the API does not offer the action right now, the action's `link` is undefined (and
  * `putLink` refuses it), so the console never decides on its own that an action is allowed.
  * Send one with `useStepAction` / `useLinkAction` (src/api/mutations.ts).
+ *
+ * Read-only mode (the local proxy started with `--read-only`, as `GET /_proxy/info` says) is decided
+ * here, once: every action then has no link, so no control that changes Cloud Manager is offered.
  */
 import type { HttpMethod } from './client';
-import { findLink, rel } from './links';
+import { findLink, rel, type Rel } from './links';
 import type { PipelineBody, VariableUpdate } from './pipeline-bodies';
 import type { HalLink, Pipeline, PipelineList, Repository, StepState, VariableList } from './types';
 
@@ -46,48 +49,71 @@ export interface CmAction {
   body?: ActionBody;
 }
 
+let readOnly = false;
+
+/**
+ * Switches read-only mode on or off (src/api/proxy-info.ts does, from the proxy's answer). In it,
+ * every action function below returns no link; the proxy refuses such requests anyway (405).
+ */
+export function setActionsReadOnly(value: boolean): void {
+  readOnly = value;
+}
+
+/**
+ * The console offers no change to Cloud Manager at all. For the few controls that decide before
+ * they have the resource whose link they would follow (a menu's Cancel finds its step on press).
+ */
+export function actionsReadOnly(): boolean {
+  return readOnly;
+}
+
+/** The link an action follows: the resource's, unless the console is read-only. */
+function offered(resource: Parameters<typeof findLink>[0], relation: Rel): HalLink | undefined {
+  return readOnly ? undefined : findLink(resource, relation);
+}
+
 /** Start the pipeline: PUT its `execution` link (no body); the 201 answer is the new execution. */
 export function startPipeline(pipeline: Pipeline | undefined): CmAction {
-  return { name: 'start', link: findLink(pipeline, rel.execution) };
+  return { name: 'start', link: offered(pipeline, rel.execution) };
 }
 
 /** Approve the deployment to production: the held approval step's `advance` link. */
 export function approve(step: StepState | undefined): CmAction {
-  return { name: 'approve', link: findLink(step, rel.advance), body: { approved: true } };
+  return { name: 'approve', link: offered(step, rel.advance), body: { approved: true } };
 }
 
 /** Reject the deployment to production: the held approval step's `cancel` link. */
 export function rejectApproval(step: StepState | undefined): CmAction {
-  return { name: 'rejectApproval', link: findLink(step, rel.cancel), body: { approved: false } };
+  return { name: 'rejectApproval', link: offered(step, rel.cancel), body: { approved: false } };
 }
 
 /** Override the failing important metrics `kpis` of the held code quality step (`advance`). */
 export function overrideQuality(step: StepState | undefined, kpis: string[]): CmAction {
-  return { name: 'override', link: findLink(step, rel.advance), body: { metrics: kpis.map((kpi) => ({ kpi, override: true })) } };
+  return { name: 'override', link: offered(step, rel.advance), body: { metrics: kpis.map((kpi) => ({ kpi, override: true })) } };
 }
 
 /** Reject the failing important metrics: the held code quality step's `cancel` link (the run fails). */
 export function rejectQuality(step: StepState | undefined): CmAction {
-  return { name: 'rejectQuality', link: findLink(step, rel.cancel), body: { override: false } };
+  return { name: 'rejectQuality', link: offered(step, rel.cancel), body: { override: false } };
 }
 
 /** Confirm the production deployment schedule: now, or at `when` (the held schedule step's `advance`). */
 export function scheduleDeployment(step: StepState | undefined, when?: Date): CmAction {
   return {
     name: 'schedule',
-    link: findLink(step, rel.advance),
+    link: offered(step, rel.advance),
     body: when ? { type: 'SCHEDULED', schedule: when.toISOString() } : { type: 'IMMEDIATE' },
   };
 }
 
 /** Cancel the execution at `step` (a running step, or the held schedule step): its `cancel` link. */
 export function cancelStep(step: StepState | undefined): CmAction {
-  return { name: 'cancel', link: findLink(step, rel.cancel), body: { cancel: true } };
+  return { name: 'cancel', link: offered(step, rel.cancel), body: { cancel: true } };
 }
 
 /** Re-execute the production deployment: the deploy step's `reExecute` link (no body); 201 = the new execution. */
 export function reExecute(step: StepState | undefined): CmAction {
-  return { name: 'reExecute', link: findLink(step, rel.reExecute) };
+  return { name: 'reExecute', link: offered(step, rel.reExecute) };
 }
 
 /**
@@ -103,19 +129,23 @@ export function stopExecutionAt(step: StepState): CmAction {
 /**
  * Add a pipeline: POST the body to the PipelineList's `createPipeline` link (a simulator extension:
  * absent on a real Cloud Manager, where the console then offers no Add). 201 = the new pipeline.
+ * Without a body: only whether it is offered (the Add menu, before the form is filled in).
  */
-export function createPipeline(list: PipelineList | undefined, body: PipelineBody): CmAction {
-  return { name: 'createPipeline', link: findLink(list, rel.createPipeline), method: 'POST', body };
+export function createPipeline(list: PipelineList | undefined, body?: PipelineBody): CmAction {
+  return { name: 'createPipeline', link: offered(list, rel.createPipeline), method: 'POST', body };
 }
 
-/** Edit a pipeline: PATCH its self link with the `PipelineUpdate` (412 while it runs). 200 = the pipeline as changed. */
-export function updatePipeline(pipeline: Pipeline | undefined, body: PipelineBody): CmAction {
-  return { name: 'updatePipeline', link: findLink(pipeline, rel.self), method: 'PATCH', body };
+/**
+ * Edit a pipeline: PATCH its self link with the `PipelineUpdate` (412 while it runs). 200 = the
+ * pipeline as changed. Without a body: only whether it is offered (the Edit menu item).
+ */
+export function updatePipeline(pipeline: Pipeline | undefined, body?: PipelineBody): CmAction {
+  return { name: 'updatePipeline', link: offered(pipeline, rel.self), method: 'PATCH', body };
 }
 
 /** Delete a pipeline and its executions: DELETE its self link (412 while it runs). */
 export function deletePipeline(pipeline: Pipeline | undefined): CmAction {
-  return { name: 'deletePipeline', link: findLink(pipeline, rel.self), method: 'DELETE' };
+  return { name: 'deletePipeline', link: offered(pipeline, rel.self), method: 'DELETE' };
 }
 
 /**
@@ -123,12 +153,12 @@ export function deletePipeline(pipeline: Pipeline | undefined): CmAction {
  * while it runs; an environment's: 409 while it applies an earlier change or a deployment runs).
  */
 export function patchVariables(list: VariableList | undefined, changes: VariableUpdate[]): CmAction {
-  return { name: 'patchVariables', link: findLink(list, rel.self), method: 'PATCH', body: changes };
+  return { name: 'patchVariables', link: offered(list, rel.self), method: 'PATCH', body: changes };
 }
 
 /** Invalidate the build cache: DELETE the pipeline's `cache` link (the next build downloads every dependency). */
 export function invalidateCache(pipeline: Pipeline | undefined): CmAction {
-  return { name: 'invalidateCache', link: findLink(pipeline, rel.cache), method: 'DELETE' };
+  return { name: 'invalidateCache', link: offered(pipeline, rel.cache), method: 'DELETE' };
 }
 
 /**
@@ -137,5 +167,5 @@ export function invalidateCache(pipeline: Pipeline | undefined): CmAction {
  * `{username, password, repositoryUrl}`; the new password replaces the previous one.
  */
 export function generatePassword(repository: Repository | undefined): CmAction {
-  return { name: 'generatePassword', link: findLink(repository, rel.generatePassword), method: 'POST' };
+  return { name: 'generatePassword', link: offered(repository, rel.generatePassword), method: 'POST' };
 }

@@ -26,6 +26,9 @@ export class ApiError extends Error {
 }
 
 export const CHECK_SETTINGS = 'Check the API key, organisation and access token in Settings.';
+/** The same advice through the local proxy: the credentials are the proxy's, not the console's. */
+export const CHECK_PROXY_CREDENTIALS =
+  "The local proxy's credentials were refused: check CM_CLIENT_ID and CM_ORG_ID, and the product profile of the Developer Console project.";
 
 let current: ApiSettings = loadSettings();
 
@@ -47,8 +50,10 @@ export function entryPointHref(): string {
   return new URL('api/programs', `${apiBaseUrl(current).replace(/\/?$/, '/')}`).toString();
 }
 
+/** The gateway headers from Settings; none through the local proxy, which adds its own. */
 function headers(extra?: Record<string, string>): Record<string, string> {
   const h: Record<string, string> = { accept: 'application/json', ...extra };
+  if (current.target === 'proxy') return h;
   if (current.apiKey) h['x-api-key'] = current.apiKey;
   if (current.imsOrgId) h['x-gw-ims-org-id'] = current.imsOrgId;
   if (current.accessToken) h.authorization = `Bearer ${current.accessToken}`;
@@ -80,7 +85,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   }
   if (response.status === 401 || response.status === 403) {
     if (!title || /^\d/.test(title)) title = response.status === 401 ? 'Not signed in' : 'Access denied';
-    detail = detail ? `${detail.replace(/\.?$/, '.')} ${CHECK_SETTINGS}` : CHECK_SETTINGS;
+    const advice = current.target === 'proxy' ? CHECK_PROXY_CREDENTIALS : CHECK_SETTINGS;
+    detail = detail ? `${detail.replace(/\.?$/, '.')} ${advice}` : advice;
   }
   if (!detail) detail = defaultDetail(response.status);
   return new ApiError(response.status, title, detail, 'http', errors);

@@ -25,4 +25,9 @@ export const queryKeys = {
   reportExecutions: (firstPageHref: string | undefined) => ['cm', firstPageHref ?? 'none', 'report'] as const,
   /** The simulator's own state (its controls are not Cloud Manager's). */
   simulatorState: () => ['cm', '_sim', 'state'] as const,
+  /**
+   * The local proxy's connection (`GET /_proxy/info`): not Cloud Manager's and fixed while the page
+   * lives, so outside the `cm` prefix (an action does not read it again).
+   */
+  proxyInfo: () => ['cm-proxy', 'info'] as const,
 };

@@ -3,6 +3,8 @@ import { Flex, View } from '@adobe/react-spectrum';
 import { lazy, Suspense, useState } from 'react';
 import { Outlet, useMatches } from 'react-router';
 import { AppHeader } from './app-header';
+import { ProxyBanner } from './proxy-banner';
+import { ProxyGate } from './proxy-gate';
 
 // Inside a program only: My Programs' first load does without it (and its icons).
 const SideNav = lazy(() => import('./side-nav').then((m) => ({ default: m.SideNav })));
@@ -41,6 +43,7 @@ export function RootLayout() {
     <SpectrumProvider>
       <Flex direction="column" minHeight="100vh">
         <AppHeader programId={programId} navOpen={navOpen} onToggleNav={toggleNav} />
+        <ProxyBanner />
         <Flex flexGrow={1} minHeight={0}>
           {programId && navOpen ? (
             <Suspense fallback={<div className="side-nav" aria-hidden />}>
@@ -49,7 +52,9 @@ export function RootLayout() {
           ) : null}
           <View flexGrow={1} minWidth={0} UNSAFE_className="page">
             <main>
-              <Outlet />
+              <ProxyGate>
+                <Outlet />
+              </ProxyGate>
             </main>
           </View>
         </Flex>

@@ -1,8 +1,32 @@
-/** Starts the embedded simulator (MSW service worker) when the settings target it. The only src/app file that imports mocks/. */
+/**
+ * Starts the embedded simulator (MSW service worker) when the settings target it. Through the
+ * local proxy it is not started, and a simulator worker registered on this origin earlier (the
+ * user had chosen the embedded simulator here) is unregistered, so nothing but the proxy can
+ * answer /api. The only src/app file that imports mocks/.
+ */
 import { loadSettings } from '../api/settings';
 
+/** The simulator's worker script (public/mockServiceWorker.js, registered by mocks/browser.ts). */
+const SIMULATOR_WORKER = '/mockServiceWorker.js';
+
+/** Unregisters every service worker of this origin that is the simulator's. */
+export async function unregisterSimulatorWorker(): Promise<void> {
+  const registrations = (await globalThis.navigator?.serviceWorker?.getRegistrations()) ?? [];
+  const simulator = registrations.filter((registration) =>
+    [registration.active, registration.waiting, registration.installing].some((worker) => worker?.scriptURL.endsWith(SIMULATOR_WORKER)),
+  );
+  // A page the old worker still controls is safe until it reloads: the worker answers only pages
+  // that started the simulator, and this one did not.
+  await Promise.all(simulator.map((registration) => registration.unregister()));
+}
+
 export async function startEmbeddedSimulatorIfNeeded(): Promise<void> {
-  if (loadSettings().target !== 'embedded') return;
+  const { target } = loadSettings();
+  if (target === 'proxy') {
+    await unregisterSimulatorWorker().catch((error: unknown) => console.error('[console] could not unregister the simulator', error));
+    return;
+  }
+  if (target !== 'embedded') return;
   try {
     const { startSimulator } = await import('../../mocks/browser');
     await startSimulator();

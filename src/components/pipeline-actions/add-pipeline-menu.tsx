@@ -2,12 +2,12 @@
  * "+ Add" (Pipelines card) / "Add Pipeline" (Pipelines page): a menu of Add Production Pipeline —
  * disabled, saying why, when the program already has one — and Add Non-Production Pipeline, each
  * opening its dialog. Absent when the API offers no way to add a pipeline (a real Cloud Manager:
- * the PipelineList has no createPipeline link).
+ * the PipelineList has no createPipeline link) and when the console is read-only.
  */
 import { ActionButton, Button, DialogContainer, Item, Menu, MenuTrigger, Text } from '@adobe/react-spectrum';
 import Add from '@spectrum-icons/workflow/Add';
 import { useState } from 'react';
-import { findLink, rel } from '../../api/links';
+import { createPipeline } from '../../api/actions';
 import type { PipelineList } from '../../api/types';
 import { isProductionPipeline } from '../../domain/pipeline-type';
 import { PipelineDialog } from './pipeline-dialog';
@@ -23,7 +23,7 @@ interface AddPipelineMenuProps {
 
 export function AddPipelineMenu({ programId, pipelineList, look }: AddPipelineMenuProps) {
   const [adding, setAdding] = useState<AddKind | null>(null);
-  if (!findLink(pipelineList, rel.createPipeline)) return null;
+  if (!createPipeline(pipelineList).link) return null;
   const hasProduction = (pipelineList?._embedded?.pipelines ?? []).some(isProductionPipeline);
   return (
     <>

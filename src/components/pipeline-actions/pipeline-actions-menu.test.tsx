@@ -5,13 +5,15 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setActionsReadOnly } from '../../api/actions';
 import { getJson } from '../../api/client';
 import { findLink, rel } from '../../api/links';
 import type { Pipeline } from '../../api/types';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
 import { renderWithProviders } from '../../test/render';
 import { pipelineNamed, pipelinesOf, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
+import { NOT_CHANGEABLE } from '../variables-editor/variables-dialog';
 import { NOT_WHILE_RUNNING, PipelineActionsMenu } from './pipeline-actions-menu';
 
 const sim = setupSimulatorServer();
@@ -99,5 +101,27 @@ describe('pipeline actions menu', () => {
     expect(sent).toEqual([{ method: 'DELETE', path: findLink(production, rel.cache)!.href, body: undefined }]);
     // still the same pipeline: the cache is not the pipeline
     await expect(getJson(findLink(production, rel.self)!.href)).resolves.toMatchObject({ name: 'Production Pipeline' });
+  });
+});
+
+describe('pipeline actions menu, read-only (the local proxy started with --read-only)', () => {
+  afterEach(() => setActionsReadOnly(false));
+
+  it('offers only View variables (read-only) and View last execution, idle or running', async () => {
+    setActionsReadOnly(true);
+    const { user, items, item } = await openMenu(await pipelineNamed('WKND Sites', 'Production Pipeline'));
+    expect(names(items)).toEqual(['View variables', 'View last execution']);
+    await user.click(item('View variables'));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(NOT_CHANGEABLE)).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toBeDisabled();
+    expect(within(dialog).queryByRole('button', { name: /Review changes/ })).not.toBeInTheDocument();
+  });
+
+  it('a running pipeline: no Cancel either', async () => {
+    await start(await pipelineNamed('WKND Sites', 'Production Pipeline'));
+    setActionsReadOnly(true);
+    const { items } = await openMenu(await pipelineNamed('WKND Sites', 'Production Pipeline'));
+    expect(names(items)).toEqual(['View variables', 'View last execution']);
   });
 });

@@ -3,7 +3,8 @@
  * (only while running, after a confirmation), Edit and Delete (disabled, saying why, while it runs;
  * Delete after a confirmation naming it), View/Edit variables (read-only while it runs),
  * Invalidate build cache (after a confirmation), View last execution (only once it has run).
- * Every action follows a link the API offered; an item whose link is absent is not offered.
+ * Every action follows a link the API offered; an item whose link is absent is not offered, so a
+ * read-only console (src/api/actions.ts) offers View variables and View last execution only.
  */
 import { ActionMenu, AlertDialog, DialogContainer, Item, Text, ToastQueue } from '@adobe/react-spectrum';
 import Cancel from '@spectrum-icons/workflow/Cancel';
@@ -18,7 +19,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import { deletePipeline, invalidateCache, startPipeline, stopExecutionAt } from '../../api/actions';
+import { actionsReadOnly, deletePipeline, invalidateCache, startPipeline, stopExecutionAt, updatePipeline } from '../../api/actions';
 import { findLink, rel } from '../../api/links';
 import { useLinkAction } from '../../api/mutations';
 import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../../api/queries';
@@ -113,17 +114,17 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   };
 
   const variablesLink = findLink(pipeline, rel.variables);
-  const items: { key: MenuKey; label: string; description?: string }[] = [{ key: 'run', label: 'Run' }];
-  if (running) items.push({ key: 'cancel', label: 'Cancel' });
-  items.push(
-    { key: 'edit', label: 'Edit', description: running ? NOT_WHILE_RUNNING : undefined },
-    { key: 'delete', label: 'Delete', description: running ? NOT_WHILE_RUNNING : undefined },
-  );
-  if (variablesLink) items.push({ key: 'variables', label: 'View/Edit variables' });
-  if (findLink(pipeline, rel.cache)) items.push({ key: 'cache', label: 'Invalidate build cache' });
+  const items: { key: MenuKey; label: string; description?: string }[] = [];
+  if (startPipeline(pipeline).link) items.push({ key: 'run', label: 'Run' });
+  // The step to cancel is found when Cancel is pressed: only read-only mode can say no before.
+  if (running && !actionsReadOnly()) items.push({ key: 'cancel', label: 'Cancel' });
+  if (updatePipeline(pipeline).link) items.push({ key: 'edit', label: 'Edit', description: running ? NOT_WHILE_RUNNING : undefined });
+  if (deletePipeline(pipeline).link) items.push({ key: 'delete', label: 'Delete', description: running ? NOT_WHILE_RUNNING : undefined });
+  if (variablesLink) items.push({ key: 'variables', label: actionsReadOnly() ? 'View variables' : 'View/Edit variables' });
+  if (invalidateCache(pipeline).link) items.push({ key: 'cache', label: 'Invalidate build cache' });
   if (hasRun) items.push({ key: 'view', label: 'View last execution' });
   const disabledKeys: MenuKey[] = [];
-  if (running || !executionLink || action.isPending) disabledKeys.push('run');
+  if (running || action.isPending) disabledKeys.push('run');
   if (running) disabledKeys.push('edit', 'delete');
 
   return (

@@ -6,7 +6,8 @@
  * typed here is shown masked. An environment's variables (`services` given) have a Service column
  * (All, Author, Publish, Preview): a variable is its name and its service, and its status shows
  * while a change applies. Read-only (inputs disabled, the reason said) while the pipeline runs or
- * the environment updates; a refusal from the server shows in place, on the rows it names.
+ * the environment updates, and when the API offers no change of the list (the console is read-only);
+ * a refusal from the server shows in place, on the rows it names.
  */
 import { Button, ButtonGroup, Content, Dialog, Divider, Heading, InlineAlert, Text, useDialogContainer } from '@adobe/react-spectrum';
 import { useState } from 'react';
@@ -41,7 +42,10 @@ export interface VariablesDialogProps {
   services?: VariableServiceChoice[];
 }
 
-export function VariablesDialog({ href, title, readOnlyReason, services }: VariablesDialogProps) {
+/** Why the variables are read-only when the list offers no change (src/api/actions.ts `patchVariables`). */
+export const NOT_CHANGEABLE = 'The console is read-only: these variables can be viewed, not changed.';
+
+export function VariablesDialog({ href, title, readOnlyReason: busyReason, services }: VariablesDialogProps) {
   const dialog = useDialogContainer();
   const list = useVariables(href);
   const action = useLinkAction();
@@ -52,6 +56,8 @@ export function VariablesDialog({ href, title, readOnlyReason, services }: Varia
   if (drafts === null && list.data) setDrafts(draftsOf(list.data._embedded?.variables ?? []));
 
   const rows = drafts ?? [];
+  const changeable = list.data === undefined || patchVariables(list.data, []).link !== undefined;
+  const readOnlyReason = busyReason ?? (changeable ? undefined : NOT_CHANGEABLE);
   const readOnly = readOnlyReason !== undefined;
   const changes = variableChanges(rows);
   const count = changeCount(changes);

@@ -1,6 +1,5 @@
 import { AlertDialog, Button, DialogTrigger, Text } from '@adobe/react-spectrum';
 import { cancelStep } from '../../api/actions';
-import { findLink, rel } from '../../api/links';
 import type { Execution } from '../../api/types';
 import { useStepAction } from '../../api/use-step-action';
 
@@ -10,7 +9,7 @@ import { useStepAction } from '../../api/use-step-action';
  */
 export function CancelExecutionButton({ execution }: { execution: Execution }) {
   const action = useStepAction(`${execution.id}:${execution.status}:${execution.updatedAt ?? ''}`);
-  const running = execution._embedded?.stepStates?.find((step) => step.status === 'RUNNING' && findLink(step, rel.cancel));
+  const running = execution._embedded?.stepStates?.find((step) => step.status === 'RUNNING' && cancelStep(step).link);
   const cancel = cancelStep(running);
   if (!cancel.link) return null;
   return (

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setActionsReadOnly } from '../../api/actions';
 import { paths } from '../../lib/paths';
 import {
   BASE,
@@ -85,5 +86,16 @@ describe('Deploy to Production (pipeline page)', () => {
     expect(screen.getByRole('status')).toHaveTextContent('In progress');
     expect(screen.queryByRole('button', { name: 'Build' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+  });
+});
+
+describe('Deploy to Production, read-only (the local proxy started with --read-only)', () => {
+  afterEach(() => setActionsReadOnly(false));
+
+  it('an idle pipeline shows its steps but no Build', async () => {
+    setActionsReadOnly(true);
+    show({ current: null });
+    expect(await screen.findByRole('heading', { level: 3, name: 'Start Pipeline' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Build' })).not.toBeInTheDocument();
   });
 });

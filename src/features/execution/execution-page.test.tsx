@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setActionsReadOnly } from '../../api/actions';
 import { paths } from '../../lib/paths';
 import type { Execution } from '../../api/types';
 import {
@@ -334,5 +335,45 @@ describe('Execution details', () => {
     const nav = await screen.findByRole('navigation', { name: 'Phases' });
     await user.click(within(nav).getByRole('button', { name: /Production Deployment/ }));
     expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Production Deployment' }));
+  });
+});
+
+describe('Execution details, read-only (the local proxy started with --read-only)', () => {
+  afterEach(() => setActionsReadOnly(false));
+
+  const cases: [string, Execution, string][] = [
+    [
+      'a running step',
+      execution([step('validate', 'FINISHED'), step('build', 'RUNNING', { links: ['cancel', 'logs'] })]),
+      'Build & Unit Testing',
+    ],
+    [
+      'the approval hold',
+      execution([step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] })]),
+      'Application for Approval',
+    ],
+    [
+      'the schedule hold',
+      execution([step('schedule', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] })]),
+      'Schedule Production Deployment',
+    ],
+    ['the code quality hold', execution([step('codeQuality', 'WAITING', { links: ['advance', 'cancel', 'metrics'] })]), 'Code Scanning'],
+    [
+      'a finished production deployment',
+      execution([...finishedStageSteps(), step('deploy', 'FINISHED', { environmentType: 'prod', links: ['logs', 'reExecute'] })], {
+        status: 'FINISHED',
+      }),
+      'Deploy to Production',
+    ],
+  ];
+
+  it.each(cases)('%s offers no decision, though its links are there; logs stay', async (_name, exec, title) => {
+    setActionsReadOnly(true);
+    show(exec);
+    await screen.findByRole('heading', { level: 3, name: new RegExp(`^${title}`) });
+    for (const name of ['Cancel', 'Approve', 'Reject', 'Override', 'Confirm', 'Stop Execution', 'Re-execute'])
+      expect(screen.queryByRole('button', { name }), name).not.toBeInTheDocument();
+    if (exec._embedded?.stepStates?.some((s) => s.action === 'build' || s.action === 'deploy'))
+      expect(screen.getAllByRole('button', { name: /^Download/ }).length).toBeGreaterThan(0);
   });
 });

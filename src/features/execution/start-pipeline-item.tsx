@@ -15,7 +15,8 @@ interface StartPipelineItemProps {
 
 /**
  * "Start Pipeline" with its outlined Build button: PUT the pipeline's `execution` link; the 201
- * body is the new execution, which the console then opens.
+ * body is the new execution, which the console then opens. No button when the API does not offer
+ * the start (or the console is read-only).
  */
 export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemProps) {
   const action = useStepAction();
@@ -41,11 +42,13 @@ export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemPro
             Start Pipeline
           </Heading>
           <Text UNSAFE_className="step-description">Build starts this pipeline with the latest commit of its branch.</Text>
-          <div>
-            <Button variant="primary" style="outline" onPress={send} isDisabled={!start.link} isPending={action.isPending}>
-              Build
-            </Button>
-          </div>
+          {start.link ? (
+            <div>
+              <Button variant="primary" style="outline" onPress={send} isPending={action.isPending}>
+                Build
+              </Button>
+            </div>
+          ) : null}
         </Flex>
       </li>
     </ol>

@@ -1,7 +1,8 @@
 /** Pipelines page on the real simulator (seed 1): WKND Sites' production, dev deployment and code quality pipelines. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setActionsReadOnly } from '../../api/actions';
 import { findLink, rel } from '../../api/links';
 import { paths } from '../../lib/paths';
 import { executionsOf, pipelineNamed, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
@@ -146,5 +147,20 @@ describe('Pipelines page', () => {
     expect(screen.getByRole('menuitem', { name: 'Add Production Pipeline' })).toHaveAttribute('aria-disabled', 'true');
     await user.click(screen.getByRole('menuitem', { name: 'Add Non-Production Pipeline' }));
     expect(await screen.findByRole('heading', { name: 'Add Non-Production Pipeline' })).toBeInTheDocument();
+  });
+});
+
+describe('Pipelines page, read-only (the local proxy started with --read-only)', () => {
+  setupSimulatorServer();
+  desktopScreen();
+  afterEach(() => setActionsReadOnly(false));
+
+  it('lists the pipelines without checkboxes, Run selected or Add Pipeline', async () => {
+    setActionsReadOnly(true);
+    renderPage((await programNamed('WKND Sites')).id);
+    expect(await rowsOf()).toHaveLength(3);
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Run selected/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add Pipeline' })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Pipelines: every pipeline of the program with status, repository, branch, environment, trigger,
- * last run, and its `...` menu; Filters (kept in the URL), Add Pipeline, and Run selected.
+ * last run, and its `...` menu; Filters (kept in the URL), Add Pipeline, and Run selected (with
+ * the rows' checkboxes, only while some pipeline can be started: not when the console is read-only).
  */
 import {
   Button,
@@ -18,6 +19,7 @@ import {
 } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { startPipeline } from '../../api/actions';
 import { usePipelines, useProgram, useRepositories } from '../../api/queries';
 import { useEnvironments } from '../../api/environments';
 import type { Pipeline } from '../../api/types';
@@ -43,6 +45,7 @@ export default function PipelinesPage() {
   const [params] = useSearchParams();
   const all = pipelines.data?._embedded?.pipelines ?? [];
   const items = all.filter((pipeline) => matchesFilters(pipeline, filtersFrom(params)));
+  const canStart = all.some((pipeline) => startPipeline(pipeline).link !== undefined);
   const [selection, setSelection] = useState<Selection>(new Set());
   const selected = selection === 'all' ? items : items.filter((pipeline) => selection.has(pipeline.id));
   // What the Run selected dialog lists: the selection when it was opened.
@@ -69,9 +72,11 @@ export default function PipelinesPage() {
         breadcrumbs={[{ label: 'Program Overview', href: paths.overview.href(programId) }, { label: 'Pipelines' }]}
         actions={
           <>
-            <Button variant="secondary" isDisabled={selected.length === 0} onPress={() => setToRun(selected)}>
-              {`Run selected (${selected.length})`}
-            </Button>
+            {canStart ? (
+              <Button variant="secondary" isDisabled={selected.length === 0} onPress={() => setToRun(selected)}>
+                {`Run selected (${selected.length})`}
+              </Button>
+            ) : null}
             <AddPipelineMenu programId={programId} pipelineList={pipelines.data} look="toolbar" />
           </>
         }
@@ -90,7 +95,7 @@ export default function PipelinesPage() {
           <TableView
             aria-label="Pipelines"
             overflowMode="wrap"
-            selectionMode="multiple"
+            selectionMode={canStart ? 'multiple' : 'none'}
             selectedKeys={selection}
             onSelectionChange={setSelection}
           >

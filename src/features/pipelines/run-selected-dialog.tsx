@@ -18,7 +18,6 @@ import {
 } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { startPipeline } from '../../api/actions';
-import { findLink, rel } from '../../api/links';
 import { useLinkActions, type ActionOutcome } from '../../api/mutations';
 import type { Pipeline } from '../../api/types';
 import { isPipelineRunning } from '../../components/pipeline-status';
@@ -27,7 +26,7 @@ export const RUN_SELECTED_MAX = 10;
 
 function reasonNotToStart(pipeline: Pipeline): string | undefined {
   if (isPipelineRunning(pipeline.status)) return 'Pipeline is in progress.';
-  if (!findLink(pipeline, rel.execution)) return 'The API offers no way to start it now.';
+  if (!startPipeline(pipeline).link) return 'The API offers no way to start it now.';
   return undefined;
 }
 

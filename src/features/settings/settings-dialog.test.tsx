@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentSettings, useSettingsForRequests as applySettingsForRequests } from '../../api/client';
 import { defaultSettings, loadSettings } from '../../api/settings';
 import { renderWithProviders } from '../../test/render';
-import { SettingsDialog } from './settings-dialog';
+import { markAsServedByProxy, removeProxyMarker } from '../../test/proxy-marker';
+import { PROXY_UNAVAILABLE, SettingsDialog } from './settings-dialog';
 
 describe('Settings dialog', () => {
   afterEach(() => {
+    removeProxyMarker();
     localStorage.clear();
     sessionStorage.clear();
     applySettingsForRequests(defaultSettings);
@@ -43,5 +45,43 @@ describe('Settings dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSaved).toHaveBeenCalled();
     expect(loadSettings()).toMatchObject({ target: 'custom', customUrl: 'https://cloudmanager.adobe.io' });
+  });
+
+  it('offers the local proxy only on a page the proxy served, saying why otherwise', () => {
+    renderWithProviders(<SettingsDialog close={() => {}} onSaved={() => {}} />);
+    expect(screen.getByRole('radio', { name: 'Cloud Manager through the local proxy' })).toBeDisabled();
+    expect(screen.getByRole('radiogroup', { name: 'Cloud Manager API' })).toHaveAccessibleDescription(PROXY_UNAVAILABLE);
+  });
+
+  describe('on a page the local proxy served', () => {
+    it('has the proxy chosen, without credential fields (they live in the proxy’s environment)', () => {
+      markAsServedByProxy();
+      renderWithProviders(<SettingsDialog close={() => {}} onSaved={() => {}} />);
+      const proxy = screen.getByRole('radio', { name: 'Cloud Manager through the local proxy' });
+      expect(proxy).toBeEnabled();
+      expect(proxy).toBeChecked();
+      expect(screen.getByRole('radiogroup', { name: 'Cloud Manager API' })).not.toHaveAccessibleDescription(PROXY_UNAVAILABLE);
+      expect(screen.queryByRole('textbox', { name: 'API key' })).not.toBeInTheDocument();
+      expect(screen.queryByLabelText('Access token')).not.toBeInTheDocument();
+      expect(screen.getByText(/this browser never sees them/)).toBeInTheDocument();
+    });
+
+    it('keeps another choice saved on this origin, and can come back to the proxy', async () => {
+      markAsServedByProxy();
+      const user = userEvent.setup();
+      const { unmount } = renderWithProviders(<SettingsDialog close={() => {}} onSaved={() => {}} />);
+      await user.click(screen.getByRole('radio', { name: 'Embedded simulator (in this browser)' }));
+      expect(screen.getByRole('textbox', { name: 'API key' })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      expect(loadSettings().target).toBe('embedded');
+      unmount();
+
+      renderWithProviders(<SettingsDialog close={() => {}} onSaved={() => {}} />);
+      expect(screen.getByRole('radio', { name: 'Embedded simulator (in this browser)' })).toBeChecked();
+      await user.click(screen.getByRole('radio', { name: 'Cloud Manager through the local proxy' }));
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      expect(loadSettings().target).toBe('proxy');
+      expect(currentSettings().target).toBe('proxy');
+    });
   });
 });

@@ -1,8 +1,15 @@
-/** Settings: which API the console talks to, and the credentials it sends. Saving reloads the page. */
+/**
+ * Settings: which API the console talks to, and the credentials it sends. Saving reloads the page.
+ * "Cloud Manager through the local proxy" is offered only on a page the proxy served; the
+ * credentials then live in the proxy's environment, so their fields are not shown.
+ */
 import { Button, ButtonGroup, Content, Dialog, Divider, Flex, Heading, Radio, RadioGroup, Text, TextField } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useSettingsForRequests as applySettingsForRequests } from '../../api/client';
-import { DEFAULT_STANDALONE_URL, loadSettings, saveSettings, type ApiSettings, type ApiTarget } from '../../api/settings';
+import { DEFAULT_STANDALONE_URL, loadSettings, saveSettings, servedByProxy, type ApiSettings, type ApiTarget } from '../../api/settings';
+
+/** Why the proxy choice is disabled on a page the proxy did not serve. */
+export const PROXY_UNAVAILABLE = 'Cloud Manager through the local proxy: open the console from `npm run proxy` to use this.';
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -24,6 +31,7 @@ export function SettingsDialog({ close, onSaved = () => window.location.reload()
   const set = <K extends keyof ApiSettings>(key: K, value: ApiSettings[K]) => setSettings((s) => ({ ...s, [key]: value }));
   const standaloneInvalid = settings.target === 'standalone' && !isHttpUrl(settings.standaloneUrl || DEFAULT_STANDALONE_URL);
   const customInvalid = settings.target === 'custom' && !isHttpUrl(settings.customUrl);
+  const proxyAvailable = servedByProxy();
 
   const save = () => {
     if (standaloneInvalid || customInvalid) return;
@@ -46,10 +54,18 @@ export function SettingsDialog({ close, onSaved = () => window.location.reload()
           }}
         >
           <Flex direction="column" gap="size-150">
-            <RadioGroup label="Cloud Manager API" value={settings.target} onChange={(value) => set('target', value as ApiTarget)}>
+            <RadioGroup
+              label="Cloud Manager API"
+              value={settings.target}
+              onChange={(value) => set('target', value as ApiTarget)}
+              description={proxyAvailable ? undefined : PROXY_UNAVAILABLE}
+            >
               <Radio value="embedded">Embedded simulator (in this browser)</Radio>
               <Radio value="standalone">Standalone simulator server</Radio>
               <Radio value="custom">Another Cloud Manager API server</Radio>
+              <Radio value="proxy" isDisabled={!proxyAvailable}>
+                Cloud Manager through the local proxy
+              </Radio>
             </RadioGroup>
             {settings.target === 'standalone' && (
               <TextField
@@ -74,16 +90,30 @@ export function SettingsDialog({ close, onSaved = () => window.location.reload()
                 errorMessage="Enter an http(s) URL"
               />
             )}
-            <TextField width="100%" label="API key" value={settings.apiKey} onChange={(value) => set('apiKey', value)} />
-            <TextField width="100%" label="IMS organisation id" value={settings.imsOrgId} onChange={(value) => set('imsOrgId', value)} />
-            <TextField
-              width="100%"
-              label="Access token"
-              type="password"
-              value={settings.accessToken}
-              onChange={(value) => set('accessToken', value)}
-              description="Kept for this browser tab only (sessionStorage)."
-            />
+            {settings.target === 'proxy' ? (
+              <Text>
+                The proxy that served this page adds the API key, organisation and access token from its own environment (CM_CLIENT_ID,
+                CM_ORG_ID, CM_CLIENT_SECRET): this browser never sees them.
+              </Text>
+            ) : (
+              <>
+                <TextField width="100%" label="API key" value={settings.apiKey} onChange={(value) => set('apiKey', value)} />
+                <TextField
+                  width="100%"
+                  label="IMS organisation id"
+                  value={settings.imsOrgId}
+                  onChange={(value) => set('imsOrgId', value)}
+                />
+                <TextField
+                  width="100%"
+                  label="Access token"
+                  type="password"
+                  value={settings.accessToken}
+                  onChange={(value) => set('accessToken', value)}
+                  description="Kept for this browser tab only (sessionStorage)."
+                />
+              </>
+            )}
           </Flex>
         </form>
         <Text UNSAFE_className="muted">Saving reloads the console.</Text>

@@ -26,7 +26,7 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
   const action = useStepAction(stepStateKey(step));
   const hasMetrics = findLink(step, rel.metrics) !== undefined;
   const held = step.status === 'WAITING';
-  const canOverride = findLink(step, rel.advance) !== undefined;
+  const canOverride = overrideQuality(step, []).link !== undefined;
   const metrics = useStepMetrics(held && canOverride ? step : undefined);
   const failing = failingImportantKpis(metrics.data?.metrics ?? []);
   const decisions = held ? (

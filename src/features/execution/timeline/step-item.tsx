@@ -6,6 +6,7 @@
  */
 import { Flex, Heading, Text } from '@adobe/react-spectrum';
 import { memo } from 'react';
+import { reExecute } from '../../../api/actions';
 import { findLink, rel } from '../../../api/links';
 import type { StepState } from '../../../api/types';
 import { formatFinishTime } from '../../../lib/format';
@@ -106,7 +107,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
         {step.action === 'codeQuality' && !pending ? <HoldCodeQuality step={step} /> : null}
         {isTestStep(step) && !pending ? <StepTestResults step={step} /> : null}
         {step.action === 'contentAudit' && !pending ? <ExperienceAudit step={step} /> : null}
-        {logs || buildLogs || findLink(step, rel.reExecute) ? (
+        {logs || buildLogs || reExecute(step).link ? (
           <Flex gap="size-100" wrap UNSAFE_className="step-buttons">
             {logs ? <LogDialog link={logs} title={title} running={running} /> : null}
             {logs ? <StepLogDownloadButton link={logs} filename={logName(step.action)} label="Download log" /> : null}

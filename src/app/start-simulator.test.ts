@@ -1,0 +1,68 @@
+/**
+ * The embedded simulator starts before the first render, unless the console runs through the
+ * local proxy: then it is not started, and a simulator worker left on this origin is unregistered.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { saveSettings, defaultSettings } from '../api/settings';
+import { markAsServedByProxy, removeProxyMarker } from '../test/proxy-marker';
+import { startEmbeddedSimulatorIfNeeded } from './start-simulator';
+
+const startSimulator = vi.hoisted(() => vi.fn(async () => {}));
+vi.mock('../../mocks/browser', () => ({ startSimulator }));
+
+function registration(script: string) {
+  return { active: { scriptURL: `${location.origin}${script}` }, waiting: null, installing: null, unregister: vi.fn(async () => true) };
+}
+
+let registrations: ReturnType<typeof registration>[];
+
+beforeEach(() => {
+  registrations = [registration('/mockServiceWorker.js'), registration('/some-other-worker.js')];
+  Object.defineProperty(navigator, 'serviceWorker', {
+    configurable: true,
+    value: { getRegistrations: async () => registrations },
+  });
+});
+
+afterEach(() => {
+  delete (navigator as { serviceWorker?: unknown }).serviceWorker;
+  removeProxyMarker();
+  localStorage.clear();
+  startSimulator.mockClear();
+});
+
+describe('starting the embedded simulator', () => {
+  it('starts it by default, and leaves the workers alone', async () => {
+    await startEmbeddedSimulatorIfNeeded();
+    expect(startSimulator).toHaveBeenCalledOnce();
+    for (const r of registrations) expect(r.unregister).not.toHaveBeenCalled();
+  });
+
+  it('served by the proxy: does not start it, and unregisters the simulator’s worker (only that one)', async () => {
+    markAsServedByProxy();
+    await startEmbeddedSimulatorIfNeeded();
+    expect(startSimulator).not.toHaveBeenCalled();
+    expect(registrations[0].unregister).toHaveBeenCalledOnce();
+    expect(registrations[1].unregister).not.toHaveBeenCalled();
+  });
+
+  it('served by the proxy but the embedded simulator chosen in Settings on this origin: starts it', async () => {
+    markAsServedByProxy();
+    saveSettings({ ...defaultSettings, target: 'embedded' });
+    await startEmbeddedSimulatorIfNeeded();
+    expect(startSimulator).toHaveBeenCalledOnce();
+  });
+
+  it('another API chosen: neither starts it nor touches the workers', async () => {
+    saveSettings({ ...defaultSettings, target: 'standalone' });
+    await startEmbeddedSimulatorIfNeeded();
+    expect(startSimulator).not.toHaveBeenCalled();
+    for (const r of registrations) expect(r.unregister).not.toHaveBeenCalled();
+  });
+
+  it('without service workers at all (an insecure origin): no error', async () => {
+    delete (navigator as { serviceWorker?: unknown }).serviceWorker;
+    markAsServedByProxy();
+    await expect(startEmbeddedSimulatorIfNeeded()).resolves.toBeUndefined();
+  });
+});
