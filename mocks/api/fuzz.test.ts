@@ -23,9 +23,11 @@ async function badAnswer(request: FuzzRequest, response: Response, gateway: bool
   if (response.status < 400) return undefined;
   const type = response.headers.get('content-type');
   const body = await response.json().catch(() => undefined);
-  if (gateway && (response.status === 401 || response.status === 403)) {
+  // The gateway's own 401/403 (missing headers, an unknown token) has its own shape; a refusal of
+  // the service itself (an unknown x-sim-user, a permission the user lacks) is problem+json.
+  if (gateway && (response.status === 401 || response.status === 403) && type === 'application/json') {
     const shaped = request.method === 'HEAD' || (typeof body?.error_code === 'string' && typeof body?.message === 'string');
-    return type === 'application/json' && shaped ? undefined : `${where}: not a gateway error body`;
+    return shaped ? undefined : `${where}: not a gateway error body`;
   }
   if (type !== 'application/problem+json') return `${where}: content-type ${type}`;
   if (request.method === 'HEAD') return undefined; // no body over HTTP
