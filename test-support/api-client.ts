@@ -4,7 +4,7 @@
  * following links (test-support/hal), with every JSON body validated against a spec definition when
  * one is named.
  */
-import type { GetJson, Hal } from './hal';
+import { embedded, href, pipelineOf, programByName, type GetJson, type Hal } from './hal';
 
 export type Handle = (request: Request) => Promise<Response>;
 
@@ -45,3 +45,29 @@ export function apiClient(handle: Handle, origin: string, options: ApiClientOpti
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/**
+ * Starts a run (outcome pass) of the pipeline `pipelineName` of WKND Sites (its production pipeline
+ * by default) and drives it to its end: the clock jumps 10 minutes at a time, approvals are approved
+ * and schedules set to now. Returns the ended execution.
+ */
+export async function runWkndToEnd(client: ApiClient, pipelineName?: string): Promise<Hal> {
+  await client.call('PUT', '/_sim/outcome', { outcome: 'pass' });
+  const pipeline = await pipelineOf(client.get, await programByName(client.get, 'WKND Sites'), pipelineName);
+  const started = await client.call('PUT', href(pipeline, 'execution'));
+  if (started.status !== 201) throw new Error(`the run did not start: ${started.status}`);
+  const execution: Hal = await started.json();
+  for (let i = 0; i < 100; i += 1) {
+    await client.call('POST', '/_sim/clock', { advanceMs: 10 * 60_000 });
+    const current = await client.get(href(execution, 'self'));
+    if (current.status !== 'RUNNING') return current;
+    const waiting = embedded(current, 'stepStates').find((s) => s.status === 'WAITING');
+    if (waiting)
+      await client.call(
+        'PUT',
+        href(waiting, 'pipeline/advance'),
+        waiting.action === 'approval' ? { approved: true } : { type: 'IMMEDIATE' },
+      );
+  }
+  throw new Error('the run did not end');
+}

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../node';
 import type { EventCode } from '../sim/journal';
 import { SEED_USERS } from '../sim/users';
-import { apiClient } from '../../test-support/api-client';
-import { embedded, href, pipelineOf, programByName, type Hal } from '../../test-support/hal';
+import { apiClient, runWkndToEnd } from '../../test-support/api-client';
+import { embedded, href } from '../../test-support/hal';
 import { EVENT_DEFINITIONS, type EventEnvelope } from './event-envelope';
 import { createEventValidator, createSpecValidator } from './spec-validator';
 
@@ -31,25 +31,8 @@ function setup() {
   return { api, client, events, tick: (ms: number) => (wall += ms) };
 }
 
-/** A production run of WKND Sites (approval and schedule), decided by Lena, to its end. */
-async function productionRun(t: ReturnType<typeof setup>): Promise<Hal> {
-  await t.client.call('PUT', '/_sim/outcome', { outcome: 'pass' });
-  const pipeline = await pipelineOf(t.client.get, await programByName(t.client.get, 'WKND Sites'));
-  const execution: Hal = await (await t.client.as({ 'x-sim-user': lena.id }).call('PUT', href(pipeline, 'execution'))).json();
-  for (let i = 0; i < 100; i += 1) {
-    await t.client.call('POST', '/_sim/clock', { advanceMs: 10 * 60_000 });
-    const current = await t.client.get(href(execution, 'self'));
-    if (current.status !== 'RUNNING') return current;
-    const waiting = embedded(current, 'stepStates').find((s) => s.status === 'WAITING');
-    if (waiting)
-      await t.client.call(
-        'PUT',
-        href(waiting, 'pipeline/advance'),
-        waiting.action === 'approval' ? { approved: true } : { type: 'IMMEDIATE' },
-      );
-  }
-  throw new Error('the run did not end');
-}
+/** A production run of WKND Sites (approval and schedule), started and decided by Lena, to its end. */
+const productionRun = (t: ReturnType<typeof setup>) => runWkndToEnd(t.client.as({ 'x-sim-user': lena.id }));
 
 describe('the journal (GET /_sim/events)', () => {
   it('is empty for the seed, with a cursor to carry on from', async () => {

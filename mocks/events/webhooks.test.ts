@@ -12,8 +12,8 @@ import { createEventValidator } from '../api/spec-validator';
 import type { DeliveryAttempt, WebhookView } from '../api/webhooks';
 import type { EventCode } from '../sim/journal';
 import { startServer, type ServerOptions } from '../server';
-import { apiClient } from '../../test-support/api-client';
-import { embedded, href, pipelineOf, programByName, type Hal } from '../../test-support/hal';
+import { apiClient, runWkndToEnd } from '../../test-support/api-client';
+import { href, pipelineOf, programByName } from '../../test-support/hal';
 import { startReceiver, type Receiver } from '../../test-support/webhook-receiver';
 import { verifySignature } from './signature';
 
@@ -52,27 +52,7 @@ async function register(s: Served, url: string): Promise<Response> {
   return s.client.call('POST', '/_sim/webhooks', { url, secret: SECRET });
 }
 
-/** Starts a run of `pipelineName` in WKND Sites (outcome pass) and drives it to its end: clock jumps, holds approved and scheduled now. */
-async function runToEnd(s: Served, pipelineName?: string): Promise<Hal> {
-  await s.client.call('PUT', '/_sim/outcome', { outcome: 'pass' });
-  const pipeline = await pipelineOf(s.client.get, await programByName(s.client.get, 'WKND Sites'), pipelineName);
-  const started = await s.client.call('PUT', href(pipeline, 'execution'));
-  expect(started.status).toBe(201);
-  const execution: Hal = await started.json();
-  for (let i = 0; i < 100; i += 1) {
-    await s.client.call('POST', '/_sim/clock', { advanceMs: 10 * 60_000 });
-    const current = await s.client.get(href(execution, 'self'));
-    if (current.status !== 'RUNNING') return current;
-    const waiting = embedded(current, 'stepStates').find((x) => x.status === 'WAITING');
-    if (waiting)
-      await s.client.call(
-        'PUT',
-        href(waiting, 'pipeline/advance'),
-        waiting.action === 'approval' ? { approved: true } : { type: 'IMMEDIATE' },
-      );
-  }
-  throw new Error('the run did not end');
-}
+const runToEnd = (s: Served, pipelineName?: string) => runWkndToEnd(s.client, pipelineName);
 
 /** The journal's event ids of one execution, in order. */
 async function journalOf(s: Served, executionId: string): Promise<string[]> {
