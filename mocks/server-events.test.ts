@@ -58,6 +58,7 @@ describe('npm run api with --events-webhook and --data', () => {
     await first.kill(); // SIGKILL: no chance to save anything more
 
     r.setAnswer(() => 200);
+    r.setChallenge(500); // the data file has the webhook: no new challenge at the restart
     const second = await server(flags);
     await r.until((d) => d.some((x) => x.status === 200 && x.code === 'pipeline_execution_end'));
     const acknowledged = r.acknowledged().map((d) => d.eventId);

@@ -309,7 +309,7 @@ export async function runServerCli(argv: string[], usage: { command?: string; fo
     const { server, simulator, flush, webhooks } = startServer(options);
     if (options.eventsWebhook) {
       try {
-        await webhooks.register(options.eventsWebhook.url, options.eventsWebhook.secret);
+        await webhooks.registerAtStart(options.eventsWebhook.url, options.eventsWebhook.secret);
       } catch (error) {
         throw new Error(`--events-webhook: ${(error as Error).message}`, { cause: error });
       }

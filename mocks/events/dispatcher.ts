@@ -242,6 +242,19 @@ export class WebhookDispatcher implements WebhookControls {
 
   // ---------------------------------------------------------------- the controls
 
+  /**
+   * The webhook of `--events-webhook`: one the data file already has for this URL carries on (its
+   * secret replaced, its pending deliveries kept; no new challenge, as a registration is not asked
+   * again); otherwise it is registered.
+   */
+  async registerAtStart(url: string, secret: string): Promise<WebhookView> {
+    const known = this.webhooks.find((w) => w.url === url);
+    if (!known) return this.register(url, secret);
+    known.secret = secret;
+    this.options.persist();
+    return view(known);
+  }
+
   async register(url: string, secret: string): Promise<WebhookView> {
     const problem = await challengeProblem(url, this.policy.challengeTimeoutMs);
     if (problem) throw new HttpError(400, 'Webhook refused', `${problem} The webhook was not registered.`);
