@@ -1,7 +1,9 @@
 /**
  * The embedded simulator: MSW's service worker hands requests for /api, /files and /_sim on this
  * origin to the simulator running in the page. Its state is kept in localStorage, so a reload
- * carries on where it was (catching up from the wall clock).
+ * carries on where it was (catching up from the wall clock). The acting user is the seeded user
+ * `x-sim-user` names (a Deployment Manager by default); the journal feeds the console's
+ * notifications (`GET /_sim/events`), and webhooks answer 501 (they need the standalone server).
  */
 import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -11,10 +13,12 @@ import { createStateStore } from './browser-storage';
 import { Simulator } from './sim/simulator';
 
 const STORAGE_KEY = 'cm-console.simulator-state';
+/** Journal entries kept in the browser: enough for the bell, small enough for localStorage (~0.5 MB). */
+export const BROWSER_JOURNAL_LIMIT = 2000;
 
 export async function startSimulator(): Promise<void> {
   const { load, save } = createStateStore(localStorage, STORAGE_KEY);
-  const simulator = new Simulator({ state: load(), content, onChange: save });
+  const simulator = new Simulator({ state: load(), content, onChange: save, journalLimit: BROWSER_JOURNAL_LIMIT });
   save(simulator.state);
   const api = createApi(simulator);
   const origin = window.location.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFile, DataFileError } from './persist-file';
 import { content } from './sim/content';
 import { Simulator } from './sim/simulator';
+import { STATE_VERSION } from './sim/model';
 import { WALL_START, WKND } from './sim/test-helpers';
 
 function setup() {
@@ -36,7 +37,7 @@ describe('the data file', () => {
     expect(reread()).toEqual(simulator.state);
     simulator.reset(1); // most archive lines unreferenced: a new generation, the old one removed
     expect(reread()).toEqual(simulator.state);
-    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.archive-2']);
+    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.archive-2', 'state.json.events-1']);
     expect(JSON.parse(readFileSync(path, 'utf8')).archive.lines).toBe(simulator.state.executions.length);
   });
 
@@ -103,7 +104,7 @@ describe('the data file', () => {
     expect(() => reread()).toThrow(/not a simulator state this version can read/);
   });
 
-  it('upgrades a data file of state version 2 (environments without preview, release or variables) and writes version 3', () => {
+  it('upgrades a data file of state version 2 (environments without preview, release or variables) and writes the current version', () => {
     const { simulator, path, reread } = setup();
     simulator.changed();
     const data = JSON.parse(readFileSync(path, 'utf8'));
@@ -114,13 +115,58 @@ describe('the data file', () => {
     }
     writeFileSync(path, JSON.stringify(data));
     const upgraded = reread()!;
-    expect(upgraded.version).toBe(3);
+    expect(upgraded.version).toBe(STATE_VERSION);
     const wkndProd = upgraded.environments.find((e) => e.id === '10012')!;
     expect(wkndProd.previewUrl).toBe('https://preview-p1001-e10012.adobeaemcloud.com');
     expect(wkndProd.sim.updates).toEqual([]);
     expect('availableLogOptions' in wkndProd).toBe(false);
     // Written back in the current shape on the next change.
     new DataFile(path).write(upgraded);
-    expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(3);
+    expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(STATE_VERSION);
+  });
+
+  it('keeps the journal in an append-only events archive: read back exactly, small appends, a reset starts a new generation', () => {
+    const { simulator, tick, reread, dir, path } = setup();
+    simulator.changed();
+    simulator.engine.start(WKND.programId, WKND.dev, simulator.now());
+    tick(1000);
+    simulator.jump(3 * 3600_000); // the run goes through every step: a dozen entries
+    const entries = simulator.state.journal.entries.length;
+    expect(entries).toBeGreaterThan(10);
+    expect(reread()).toEqual(simulator.state);
+    const events = join(dir, 'state.json.events-1');
+    expect(readFileSync(events, 'utf8').trim().split('\n')).toHaveLength(entries);
+    expect(JSON.parse(readFileSync(path, 'utf8')).journal.entries).toEqual([]); // none in the data file itself
+    const size = statSync(events).size;
+    simulator.setSpeed(31); // a change without new entries appends nothing
+    expect(statSync(events).size).toBe(size);
+    simulator.reset(); // the journal starts again (counting on): the old lines no longer count
+    const reset = reread()!;
+    expect(reset.journal).toEqual({ nextSeq: entries + 1, entries: [] });
+    simulator.engine.start(WKND.programId, WKND.dev, simulator.now());
+    simulator.jump(60_000);
+    expect(reread()).toEqual(simulator.state);
+    expect(reread()!.journal.entries[0].seq).toBe(entries + 1);
+  });
+
+  it('keeps the sections other parts of the server give it, and reads a version-3 data file (no events archive)', () => {
+    const { simulator, path, reread } = setup();
+    const file = new DataFile(path);
+    let webhooks = { cursor: 0, webhooks: [] as string[] };
+    file.keepSection('webhooks', () => webhooks);
+    file.write(simulator.state);
+    webhooks = { cursor: 3, webhooks: ['a'] };
+    file.write(simulator.state);
+    const again = new DataFile(path);
+    again.read();
+    expect(again.section('webhooks')).toEqual({ cursor: 3, webhooks: ['a'] });
+    expect(again.section('other')).toBeUndefined();
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    delete data.events;
+    delete data.journal;
+    delete data.sections;
+    data.version = 3;
+    writeFileSync(path, JSON.stringify(data));
+    expect(reread()!.journal).toEqual({ nextSeq: 1, entries: [] });
   });
 });

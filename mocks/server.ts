@@ -3,13 +3,20 @@
  * several browser tabs:
  *
  *   npm run api -- --port 8787 --speed 30 --data .sim-data/state.json --seed 1 [--require-auth]
+ *     [--users users.json] [--events-webhook http://127.0.0.1:9999/webhook --events-secret s3cret]
  *
  * State lives in the data file (written after every change, before the answer; see persist-file.ts);
- * a restart with the same file carries on, catching up from the wall clock.
+ * a restart with the same file carries on, catching up from the wall clock. Webhooks and their
+ * pending deliveries are kept in it too (mocks/events).
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createApi, MAX_BODY_BYTES } from './api/app';
+import { openAccess, parseUsersFile, tokenAccess, type Access } from './api/identity';
+import { webhookUrlProblem } from './api/routes/webhooks';
+import { WebhookDispatcher, type DeliveryPolicy } from './events/dispatcher';
 import { PROBLEM_TYPE } from './api/problem';
 import { content } from './sim/content';
 import { Simulator } from './sim/simulator';
@@ -34,6 +41,12 @@ export interface ServerOptions {
   requireAuth: boolean;
   /** Scale data added at start (`--populate programs=1000,executions=10000`). */
   populate?: PopulateRequest;
+  /** `--users <file>`: access tokens → users with roles (without it: one user with every permission). */
+  users?: string;
+  /** `--events-webhook <url>` and `--events-secret <secret>`: a webhook registered at start. */
+  eventsWebhook?: { url: string; secret: string };
+  /** How deliveries are retried (tests make it quicker). */
+  delivery?: Partial<DeliveryPolicy>;
   /** `--help`: print the flags instead of starting (the other fields are then meaningless). */
   help?: boolean;
 }
@@ -47,6 +60,9 @@ export const SERVER_FLAGS = {
   data: { type: 'string' },
   'require-auth': { type: 'boolean', default: false },
   populate: { type: 'string' },
+  users: { type: 'string' },
+  'events-webhook': { type: 'string' },
+  'events-secret': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -64,6 +80,14 @@ The simulated Cloud Manager API over HTTP (HAL+JSON under /api, simulator contro
                         the same file carries on. Without it the state lives in memory only
   --require-auth        answer 401/403 like Adobe's gateway when x-api-key, x-gw-ims-org-id or
                         Authorization: Bearer is missing
+  --users <file>        users and their roles, chosen by their access token (Authorization:
+                        Bearer): {"users": [{"id", "name", "email", "roles": ["DEVELOPER"], "token"}]};
+                        an unknown token is a 401. Without it one user has every permission
+  --events-webhook <url>
+                        deliver Cloud Manager events to this URL (it must answer the challenge
+                        GET <url>?challenge=<value> with the value); needs --events-secret
+  --events-secret <secret>
+                        the secret deliveries are signed with (x-adobe-signature)
   --populate programs=<n>,executions=<n>
                         add scale data at start, like POST /_sim/populate
   -h, --help            print this and exit`;
@@ -80,7 +104,45 @@ export function parseServerArgs(argv: string[]): ServerOptions {
   if (speed !== undefined && !(speed > 0 && speed <= MAX_SPEED))
     throw new Error(`--speed must be a positive number up to ${MAX_SPEED}, not "${values.speed}"`);
   const populate = values.populate === undefined ? undefined : parsePopulateFlag(values.populate);
-  return { port, host: values.host as string, speed, seed, data: values.data, requireAuth: values['require-auth'] as boolean, populate };
+  const webhook = values['events-webhook'];
+  const secret = values['events-secret'];
+  if ((webhook === undefined) !== (secret === undefined)) throw new Error('--events-webhook and --events-secret go together');
+  const urlProblem = webhook === undefined ? undefined : webhookUrlProblem(webhook);
+  if (urlProblem) throw new Error(`--events-webhook: ${urlProblem}`);
+  if (secret !== undefined && (secret.length < 1 || secret.length > 512)) throw new Error('--events-secret must be 1 to 512 characters');
+  return {
+    port,
+    host: values.host as string,
+    speed,
+    seed,
+    data: values.data,
+    requireAuth: values['require-auth'] as boolean,
+    populate,
+    users: values.users,
+    eventsWebhook: webhook === undefined || secret === undefined ? undefined : { url: webhook, secret },
+  };
+}
+
+/** The access of `--users <file>` (tokens → users), or one user with every permission without it; throws naming a problem of the file. */
+export function accessFrom(usersFile: string | undefined): Access {
+  if (usersFile === undefined) return openAccess();
+  let text: string;
+  try {
+    text = readFileSync(usersFile, 'utf8');
+  } catch (error) {
+    throw new Error(`--users ${usersFile}: cannot read it (${(error as Error).message})`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`--users ${usersFile}: not valid JSON`);
+  }
+  try {
+    return tokenAccess(parseUsersFile(value));
+  } catch (error) {
+    throw new Error(`--users ${usersFile}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Parses `--populate programs=1000,executions=10000` (the same limits as POST /_sim/populate). */
@@ -114,6 +176,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 export function startServer(options: ServerOptions) {
+  const access = accessFrom(options.users);
   const file = options.data ? new DataFile(options.data) : undefined;
   const state = file?.read();
   const simulator = new Simulator({
@@ -123,9 +186,18 @@ export function startServer(options: ServerOptions) {
     speed: state ? options.speed : (options.speed ?? DEFAULT_SPEED),
     onChange: file ? (s) => file.write(s) : undefined,
   });
+  /** Where the server listens, once it does: events name their objects by absolute URLs on it. */
+  let origin = `http://${options.host}:${options.port}`;
+  const webhooks = new WebhookDispatcher(simulator, {
+    origin: () => origin,
+    persist: () => file?.write(simulator.state),
+    saved: file?.section('webhooks'),
+    policy: options.delivery,
+  });
+  file?.keepSection('webhooks', () => webhooks.section());
   if (options.populate) simulator.populate(options.populate);
   else file?.write(simulator.state);
-  const api = createApi(simulator, { requireAuth: options.requireAuth });
+  const api = createApi(simulator, { requireAuth: options.requireAuth, access, webhooks });
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -183,12 +255,19 @@ export function startServer(options: ServerOptions) {
     );
   });
   server.keepAliveTimeout = 30_000;
+  server.on('listening', () => {
+    const address = server.address() as AddressInfo;
+    const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
+    origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    webhooks.start();
+  });
+  server.on('close', () => webhooks.stop());
   /** Writes the state as it is now (time-driven progress included) to the data file, if any. */
   const flush = () => {
     simulator.now();
     file?.write(simulator.state);
   };
-  return { server, simulator, api, flush };
+  return { server, simulator, api, flush, webhooks };
 }
 
 /**
@@ -220,19 +299,26 @@ export function stopOnSignals(server: Server, flush: () => void, graceMs = 500):
  * URL and stops on SIGTERM/SIGINT; exits 2 with one line when it cannot start. `command` and
  * `footer` shape the help text (the packaged bin passes its own name and its subcommands).
  */
-export function runServerCli(argv: string[], usage: { command?: string; footer?: string } = {}): void {
+export async function runServerCli(argv: string[], usage: { command?: string; footer?: string } = {}): Promise<void> {
   try {
     const options = parseServerArgs(argv);
     if (options.help) {
       console.log(usage.footer ? `${serverUsage(usage.command)}\n\n${usage.footer}` : serverUsage(usage.command));
       return;
     }
-    const { server, simulator, flush } = startServer(options);
+    const { server, simulator, flush, webhooks } = startServer(options);
+    if (options.eventsWebhook) {
+      try {
+        await webhooks.registerAtStart(options.eventsWebhook.url, options.eventsWebhook.secret);
+      } catch (error) {
+        throw new Error(`--events-webhook: ${(error as Error).message}`, { cause: error });
+      }
+    }
     server.listen(options.port, options.host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       console.log(
-        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''})`,
+        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''}${options.users ? `, users ${options.users}` : ''}${options.eventsWebhook ? `, events to ${options.eventsWebhook.url}` : ''})`,
       );
     });
     stopOnSignals(server, flush);
@@ -243,4 +329,4 @@ export function runServerCli(argv: string[], usage: { command?: string; footer?:
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string);
-if (isMain) runServerCli(process.argv.slice(2));
+if (isMain) void runServerCli(process.argv.slice(2));

@@ -13,6 +13,9 @@ import { HttpError, gatewayError, problemFrom } from './problem';
 import { CONTROL_ROUTES, API_ROUTES, FILE_ROUTES } from './route-table';
 import { compileRoutes, type RequestContext, type RouteTable } from './router';
 import { API_SCOPE, FILE_SCOPE } from './scope';
+import { embeddedAccess, type Access } from './identity';
+import type { WebhookControls } from './webhooks';
+import type { ActingUser } from '../sim/users';
 
 /** Request bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -20,6 +23,17 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface ApiOptions {
   /** Require x-api-key, x-gw-ims-org-id and Authorization: Bearer like the real gateway. */
   requireAuth?: boolean;
+  /** How the acting user is told (identity.ts); the embedded simulator's `x-sim-user` by default. */
+  access?: Access;
+  /** The webhook service (the standalone server's); without it the webhook controls answer 501. */
+  webhooks?: WebhookControls;
+}
+
+/** Thrown by `ctx.user()` when nobody may act: its answer (401) is the response. */
+class Refused extends Error {
+  constructor(readonly response: Response) {
+    super('refused');
+  }
 }
 
 interface Mount {
@@ -61,6 +75,7 @@ const MOUNTS: readonly Mount[] = [
 
 export function createApi(simulator: Simulator, options: ApiOptions = {}) {
   let requestCounter = 0;
+  const access = options.access ?? embeddedAccess();
 
   async function handle(request: Request): Promise<Response> {
     requestCounter += 1;
@@ -68,7 +83,7 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     try {
       response = await dispatch(request);
     } catch (error) {
-      response = problemFrom(error);
+      response = error instanceof Refused ? error.response : problemFrom(error);
     }
     response.headers.set('x-request-id', `sim-${requestCounter}`);
     return response;
@@ -85,6 +100,10 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
         const denied = checkAuth(request);
         if (denied) return denied;
       }
+      // Who acts: behind the gateway on every request (an unknown user or token is refused there);
+      // elsewhere only when a control asks (whoami).
+      let user: ActingUser | Response | undefined = mount.gateway ? access.resolve(request) : undefined;
+      if (user instanceof Response) return user;
       const body = mount.routes.takesBody ? await readBody(request) : undefined;
       const match = mount.routes.match(segments);
       if (!match) throw mount.notFound(path);
@@ -96,6 +115,13 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
         url,
         request,
         body,
+        access,
+        user: () => {
+          user ??= access.resolve(request);
+          if (user instanceof Response) throw new Refused(user.clone());
+          return user;
+        },
+        webhooks: options.webhooks,
       };
       const answer = match.run(context, request.method);
       if (!answer) throw mount.notAllowed(request.method, path);
@@ -104,7 +130,7 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     throw new HttpError(404, 'Not found', `No resource at ${path}.`);
   }
 
-  return { handle, simulator };
+  return { handle, simulator, access };
 }
 
 /** Reads a JSON body (undefined when there is none). Malformed or oversized bodies are refused. */

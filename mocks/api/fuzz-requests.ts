@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { SimState } from '../sim/model';
+import { SEED_USERS } from '../sim/users';
 import { MAX_BODY_BYTES } from './app';
 
 export interface FuzzRequest {
@@ -15,7 +16,23 @@ export interface FuzzRequest {
   body?: string;
 }
 
-const CONTROLS = ['state', 'speed', 'clock', 'outcome', 'layout', 'push-update', 'push', 'populate', 'reset'].map((c) => `/_sim/${c}`);
+const CONTROLS = [
+  'state',
+  'speed',
+  'clock',
+  'outcome',
+  'layout',
+  'push-update',
+  'push',
+  'populate',
+  'reset',
+  'whoami',
+  'users',
+  'events',
+  'webhooks',
+  'webhooks/00000000-0000-4000-8000-000000000000',
+  'webhooks/nope/deliveries',
+].map((c) => `/_sim/${c}`);
 
 /** Paths that exist in the seeded state (plus every control), to mutate. */
 export function knownPaths(state: SimState): string[] {
@@ -153,7 +170,7 @@ const queryValue = fc.oneof(
 const query = fc
   .array(
     fc.tuple(
-      fc.constantFrom('start', 'limit', 'file', 'stepId', 'pipelineExecutionMode', 'type', 'service', 'name', 'days', 'date', 'x'),
+      fc.constantFrom('start', 'limit', 'file', 'stepId', 'pipelineExecutionMode', 'type', 'service', 'name', 'days', 'date', 'since', 'x'),
       queryValue,
     ),
     { maxLength: 3 },
@@ -196,6 +213,14 @@ const knownBodies = [
   { executions: 'many' },
   { programs: 6 },
   { executions: 40 },
+  // Webhook registrations: none can pass the challenge (nothing listens on port 1), most are malformed.
+  { url: 'http://127.0.0.1:1/webhook', secret: 's3cret' },
+  { url: 'not a url', secret: 's3cret' },
+  { url: 'ftp://127.0.0.1/webhook', secret: 's3cret' },
+  { url: 'http://user:pw@127.0.0.1:1/webhook', secret: 's3cret' },
+  { url: 'http://127.0.0.1:1/webhook' },
+  { url: 'http://127.0.0.1:1/webhook', secret: '' },
+  { url: 'http://127.0.0.1:1/webhook', secret: 's', extra: true },
 ];
 
 /** Bodies of the pipeline configuration operations: add, edit (PipelineUpdate), variables, push — valid and not. */
@@ -276,7 +301,11 @@ const headers = fc
       ),
       accept: fc.constantFrom('application/json', 'text/plain', '*/*', 'application/hal+json;q=0.1'),
       'content-type': fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
-      'x-sim-user': fc.string({ maxLength: 80 }).map(printable),
+      // The seeded users (a Developer is refused most actions), and ids that name nobody.
+      'x-sim-user': fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...SEED_USERS.map((u) => u.id)) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 80 }).map(printable) },
+      ),
     },
     { requiredKeys: [] },
   )

@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * Fuzzing the simulated API (issue #6): random and malformed requests get 4xx answers in the
- * right shape (or 2xx when valid), never a 5xx, and a refused request changes nothing.
+ * right shape (or 2xx when valid), never a 5xx (but the embedded simulator's 501 for webhooks), and
+ * a refused request changes nothing — a permission refusal (403) included.
  */
 import fc from 'fast-check';
 import { request as httpRequest, Agent } from 'node:http';
@@ -19,13 +20,16 @@ const WALL = Date.UTC(2026, 10, 28, 9, 0, 0);
 /** Checks one answer; returns a description of what is wrong, or undefined. */
 async function badAnswer(request: FuzzRequest, response: Response, gateway: boolean): Promise<string | undefined> {
   const where = `${request.method} ${request.target.slice(0, 120)} → ${response.status}`;
-  if (response.status >= 500) return `${where}: server error ${await response.text()}`;
+  const webhooks = /^\/_sim\/webhooks(\/|\?|$)/.test(request.target);
+  if (response.status >= 500 && !(response.status === 501 && webhooks)) return `${where}: server error ${await response.text()}`;
   if (response.status < 400) return undefined;
   const type = response.headers.get('content-type');
   const body = await response.json().catch(() => undefined);
-  if (gateway && (response.status === 401 || response.status === 403)) {
+  // The gateway's own 401/403 (missing headers, an unknown token) has its own shape; a refusal of
+  // the service itself (an unknown x-sim-user, a permission the user lacks) is problem+json.
+  if (gateway && (response.status === 401 || response.status === 403) && type === 'application/json') {
     const shaped = request.method === 'HEAD' || (typeof body?.error_code === 'string' && typeof body?.message === 'string');
-    return type === 'application/json' && shaped ? undefined : `${where}: not a gateway error body`;
+    return shaped ? undefined : `${where}: not a gateway error body`;
   }
   if (type !== 'application/problem+json') return `${where}: content-type ${type}`;
   if (request.method === 'HEAD') return undefined; // no body over HTTP
@@ -73,6 +77,9 @@ describe('fuzzing the API function (createApi(...).handle)', () => {
     // Both kinds of answers were exercised, not just refusals.
     expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
     expect([...statuses.keys()].filter((s) => s >= 400).length).toBeGreaterThanOrEqual(5);
+    // Permission refusals (a seeded Developer) and the embedded simulator's webhooks were exercised.
+    expect(statuses.get(403) ?? 0).toBeGreaterThan(0);
+    expect(statuses.get(501) ?? 0).toBeGreaterThan(0);
     // Still sound afterwards: at most one active execution per pipeline, and it still answers.
     const active = api.simulator.state.executions.filter(isActiveExecution).map((e) => e.pipelineId);
     expect(new Set(active).size).toBe(active.length);

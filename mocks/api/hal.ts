@@ -18,6 +18,7 @@ import type {
 } from '../sim/model';
 import type { Hrefs, LogAddress, StepAddress } from './hrefs';
 import { apiTime } from './time';
+import type { Permission } from '../sim/users';
 
 /** Relations are rendered in the spec's http:// spelling (tests use test-support/hal, which reads both). */
 const REL = 'http://ns.adobe.com/adobecloud/rel/';
@@ -47,7 +48,8 @@ export function embeddedProgram(ctx: RenderContext, program: Program) {
   };
 }
 
-export function program(ctx: RenderContext, p: Program) {
+/** A program; `permissions`: the acting user's (simulator extension; the console gates its controls by them). */
+export function program(ctx: RenderContext, p: Program, permissions?: readonly Permission[]) {
   const h = ctx.hrefs;
   return {
     id: p.id,
@@ -62,6 +64,8 @@ export function program(ctx: RenderContext, p: Program) {
     updatedAt: apiTime(p.updatedAt),
     /** Simulator extension, not Adobe's: the solutions shown on a program card. */
     solutions: p.sim.solutions,
+    /** Simulator extension, not Adobe's: what the acting user may do in this program (sim/users.ts keys). */
+    ...(permissions ? { permissions: [...permissions] } : {}),
     _links: {
       [`${REL}pipelines`]: link(h.pipelines(p.id)),
       [`${REL}environments`]: link(h.environments(p.id)),
@@ -339,6 +343,10 @@ export function logFilesOf(ctx: RenderContext, execution: Execution, step: StepS
 
 function stepDetails(ctx: RenderContext, execution: Execution, step: StepState): Record<string, unknown> {
   const details: Record<string, unknown> = { ...step.details };
+  // Simulator extensions: who decided the step and when, and who scheduled the deployment.
+  const { decision, scheduledBy } = step.sim;
+  if (decision) Object.assign(details, { decidedBy: { ...decision.by }, decidedAt: apiTime(decision.at) });
+  if (scheduledBy) details.scheduledBy = { ...scheduledBy };
   if (step.action === 'deploy' && step.status !== 'NOT_STARTED') {
     const activities = deployActivities(ctx, execution, step);
     const progress = ctx.engine.progress(step, ctx.now);
@@ -390,9 +398,11 @@ export function execution(ctx: RenderContext, e: Execution) {
 
 function renderExecution(ctx: RenderContext, e: Execution) {
   const h = ctx.hrefs;
-  const { sim: _sim, steps, createdAt, updatedAt, finishedAt, ...fields } = e;
+  const { sim, steps, createdAt, updatedAt, finishedAt, ...fields } = e;
   return {
     ...fields,
+    /** Simulator extension, not Adobe's: who started it (`user` is their id; absent for ON_COMMIT and PUSH_UPGRADES). */
+    ...(sim.startedBy ? { startedBy: { ...sim.startedBy } } : {}),
     createdAt: apiTime(createdAt),
     updatedAt: apiTime(updatedAt),
     finishedAt: apiTime(finishedAt),

@@ -52,6 +52,7 @@ export const DOMAIN_ANSWERS: Record<DomainErrorCode, { status: number; title?: s
   environment_busy: { status: 409 },
   invalid: { status: 400, title: 'Invalid request body' },
   not_allowed: { status: 400 },
+  forbidden: { status: 403 },
 };
 
 export function problemFrom(error: unknown): Response {

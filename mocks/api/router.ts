@@ -2,9 +2,14 @@
  * The route table's machinery: a route is methods + a path template + a handler; a table of them
  * is compiled once into matchers over a path's (decoded) segments. Path parameters that name a
  * resource (`{programId}`, `{executionId}`, …) are checked and looked up, in path order, before the
- * handler runs, so a handler gets `ctx.program`, `ctx.execution`, … ready to use.
+ * handler runs, so a handler gets `ctx.program`, `ctx.execution`, … ready to use. A route may
+ * name the permission it takes (or a function of the resources that says which): the acting user
+ * must have it, checked after the look-ups and before the handler, so a refusal changes nothing.
  */
 import type { Simulation } from '../sim/engine';
+import { requirePermission, type ActingUser, type Permission } from '../sim/users';
+import type { Access } from './identity';
+import type { WebhookControls } from './webhooks';
 import type { Environment, Execution, Pipeline, Program, Repository, StepState } from '../sim/model';
 import type { Simulator } from '../sim/simulator';
 import type { Hrefs } from './hrefs';
@@ -23,6 +28,12 @@ export interface RequestContext {
   request: Request;
   /** The parsed JSON body (undefined when there is none). */
   body: unknown;
+  /** How users are told apart on this entry point. */
+  access: Access;
+  /** Who acts on this request (throws the 401 answer when nobody may). */
+  user(): ActingUser;
+  /** Webhook registrations and deliveries: the standalone server's only (absent: 501). */
+  webhooks?: WebhookControls;
 }
 
 /** The resources path parameters resolve to. */
@@ -59,17 +70,33 @@ export type ContextOf<Path extends string> = RouteContext<(typeof SCOPE_PARAMS)[
 
 type AnyContext = RouteContext<keyof Scope, string>;
 type Handler<C> = (ctx: C) => Response | Promise<Response>;
+/** The permission a route takes: one, or which one for the resources of the path (none: anyone may). */
+type Guard<C> = Permission | ((ctx: C) => Permission | undefined);
 
 export interface Route {
   methods: readonly Method[];
   /** Relative to the mount, e.g. `/program/{programId}/pipeline/{pipelineId}`. */
   path: string;
   handle: Handler<AnyContext>;
+  permission?: Guard<AnyContext>;
 }
 
-/** One line of a route table. The handler's context is typed from the template, so a handler that needs `ctx.step` only fits a path with a step. */
-export function route<Path extends string>(methods: Method | readonly Method[], path: Path, handle: Handler<ContextOf<Path>>): Route {
-  return { methods: typeof methods === 'string' ? [methods] : methods, path, handle };
+/**
+ * One line of a route table. The handler's context is typed from the template, so a handler that
+ * needs `ctx.step` only fits a path with a step. `permission`: what the acting user must be allowed.
+ */
+export function route<Path extends string>(
+  methods: Method | readonly Method[],
+  path: Path,
+  handle: Handler<ContextOf<Path>>,
+  permission?: Guard<ContextOf<Path>>,
+): Route {
+  return {
+    methods: typeof methods === 'string' ? [methods] : methods,
+    path,
+    handle: handle as Handler<AnyContext>,
+    permission: permission as Guard<AnyContext> | undefined,
+  };
 }
 
 /** The context while a path's parameters are being looked up. */
@@ -100,7 +127,7 @@ interface CompiledPath {
   literals: (string | undefined)[];
   params: { index: number; name: string }[];
   resolve: { name: string; resolver: Resolver }[];
-  handlers: Map<string, Handler<AnyContext>>;
+  handlers: Map<string, { handle: Handler<AnyContext>; permission?: Guard<AnyContext> }>;
 }
 
 /** Compiles a route table once: routes grouped by template and indexed by segment count. */
@@ -118,7 +145,7 @@ export function compileRoutes(routes: readonly Route[], resolvers: Resolvers = {
     }
     for (const method of r.methods) {
       if (compiled.handlers.has(method)) throw new Error(`Two routes for ${method} ${r.path}`);
-      compiled.handlers.set(method, r.handle);
+      compiled.handlers.set(method, { handle: r.handle, permission: r.permission });
     }
   }
   const takesBody = routes.some((r) => r.methods.some((m) => m !== 'GET'));
@@ -140,8 +167,12 @@ function run(path: CompiledPath, params: Record<string, string>, request: Reques
   const ctx: Resolving = Object.assign(request, { params });
   for (const { name, resolver } of path.resolve) resolver(ctx, params[name]);
   const handler = path.handlers.get(method) ?? (method === 'HEAD' ? path.handlers.get('GET') : undefined);
+  if (!handler) return undefined;
   // The resolvers have put every resource of the path into ctx: it is the context the template promised.
-  return handler?.(ctx as AnyContext);
+  const routeCtx = ctx as AnyContext;
+  const permission = typeof handler.permission === 'function' ? handler.permission(routeCtx) : handler.permission;
+  if (permission) requirePermission(routeCtx.user(), permission);
+  return handler.handle(routeCtx);
 }
 
 function compilePath(path: string, resolvers: Resolvers): CompiledPath {

@@ -3,6 +3,7 @@
  * bodies (mocks/api reads them from the advance and cancel bodies).
  */
 import type { StepAction, StepState } from './model';
+import type { Permission } from './users';
 
 /** Advance: go on past a hold. */
 export type StepDecision =
@@ -45,4 +46,25 @@ export function cancelKindFor(step: StepState): CancelRequest['kind'] {
     if (step.action === 'managed') return 'managedNoStart';
   }
   return 'cancel';
+}
+
+/** The permission deciding a waiting step of this action takes (advance), if it can wait at all. */
+const ADVANCE_PERMISSION: Partial<Record<StepAction, Permission>> = {
+  codeQuality: 'qualityOverride',
+  approval: 'productionApprove',
+  schedule: 'productionSchedule',
+  managed: 'executionStart',
+};
+
+/** The permission an advance of `step` needs (none for a step that never waits: the engine refuses it anyway). */
+export function advancePermission(step: StepState): Permission | undefined {
+  return ADVANCE_PERMISSION[step.action];
+}
+
+/** The permission cancelling `step` needs: rejecting a held code quality or approval step is that hold's permission. */
+export function cancelPermission(step: StepState): Permission {
+  const kind = cancelKindFor(step);
+  if (kind === 'rejectQuality') return 'qualityOverride';
+  if (kind === 'rejectApproval') return 'productionApprove';
+  return 'executionCancel';
 }

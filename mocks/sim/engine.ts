@@ -28,12 +28,15 @@ import { headCommit, sha } from './git';
 import { runVariables } from './variables';
 import { aemReleaseAt, checkNotUpdating, currentUpdate } from './environments';
 import type { ContentContext, ContentGenerators } from './content/types';
+import { JOURNAL_LIMIT, record, startsWithEvent, transition, type EventCode } from './journal';
+import { OPEN_USER, actorOf, type Actor } from './users';
 
 /** Simulated time between a cancel request and the execution reaching CANCELLED. */
 export const CANCEL_DELAY_MS = 5_000;
 
 export interface StartOptions {
-  user?: string;
+  /** Who starts it (MANUAL and RE_EXECUTE runs; the simulator's open user when absent). */
+  user?: Actor;
   /** MANUAL by default; ON_COMMIT when a push started it (git.ts). */
   trigger?: ExecutionTrigger;
   /** Re-execution: the stepId of the last execution's production deploy step (from the reExecute link). */
@@ -61,11 +64,27 @@ const DURATIONS: Record<StepAction, [number, number]> = {
 const PROD_DEPLOY_DURATION: [number, number] = [12 * 60_000, 16 * 60_000];
 const REUSED_BUILD_DURATION: [number, number] = [30_000, 50_000];
 
+export interface SimulationOptions {
+  /** How many journal entries to keep (JOURNAL_LIMIT by default; 0 records none, as while the seed history is made). */
+  journalLimit?: number;
+}
+
 export class Simulation {
+  private readonly journalLimit: number;
+
   constructor(
     public state: SimState,
     readonly content: ContentGenerators,
-  ) {}
+    options: SimulationOptions = {},
+  ) {
+    this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT;
+  }
+
+  /** Appends the transition to the journal (journal.ts). */
+  private emit(kind: EventCode, execution: Execution, at: number, step?: StepState, actor?: Actor): void {
+    if (this.journalLimit <= 0) return;
+    record(this.state.journal, this.state.seed, transition(kind, execution, at, step, actor?.id), this.journalLimit);
+  }
 
   // ---------------------------------------------------------------- look-ups
 
@@ -242,6 +261,7 @@ export class Simulation {
         this.setStep(step, 'RUNNING', startAt);
         step.startedAt = startAt;
         this.onStepStarted(execution, step);
+        if (startsWithEvent(step)) this.emit('pipeline_execution_step_start', execution, startAt, step);
         continue;
       }
       if (step.status === 'RUNNING') {
@@ -264,7 +284,7 @@ export class Simulation {
         if (now < expiresAt) return;
         step.sim.endedBy = 'timeout';
         step.details = { ...step.details, timedOut: true, errors: ['No decision was made within 14 days: the step timed out.'] };
-        this.finishStep(step, 'CANCELLED', expiresAt);
+        this.finishStep(execution, step, 'CANCELLED', expiresAt);
         this.endExecution(execution, 'CANCELLED', expiresAt);
         return;
       }
@@ -300,7 +320,7 @@ export class Simulation {
   private completeStep(execution: Execution, step: StepState, at: number) {
     const { action } = step;
     if (action === 'approval' || action === 'managed' || (action === 'schedule' && step.sim.scheduledFor === undefined)) {
-      this.hold(step, at);
+      this.hold(execution, step, at);
       return;
     }
     if (action === 'codeQuality' && execution.sim.outcome.codeQuality === 'important' && step.sim.result === 'FINISHED') {
@@ -309,13 +329,13 @@ export class Simulation {
       const behavior =
         pipeline.sim.kind === 'codeQuality' ? 'REPORT' : (step.sim.importantMetricsBehavior ?? pipeline.sim.importantMetricsBehavior);
       if (behavior === 'ASK') {
-        this.hold(step, at);
+        this.hold(execution, step, at);
         return;
       }
       if (behavior === 'FAIL') {
         step.sim.endedBy = 'behavior';
         step.details = { ...step.details, errors: ['Important metrics failed and the pipeline is set to fail immediately.'] };
-        this.finishStep(step, 'FAILED', at);
+        this.finishStep(execution, step, 'FAILED', at);
         this.endExecution(execution, 'FAILED', at);
         return;
       }
@@ -327,7 +347,7 @@ export class Simulation {
         };
       }
     }
-    this.finishStep(step, step.sim.result, at);
+    this.finishStep(execution, step, step.sim.result, at);
     if (action === 'deploy' && step.sim.result === 'FINISHED' && execution.trigger === 'PUSH_UPGRADES') {
       // A push update deployed a new AEM release.
       const environment = this.environment(step.environmentId);
@@ -339,9 +359,10 @@ export class Simulation {
     if (step.sim.result === 'FAILED' || step.sim.result === 'ERROR') this.endExecution(execution, 'FAILED', at);
   }
 
-  private hold(step: StepState, at: number) {
+  private hold(execution: Execution, step: StepState, at: number) {
     step.sim.waitingSince = at;
     this.setStep(step, 'WAITING', at);
+    this.emit('pipeline_execution_step_waiting', execution, at, step);
   }
 
   private setStep(step: StepState, status: StepState['status'], at: number) {
@@ -349,16 +370,19 @@ export class Simulation {
     step.updatedAt = at;
   }
 
-  private finishStep(step: StepState, status: StepState['status'], at: number) {
+  /** The step ends with `status` at `at`; `actor` decided it (step.sim.decision says so already). */
+  private finishStep(execution: Execution, step: StepState, status: StepState['status'], at: number) {
     this.setStep(step, status, at);
     step.startedAt ??= at;
     step.finishedAt = at;
+    this.emit('pipeline_execution_step_end', execution, at, step, step.sim.decision?.at === at ? step.sim.decision.by : undefined);
   }
 
   private endExecution(execution: Execution, status: Execution['status'], at: number) {
     execution.status = status;
     execution.updatedAt = at;
     execution.finishedAt = at;
+    this.emit('pipeline_execution_end', execution, at);
   }
 
   private pipelineOf(execution: Execution): Pipeline {
@@ -395,6 +419,7 @@ export class Simulation {
     const commit = source ? undefined : headCommit(this, pipeline);
     const execution = this.newExecution(pipeline, now, { trigger, user: options.user, source, commit });
     this.state.executions.push(execution);
+    this.emit('pipeline_execution_start', execution, now, undefined, execution.sim.startedBy);
     // The build fills the cache again: only this run's build starts without it.
     if (execution.steps.some((s) => s.sim.buildCache === 'empty')) delete pipeline.sim.buildCacheEmpty;
     pipeline.updatedAt = now;
@@ -417,7 +442,7 @@ export class Simulation {
   newExecution(
     pipeline: Pipeline,
     now: number,
-    options: { trigger: ExecutionTrigger; user?: string; source?: Execution; outcome?: Outcome; commit?: { id: string; message?: string } },
+    options: { trigger: ExecutionTrigger; user?: Actor; source?: Execution; outcome?: Outcome; commit?: { id: string; message?: string } },
   ): Execution {
     const { trigger, source } = options;
     const programId = pipeline.programId;
@@ -428,12 +453,14 @@ export class Simulation {
     const outcome = options.outcome ?? resolveOutcome(this.state.settings.outcome, rng);
     const commitId = source?.sim.commitId ?? options.commit?.id ?? sha(rng);
     const commitMessage = source ? source.sim.commitMessage : options.commit?.message;
+    // Only a user starts MANUAL and RE_EXECUTE runs; a push or Adobe's push update has none.
+    const startedBy = trigger === 'MANUAL' || trigger === 'RE_EXECUTE' ? (options.user ?? actorOf(OPEN_USER)) : undefined;
     const execution: Execution = {
       id,
       programId,
       pipelineId,
       artifactsVersion: source?.artifactsVersion ?? artifactsVersion(now, id),
-      user: trigger === 'MANUAL' || trigger === 'RE_EXECUTE' ? (options.user ?? 'SIMULATED0USER00@AdobeID') : '',
+      user: startedBy?.id ?? '',
       status: 'RUNNING',
       trigger,
       pipelineExecutionMode: 'NORMAL',
@@ -441,7 +468,14 @@ export class Simulation {
       updatedAt: now,
       pipelineType: pipeline.type,
       steps: [],
-      sim: { seed, outcome, commitId, ...(commitMessage === undefined ? {} : { commitMessage }), sourceExecutionId: source?.id },
+      sim: {
+        seed,
+        outcome,
+        commitId,
+        ...(commitMessage === undefined ? {} : { commitMessage }),
+        sourceExecutionId: source?.id,
+        ...(startedBy ? { startedBy } : {}),
+      },
     };
     execution.steps = this.planSteps(pipeline, execution, rng, source);
     return execution;
@@ -539,75 +573,86 @@ export class Simulation {
     }
   }
 
-  /** Decide a waiting step: override code quality, approve, schedule or start. */
-  advance(execution: Execution, step: StepState, decision: StepDecision, now: number): void {
+  /** Decide a waiting step: override code quality, approve, schedule or start; `actor` is recorded as who decided. */
+  advance(execution: Execution, step: StepState, decision: StepDecision, now: number, actor?: Actor): void {
     this.advanceTo(now);
     this.checkCanAdvance(step);
     if (DECISION_ACTION[decision.kind] !== step.action) throw misfit(decision.kind, step);
+    this.checkDecision(execution, step, decision, now);
+    if (actor) step.sim.decision = { by: actor, at: now };
     switch (decision.kind) {
       case 'override': {
         const failing = this.failingImportantKpis(execution, step);
-        const overridden = new Set(decision.kpis);
-        const missing = failing.filter((kpi) => !overridden.has(kpi));
-        if (missing.length) throw invalid(`Every failing important metric must be overridden; missing: ${missing.join(', ')}.`);
         step.sim.endedBy = 'override';
         step.details = { ...step.details, input: { metrics: failing.map((kpi) => ({ kpi, override: true })) } };
-        this.finishStep(step, 'FINISHED', now);
+        this.finishStep(execution, step, 'FINISHED', now);
         break;
       }
       case 'approve':
         step.sim.endedBy = 'approve';
         step.details = { ...step.details, input: { approved: true } };
-        this.finishStep(step, 'FINISHED', now);
+        this.finishStep(execution, step, 'FINISHED', now);
         break;
       case 'scheduleImmediate':
         step.details = { ...step.details, input: { type: 'IMMEDIATE' } };
-        this.finishStep(step, 'FINISHED', now);
+        this.finishStep(execution, step, 'FINISHED', now);
         break;
       case 'scheduleAt': {
         const { at, schedule } = decision;
         if (at <= now) {
           step.details = { ...step.details, input: { type: 'SCHEDULED', schedule } };
-          this.finishStep(step, 'FINISHED', now);
+          this.finishStep(execution, step, 'FINISHED', now);
           break;
         }
-        if (at > (step.sim.waitingSince ?? now) + HOLD_TIMEOUT_MS) throw invalid('The schedule must be within 14 days.');
         step.sim.scheduledFor = at;
+        if (actor) step.sim.scheduledBy = actor;
         step.sim.waitingSince = undefined;
         step.details = { ...step.details, input: { type: 'SCHEDULED', schedule }, scheduledFor: new Date(at).toISOString() };
         this.setStep(step, 'RUNNING', now);
         break;
       }
       case 'managedStart':
-        this.finishStep(step, 'FINISHED', now);
+        this.finishStep(execution, step, 'FINISHED', now);
         break;
     }
     execution.updatedAt = now;
     this.advanceExecution(execution, now);
   }
 
-  /** Cancel a step: reject a hold, stop a schedule, or cancel a running step. */
-  cancel(execution: Execution, step: StepState, request: CancelRequest, now: number): void {
+  /** Refuses (invalid) a decision whose content does not fit the step: a metric left out, a schedule too far ahead. */
+  private checkDecision(execution: Execution, step: StepState, decision: StepDecision, now: number): void {
+    if (decision.kind === 'override') {
+      const overridden = new Set(decision.kpis);
+      const missing = this.failingImportantKpis(execution, step).filter((kpi) => !overridden.has(kpi));
+      if (missing.length) throw invalid(`Every failing important metric must be overridden; missing: ${missing.join(', ')}.`);
+    }
+    if (decision.kind === 'scheduleAt' && decision.at > now && decision.at > (step.sim.waitingSince ?? now) + HOLD_TIMEOUT_MS)
+      throw invalid('The schedule must be within 14 days.');
+  }
+
+  /** Cancel a step: reject a hold, stop a schedule, or cancel a running step; `actor` is recorded as who decided. */
+  cancel(execution: Execution, step: StepState, request: CancelRequest, now: number, actor?: Actor): void {
     this.advanceTo(now);
     this.checkCanCancel(execution, step);
     if (cancelKindFor(step) !== request.kind) throw misfit(request.kind, step);
+    if (actor) step.sim.decision = { by: actor, at: now };
     switch (request.kind) {
       case 'rejectQuality':
         step.sim.endedBy = 'reject';
         step.details = { ...step.details, input: { override: false }, errors: ['The important metric failures were rejected.'] };
-        this.finishStep(step, 'FAILED', now);
+        this.finishStep(execution, step, 'FAILED', now);
         this.endExecution(execution, 'FAILED', now);
         return;
       case 'rejectApproval':
         step.sim.endedBy = 'reject';
         step.details = { ...step.details, input: { approved: false } };
-        this.finishStep(step, 'CANCELLED', now);
+        this.finishStep(execution, step, 'CANCELLED', now);
         this.endExecution(execution, 'CANCELLED', now);
         return;
       case 'managedNoStart':
       case 'cancel':
         step.sim.endedBy = 'cancel';
-        this.finishStep(step, 'CANCELLED', now);
+        this.finishStep(execution, step, 'CANCELLED', now);
         execution.status = 'CANCELLING';
         execution.updatedAt = now;
     }

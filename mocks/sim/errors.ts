@@ -19,7 +19,9 @@ export type DomainErrorCode =
   /** A command that does not fit: the wrong decision for the step, a schedule too far ahead, a bad pipeline or variable. */
   | 'invalid'
   /** An action the rules do not allow now (re-executing anything but the last production deployment). */
-  | 'not_allowed';
+  | 'not_allowed'
+  /** An action the acting user's roles do not give them the permission for (`errors` names the permission). */
+  | 'forbidden';
 
 export class DomainError extends Error {
   constructor(

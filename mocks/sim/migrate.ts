@@ -4,11 +4,14 @@
  * Version 1 (before pipelines you configure): repositories had no branches, pipelines no variables.
  * Version 2 (before environments' logs and variables): environments stored three log options and
  * had no preview, AEM release or variables; pipeline secrets kept their values (dropped now).
+ * Version 3 (before users and events): no journal, and runs recorded who started them by id only.
  */
 import { aemReleaseAt, serviceUrls } from './environments';
 import { seedBranches } from './git';
 import { DAY_MS, STATE_VERSION, type Environment, type SimState } from './model';
 import { PREVIEW_TYPES, programHasPreview } from './seed';
+import { emptyJournal } from './journal';
+import { OPEN_USER, seedUser } from './users';
 
 /** Whether `value` looks like a saved state of any version (the lists and the clock are there). */
 export function isSavedState(value: unknown): value is { version: number } & Omit<SimState, 'version'> {
@@ -31,6 +34,7 @@ export function upgradeState(value: unknown): SimState | undefined {
   const version = value.version;
   if (version < 2) fromVersion1(state);
   if (version < 3) fromVersion2(state);
+  if (version < 4) fromVersion3(state);
   state.version = STATE_VERSION;
   return state;
 }
@@ -62,5 +66,15 @@ function fromVersion2(state: SimState): void {
     pipeline.variables = pipeline.variables.map(({ name, type, value }) =>
       type === 'secretString' || value === undefined ? { name, type } : { name, type, value },
     );
+  }
+}
+
+/** The journal starts empty; a run started by a user gets `startedBy` from its `user` (a seeded user's name when it is one). */
+function fromVersion3(state: SimState): void {
+  state.journal ??= emptyJournal();
+  for (const execution of state.executions) {
+    if (!execution.user || execution.sim.startedBy) continue;
+    const name = seedUser(execution.user)?.name ?? (execution.user === OPEN_USER.id ? OPEN_USER.name : execution.user);
+    execution.sim.startedBy = { id: execution.user, name };
   }
 }

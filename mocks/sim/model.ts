@@ -4,6 +4,8 @@
  * simulated time and are formatted only when rendered as HAL (mocks/api).
  * Everything under a `sim` key is the simulator's own and is never rendered as an Adobe field.
  */
+import type { Journal } from './journal';
+import type { Actor } from './users';
 
 export type ProgramStatus = 'creating' | 'ready' | 'deleting' | 'deleted' | 'deleted_failed' | 'failed';
 export type EnvironmentType = 'dev' | 'stage' | 'prod' | 'rde' | 'preprod';
@@ -238,6 +240,14 @@ export interface StepPlan {
   /** Why the step ended the way it did when a user or a timeout decided it. */
   endedBy?: 'override' | 'reject' | 'approve' | 'cancel' | 'timeout' | 'behavior';
   /**
+   * Who decided the step and when (approve, reject, override, reject quality, schedule, cancel);
+   * rendered as `details.decidedBy` and `details.decidedAt`. Absent when nobody did (a timeout,
+   * the pipeline's behaviour setting, states saved before issue 14).
+   */
+  decision?: { by: Actor; at: number };
+  /** Schedule step: who scheduled the deployment for later (`details.scheduledBy`; a cancel then decides it again). */
+  scheduledBy?: Actor;
+  /**
    * What the run was configured with when it started (absent in states saved before issue 12: the
    * pipeline's settings apply). codeQuality: the important metric failures behaviour.
    */
@@ -273,6 +283,8 @@ export interface Execution {
     commitMessage?: string;
     /** The execution whose artifacts a re-execution reuses. */
     sourceExecutionId?: string;
+    /** Who started it (MANUAL and RE_EXECUTE runs), rendered as the extension `startedBy`. */
+    startedBy?: Actor;
   };
 }
 
@@ -310,7 +322,7 @@ export interface SimSettings {
 }
 
 /** The version of SimState's shape; mocks/sim/migrate.ts upgrades saved states of earlier versions. */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export interface SimState {
   version: typeof STATE_VERSION;
@@ -325,6 +337,8 @@ export interface SimState {
   pipelines: Pipeline[];
   /** All executions, oldest first. */
   executions: Execution[];
+  /** Every transition of a run since the seed (or the last reset), bounded (journal.ts). */
+  journal: Journal;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import { content } from './content';
 import { DomainError } from './errors';
 import { push } from './git';
 import { upgradeState } from './migrate';
-import type { Execution, SimState } from './model';
+import { STATE_VERSION, type Execution, type SimState } from './model';
 import { addPipeline, deletePipeline, editPipeline, invalidateBuildCache, type PipelineInput } from './pipeline-config';
 import { patchVariables } from './variables';
 import type { Simulation } from './engine';
@@ -424,7 +424,7 @@ describe('a state saved before pipelines were configurable (version 1)', () => {
     for (const r of old.repositories) delete (r as Partial<typeof r>).branches;
     for (const p of old.pipelines) delete (p as Partial<typeof p>).variables;
     const upgraded = upgradeState(old)!;
-    expect(upgraded.version).toBe(3);
+    expect(upgraded.version).toBe(STATE_VERSION);
     expect(upgraded).toEqual(sim.state);
     expect(upgradeState({ version: 3, programs: [] })).toBeUndefined();
   });

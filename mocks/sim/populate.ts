@@ -7,6 +7,7 @@ import { DAY_MS, type Execution, type Outcome, type Pipeline, type SimState, typ
 import { createRng, hashString, type Rng } from './content/rng';
 import type { Simulation } from './engine';
 import { addProgram } from './seed';
+import { seededActor } from './users';
 
 /** The largest totals a populate request may ask for. */
 export const POPULATE_LIMITS = { programs: 5000, executions: 50000 } as const;
@@ -94,6 +95,8 @@ function playToEnd(sim: Simulation, execution: Execution, end: Ending, rng: Rng)
     const at = t + step.sim.durationMs;
     if (step.action === 'approval' || step.action === 'schedule') {
       const decidedAt = at + rng.int(2, 60) * 60_000;
+      const permission = step.action === 'approval' ? 'productionApprove' : 'productionSchedule';
+      step.sim.decision = { by: seededActor(permission, `decide:${step.id}`), at: decidedAt };
       if (step.action === 'approval' && end === 'reject') {
         step.sim.endedBy = 'reject';
         step.details = { ...step.details, input: { approved: false } };
@@ -140,7 +143,8 @@ function addHistory(sim: Simulation, pipeline: Pipeline, total: number): number 
   const history: Execution[] = [];
   for (const createdAt of starts.reverse()) {
     const end = ending(rng);
-    const execution = sim.newExecution(pipeline, createdAt, { trigger: 'MANUAL', outcome: OUTCOMES[end] });
+    const user = seededActor('executionStart', `populate:${createdAt}`);
+    const execution = sim.newExecution(pipeline, createdAt, { trigger: 'MANUAL', outcome: OUTCOMES[end], user });
     playToEnd(sim, execution, end, rng);
     history.push(execution);
   }

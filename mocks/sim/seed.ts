@@ -15,14 +15,17 @@ import {
   type SimState,
 } from './model';
 import { createRng } from './content/rng';
+import { seededActor, type Permission } from './users';
 import { Simulation, isActiveExecution } from './engine';
 import { seedBranches } from './git';
 import { aemReleaseAt, serviceUrls } from './environments';
 import { canonicalPhases, type PhasePlan } from './pipeline-phases';
 import type { ContentGenerators } from './content/types';
+import { emptyJournal } from './journal';
 
 const TENANT = 'simulatedorg';
-const ORG = 'SIMULATED0000000000000000@AdobeOrg';
+/** The seeded programs' IMS organisation. */
+export const SEED_ORG = 'SIMULATED0000000000000000@AdobeOrg';
 
 export interface ProgramSeed {
   name: string;
@@ -149,6 +152,7 @@ export function emptyState(seed: number, wallNow: number): SimState {
     repositories: [],
     pipelines: [],
     executions: [],
+    journal: emptyJournal(),
   };
 }
 
@@ -164,7 +168,8 @@ export function createSeedState(seed: number, wallNow: number, content: ContentG
     addProgram(state, p, next(), historyStart - (400 - index * 90) * DAY_MS);
   });
 
-  const sim = new Simulation(state, content);
+  // The history is the past: it makes no journal entries (the journal starts with the seed).
+  const sim = new Simulation(state, content, { journalLimit: 0 });
   state.now = historyStart;
   PROGRAMS.forEach((p, index) => {
     const program = state.programs[index];
@@ -199,7 +204,7 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
     name: p.name,
     enabled: true,
     tenantId: TENANT,
-    imsOrgId: ORG,
+    imsOrgId: SEED_ORG,
     status: 'ready',
     type: 'aem_cloud_service',
     capabilities: { sandbox: p.sandbox === true },
@@ -307,9 +312,11 @@ function runToEnd(
     const last = sim.latestExecution(pipelineId);
     const prodDeploy = last?.steps.find((s) => sim.canReExecute(last, s));
     if (!prodDeploy) return;
-    execution = sim.start(programId, pipelineId, at, { stepId: prodDeploy.stepId });
+    execution = sim.start(programId, pipelineId, at, { stepId: prodDeploy.stepId, user: seededActor('executionStart', `start:${at}`) });
   } else {
-    execution = sim.start(programId, pipelineId, at, { trigger: entry.trigger ?? 'MANUAL' });
+    const trigger = entry.trigger ?? 'MANUAL';
+    const user = trigger === 'MANUAL' ? seededActor('executionStart', `start:${at}`) : undefined;
+    execution = sim.start(programId, pipelineId, at, { trigger, user });
   }
   let now = at;
   while (isActiveExecution(execution) && now < at + 10 * DAY_MS) {
@@ -319,10 +326,19 @@ function runToEnd(
     if (!waiting) continue;
     const decideAt = now + rng.int(1, 30) * 60_000;
     now = decideAt;
-    if (waiting.action === 'approval' && entry.rejectApproval) sim.cancel(execution, waiting, { kind: 'rejectApproval' }, decideAt);
-    else if (waiting.action === 'approval') sim.advance(execution, waiting, { kind: 'approve' }, decideAt);
-    else if (waiting.action === 'schedule') sim.advance(execution, waiting, { kind: 'scheduleImmediate' }, decideAt);
+    const by = (permission: Permission) => seededActor(permission, `decide:${waiting.id}`);
+    if (waiting.action === 'approval' && entry.rejectApproval)
+      sim.cancel(execution, waiting, { kind: 'rejectApproval' }, decideAt, by('productionApprove'));
+    else if (waiting.action === 'approval') sim.advance(execution, waiting, { kind: 'approve' }, decideAt, by('productionApprove'));
+    else if (waiting.action === 'schedule')
+      sim.advance(execution, waiting, { kind: 'scheduleImmediate' }, decideAt, by('productionSchedule'));
     else if (waiting.action === 'codeQuality')
-      sim.advance(execution, waiting, { kind: 'override', kpis: sim.failingImportantKpis(execution, waiting) }, decideAt);
+      sim.advance(
+        execution,
+        waiting,
+        { kind: 'override', kpis: sim.failingImportantKpis(execution, waiting) },
+        decideAt,
+        by('qualityOverride'),
+      );
   }
 }

@@ -9,6 +9,7 @@ import { createSeedState } from './seed';
 import { populate, type PopulateRequest, type PopulateResult } from './populate';
 import { push, type Push, type PushResult } from './git';
 import type { ContentGenerators } from './content/types';
+import { emptyJournal } from './journal';
 
 export interface SimulatorOptions {
   seed?: number;
@@ -21,6 +22,8 @@ export interface SimulatorOptions {
   onChange?: (state: SimState) => void;
   /** Initial speed, overriding the stored one. */
   speed?: number;
+  /** Journal entries kept (JOURNAL_LIMIT by default; the browser keeps fewer, to fit in localStorage). */
+  journalLimit?: number;
 }
 
 export const DEFAULT_SEED = 1;
@@ -36,7 +39,7 @@ export class Simulator {
     this.content = options.content;
     this.onChange = options.onChange;
     const state = options.state ?? createSeedState(options.seed ?? DEFAULT_SEED, this.wall(), options.content);
-    this.engine = new Simulation(state, options.content);
+    this.engine = new Simulation(state, options.content, { journalLimit: options.journalLimit });
     if (options.speed !== undefined) this.setSpeed(options.speed);
   }
 
@@ -107,10 +110,15 @@ export class Simulator {
     return result;
   }
 
-  /** Back to the seed data of `seed` (the current seed by default), keeping the speed. */
+  /**
+   * Back to the seed data of `seed` (the current seed by default), keeping the speed. The journal
+   * starts again empty but keeps counting, so a cursor from before the reset is recognised as gone.
+   */
   reset(seed: number = this.state.seed): void {
     const speed = this.state.settings.speed;
+    const nextSeq = this.state.journal.nextSeq;
     this.engine.state = createSeedState(seed, this.wall(), this.content);
+    this.state.journal = emptyJournal(nextSeq);
     this.state.settings = withSpeed(this.state.settings, speed, this.wall());
     this.changed();
   }

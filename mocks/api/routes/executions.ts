@@ -1,4 +1,5 @@
 /** A pipeline's executions: the current one (GET), starting one (PUT), the history, and one execution. */
+import { actorOf } from '../../sim/users';
 import * as hal from '../hal';
 import { page } from '../paging';
 import { HttpError } from '../problem';
@@ -12,7 +13,7 @@ export function current(ctx: RouteContext<'pipeline'>): Response {
   return json(hal.execution(ctx, execution));
 }
 
-/** PUT: start a run; with `?stepId=` (the reExecute link) re-execute the last run's production deployment. */
+/** PUT: start a run (its `user` is the acting user); with `?stepId=` (the reExecute link) re-execute the last run's production deployment. */
 export function start(ctx: RouteContext<'pipeline'>): Response {
   const { searchParams } = ctx.url;
   const mode = searchParams.get('pipelineExecutionMode');
@@ -20,11 +21,7 @@ export function start(ctx: RouteContext<'pipeline'>): Response {
     throw new HttpError(400, 'Invalid pipelineExecutionMode', 'Only NORMAL is available for AEM as a Cloud Service programs.');
   const stepId = searchParams.get('stepId') ?? undefined;
   if (stepId !== undefined) checkId(stepId, 'step');
-  const user = ctx.request.headers.get('x-sim-user') ?? undefined;
-  const execution = ctx.engine.start(ctx.pipeline.programId, ctx.pipeline.id, ctx.now, {
-    stepId,
-    user: user && /^[\w.@-]{1,64}$/.test(user) ? user : undefined,
-  });
+  const execution = ctx.engine.start(ctx.pipeline.programId, ctx.pipeline.id, ctx.now, { stepId, user: actorOf(ctx.user()) });
   ctx.simulator.changed();
   const representation = hal.execution(ctx, execution);
   return json(representation, 201, { location: new URL(representation._links.self.href, ctx.url).toString() });

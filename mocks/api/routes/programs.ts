@@ -9,5 +9,5 @@ export function list(ctx: RouteContext): Response {
 }
 
 export function get(ctx: RouteContext<'program'>): Response {
-  return json(hal.program(ctx, ctx.program));
+  return json(hal.program(ctx, ctx.program, ctx.user().permissions));
 }

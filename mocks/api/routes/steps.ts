@@ -1,5 +1,6 @@
 /** A step of an execution: its state, the decisions on it (advance, cancel), and its logs, metrics and artifacts. */
 import { cancelRequestFrom, decisionFrom, requireBody } from '../decision-bodies';
+import { actorOf } from '../../sim/users';
 import * as hal from '../hal';
 import { HttpError } from '../problem';
 import { accepted, json, redirectTo } from '../responses';
@@ -11,12 +12,15 @@ export function get(ctx: StepContext): Response {
   return json(hal.stepState(ctx, ctx.execution, ctx.step));
 }
 
-/** PUT advance: a step that is not waiting is refused (409) whatever the body says; otherwise the body is the decision. */
+/**
+ * PUT advance: a step that is not waiting is refused (409) whatever the body says; otherwise the
+ * body is the decision, recorded with the acting user (`details.decidedBy`).
+ */
 export function advance(ctx: StepContext): Response {
   const { engine, execution, step } = ctx;
   requireBody(ctx.body);
   engine.checkCanAdvance(step);
-  engine.advance(execution, step, decisionFrom(step, ctx.body), ctx.now);
+  engine.advance(execution, step, decisionFrom(step, ctx.body), ctx.now, actorOf(ctx.user()));
   ctx.simulator.changed();
   return accepted();
 }
@@ -26,7 +30,7 @@ export function cancel(ctx: StepContext): Response {
   const { engine, execution, step } = ctx;
   requireBody(ctx.body);
   engine.checkCanCancel(execution, step);
-  engine.cancel(execution, step, cancelRequestFrom(step, ctx.body), ctx.now);
+  engine.cancel(execution, step, cancelRequestFrom(step, ctx.body), ctx.now, actorOf(ctx.user()));
   ctx.simulator.changed();
   return accepted();
 }
