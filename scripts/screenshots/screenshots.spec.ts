@@ -1,0 +1,43 @@
+/**
+ * Takes the README's screenshots into docs/screenshots/: My Programs, a Program Overview and an
+ * execution waiting for its approval (its top, and the approval), each in the light and the dark theme. The simulator runs on
+ * its default seed with the `pass` outcome (fast, so the run reaches its approval in seconds), so the pictures show the same data each time.
+ */
+import { fileURLToPath } from 'node:url';
+import { deployAndBuild, expect, test } from '../../e2e/fixtures';
+
+const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const size = { width: 1440, height: 900 };
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ theme, outcome: 'pass', speed: 3000, viewport: size });
+
+    test(`screenshots (${theme})`, async ({ page, openConsole }) => {
+      await openConsole();
+      await expect(page.getByRole('list', { name: 'Programs' }).getByRole('article').first()).toBeVisible();
+      await page.screenshot({ path: `${OUT}my-programs-${theme}.png` });
+
+      await page.getByRole('link', { name: 'WKND Sites' }).first().click();
+      await expect(page.getByRole('heading', { name: 'Pipelines' }).first()).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Environments' }).first()).toBeVisible();
+      await expect(page.getByRole('navigation').getByRole('link', { name: 'Overview', exact: true }).first()).toBeVisible();
+      await page.screenshot({ path: `${OUT}overview-${theme}.png` });
+
+      await page.goto('/');
+      await deployAndBuild(page, 'WKND Sites');
+      await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeVisible({ timeout: 30_000 });
+      // the toast saying the run started would cover the steps
+      const toast = page.getByRole('alertdialog').filter({ hasText: 'started' });
+      await toast.getByRole('button', { name: 'Close' }).click();
+      await expect(page.getByText('Production Pipeline started.')).toHaveCount(0);
+      await page.screenshot({ path: `${OUT}execution-${theme}.png` });
+
+      // the phase that waits, with its approval in view (and no focus ring)
+      await page.getByText('Production Deployment', { exact: true }).first().click();
+      await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeInViewport();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.screenshot({ path: `${OUT}approval-${theme}.png` });
+    });
+  });
+}
