@@ -97,8 +97,11 @@ class Checker {
     this.problems.push(got ? `${path}: expected ${expected}, got ${describe(value)}` : `${path}: ${expected}`);
   }
 
-  /** An object with only `allowed` keys and every `required` one; undefined (reported) when it is not an object. */
-  object(path: string, value: unknown, allowed: readonly string[], required: readonly string[] = []): Record<string, unknown> | undefined {
+  /**
+   * An object with only `allowed` keys; undefined (reported) when it is not an object. A required
+   * field is checked as any other, so a missing one reads "expected …, got nothing".
+   */
+  object(path: string, value: unknown, allowed: readonly string[]): Record<string, unknown> | undefined {
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       this.problem(path, 'an object', value);
       return undefined;
@@ -106,7 +109,6 @@ class Checker {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record))
       if (!allowed.includes(key)) this.problem(`${path}.${key}`, `not a known field (known: ${allowed.join(', ')})`, undefined, false);
-    for (const key of required) if (record[key] === undefined) this.problem(`${path}.${key}`, 'is required', undefined, false);
     return record;
   }
 
@@ -163,7 +165,7 @@ const END_STATUSES: readonly RunExpectation['status'][] = ['FINISHED', 'FAILED',
 /** Reads a scenario (parsed JSON); every problem is reported, with its JSON path. */
 export function checkScenario(value: unknown): CheckResult {
   const c = new Checker();
-  const root = c.object('$', value, SCENARIO_FIELDS, ['name']);
+  const root = c.object('$', value, SCENARIO_FIELDS);
   if (!root) return { problems: c.problems };
   const name = c.string('$.name', root.name);
   const description = root.description === undefined ? undefined : c.string('$.description', root.description, 500);
@@ -207,7 +209,7 @@ function checkPrograms(c: Checker, value: unknown): ScenarioProgram[] {
   const programs: ScenarioProgram[] = [];
   c.array('$.programs', value, LIMITS.programs).forEach((item, i) => {
     const path = `$.programs[${i}]`;
-    const record = c.object(path, item, PROGRAM_FIELDS, ['name', 'pipelines']);
+    const record = c.object(path, item, PROGRAM_FIELDS);
     if (!record) return;
     const name = c.string(`${path}.name`, record.name);
     if (programs.some((p) => p.name === name))
@@ -228,7 +230,7 @@ function checkPrograms(c: Checker, value: unknown): ScenarioProgram[] {
           undefined,
           false,
         );
-      if (pipeline.kind === 'production' && pipelines.some((other) => other.kind === 'production'))
+      if ((p as { kind?: unknown }).kind === 'production' && pipelines.some((other) => other.kind === 'production'))
         c.problem(`${path}.pipelines[${j}].kind`, 'one production pipeline per program', undefined, false);
       pipelines.push(pipeline);
     });
@@ -238,7 +240,7 @@ function checkPrograms(c: Checker, value: unknown): ScenarioProgram[] {
 }
 
 function checkPipeline(c: Checker, path: string, value: unknown): ScenarioPipeline | undefined {
-  const record = c.object(path, value, PIPELINE_FIELDS, ['name', 'kind']);
+  const record = c.object(path, value, PIPELINE_FIELDS);
   if (!record) return undefined;
   const kind = c.oneOf(`${path}.kind`, record.kind, KINDS, 'production');
   const flag = (key: string, fallback: boolean) => (record[key] === undefined ? fallback : c.boolean(`${path}.${key}`, record[key]));
@@ -264,7 +266,7 @@ function checkPipeline(c: Checker, path: string, value: unknown): ScenarioPipeli
             return text;
           }),
   };
-  if (kind !== 'production')
+  if (kind !== 'production' && KINDS.includes(record.kind as PipelineKind))
     for (const key of ['approval', 'schedule'] as const)
       if (pipeline[key]) c.problem(`${path}.${key}`, `false: only a production pipeline has the ${key} step`, record[key]);
   return pipeline;
@@ -304,7 +306,7 @@ function checkScript(c: Checker, value: unknown, programs: ScenarioProgram[] | u
   const script: Scenario['script'] = [];
   c.array('$.script', value, 100).forEach((item, i) => {
     const path = `$.script[${i}]`;
-    const record = c.object(path, item, ['program', 'pipeline', 'runs'], ['program', 'pipeline', 'runs']);
+    const record = c.object(path, item, ['program', 'pipeline', 'runs']);
     if (!record) return;
     const program = c.string(`${path}.program`, record.program);
     const pipeline = c.string(`${path}.pipeline`, record.pipeline);
@@ -367,7 +369,7 @@ function checkRun(c: Checker, path: string, value: unknown, shape: PipelineShape
   }
   const steps = shape ? stepsOfShape(shape) : [...SCRIPT_STEPS];
   if (record.failAt !== undefined) {
-    const failAt = c.object(`${path}.failAt`, record.failAt, ['step', 'message'], ['step']);
+    const failAt = c.object(`${path}.failAt`, record.failAt, ['step', 'message']);
     if (failAt) {
       const step = c.oneOf(`${path}.failAt.step`, failAt.step, steps, 'build');
       const message =
@@ -377,7 +379,7 @@ function checkRun(c: Checker, path: string, value: unknown, shape: PipelineShape
   }
   if (record.holds !== undefined) run.holds = checkHolds(c, `${path}.holds`, record.holds);
   if (record.expect !== undefined) {
-    const expect = c.object(`${path}.expect`, record.expect, ['status', 'step'], ['status']);
+    const expect = c.object(`${path}.expect`, record.expect, ['status', 'step']);
     if (expect) {
       run.expect = { status: c.oneOf(`${path}.expect.status`, expect.status, END_STATUSES, 'FINISHED') };
       if (expect.step !== undefined)
@@ -414,7 +416,7 @@ function checkHolds(c: Checker, path: string, value: unknown): RunPlan['holds'] 
   const holds: NonNullable<RunPlan['holds']> = {};
   for (const hold of HOLD_STEPS) {
     if (record[hold] === undefined) continue;
-    const plan = c.object(`${path}.${hold}`, record[hold], ['then', 'afterMs'], ['then']);
+    const plan = c.object(`${path}.${hold}`, record[hold], ['then', 'afterMs']);
     if (!plan) continue;
     const then = c.oneOf(`${path}.${hold}.then`, plan.then, HOLD_THEN, 'wait');
     holds[hold] = { then };
@@ -478,7 +480,7 @@ function checkQuirks(c: Checker, path: string, value: unknown): Quirks {
     quirks.noCurrentStepMs = c.integer(`${path}.noCurrentStepMs`, record.noCurrentStepMs, 0, DAY_MS);
   if (record.delayMs !== undefined) quirks.delayMs = c.integer(`${path}.delayMs`, record.delayMs, 0, LIMITS.delayMs);
   if (record.unknownStepStatus !== undefined) {
-    const quirk = c.object(`${path}.unknownStepStatus`, record.unknownStepStatus, ['action', 'status'], ['action', 'status']);
+    const quirk = c.object(`${path}.unknownStepStatus`, record.unknownStepStatus, ['action', 'status']);
     if (quirk) {
       const action = c.oneOf(`${path}.unknownStepStatus.action`, quirk.action, STEP_ACTIONS, 'contentAudit');
       const status = typeof quirk.status === 'string' && /^[A-Z][A-Z0-9_]{0,39}$/.test(quirk.status) ? quirk.status : undefined;
@@ -488,7 +490,7 @@ function checkQuirks(c: Checker, path: string, value: unknown): Quirks {
     }
   }
   if (record.maintenance !== undefined) {
-    const quirk = c.object(`${path}.maintenance`, record.maintenance, ['seconds', 'message'], ['seconds']);
+    const quirk = c.object(`${path}.maintenance`, record.maintenance, ['seconds', 'message']);
     if (quirk) {
       quirks.maintenance = { seconds: c.integer(`${path}.maintenance.seconds`, quirk.seconds, 1, LIMITS.maintenanceSeconds) };
       if (quirk.message !== undefined) quirks.maintenance.message = c.string(`${path}.maintenance.message`, quirk.message, 300);
