@@ -49,21 +49,6 @@ export async function simRequest(method: 'GET' | 'PUT' | 'POST', path: string, b
   return json as SimState;
 }
 
-/** What `PUT /_sim/scenario` answers once a scenario is loaded (docs/scenarios.md). */
-export interface SimScenario {
-  name: string;
-  scriptedRunsLeft: Record<string, number>;
-}
-
-/**
- * Loads a scenario (its parsed JSON) into the simulator, replacing its world. An invalid one is
- * refused (422) with an ApiError whose `errors` list every problem.
- */
-export async function loadSimScenario(scenario: unknown): Promise<SimScenario> {
-  const response = await request(simUrl('scenario'), { method: 'PUT', body: scenario });
-  return readJson<SimScenario>(response);
-}
-
 /** The simulator's state, polled through the one polling policy while the panel is open. */
 export function simStateQueryOptions() {
   return queryOptions({

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { refreshAfterAction } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
-import { loadSimScenario, type SimScenario } from '../../api/simulator';
+import { loadSimScenario, type SimScenario } from '../../api/simulator-scenario';
 
 export function ScenarioLoader() {
   const client = useQueryClient();
