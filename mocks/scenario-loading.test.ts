@@ -83,6 +83,34 @@ describe('checking a scenario', () => {
     expect(parseScenario('{\n  "name": "x",\n  "seed": 1,,\n}').problems?.[0]).toMatch(/^\$: not valid JSON at line 3, column 13/);
   });
 
+  it('checks variables by the rules of the variables PATCH (reserved names, services the environment has); a secret keeps no value', () => {
+    const program = (environments: unknown, variables: unknown) => ({
+      name: 'vars',
+      programs: [{ name: 'Intranet', solutions: ['Assets'], environments, pipelines: [{ name: 'Prod', kind: 'production', variables }] }],
+    });
+    expect(
+      checkScenario(
+        program(
+          {
+            prod: {
+              variables: [
+                { name: 'CM_TOKEN', value: 'x' },
+                { name: 'KEY', value: 'v', service: 'preview' },
+              ],
+            },
+          },
+          [{ name: 'X', value: 'v' }],
+        ),
+      ).problems,
+    ).toEqual([
+      '$.programs[0].environments.prod.variables: "CM_TOKEN": names starting with CM_ are reserved',
+      '$.programs[0].environments.prod.variables: "KEY" (preview): this environment has no preview service (services: author, publish)',
+      '$.programs[0].pipelines[0].variables: "X": a name has 2 to 100 characters',
+    ]);
+    const { scenario } = checkScenario(program({ dev: { variables: [{ name: 'API_KEY', value: 's3cret', type: 'secretString' }] } }, []));
+    expect(scenario?.programs?.[0].environments.dev).toEqual([{ name: 'API_KEY', type: 'secretString' }]);
+  });
+
   it('refuses a hold the pipeline does not have, and a code quality hold that cannot happen', () => {
     const { problems } = checkScenario({
       name: 'holds',
@@ -121,6 +149,8 @@ describe('PUT /_sim/scenario', () => {
     expect((await put(api, 'scenario', scenario)).status).toBe(200);
     const programs = await getJson(api, '/api/programs');
     expect(embedded(programs, 'programs').map((p) => p.name)).toEqual(['Tiny']);
+    const environments = await getJson(api, '/api/program/1/environments');
+    expect(embedded(environments, 'environments').map((e) => e.name)).toEqual(['tiny-dev', 'tiny-stage', 'tiny-prod']);
     const state = await getJson(api, '/_sim/state');
     expect(state).toMatchObject({ now: '2027-03-01T10:00:00.000Z', speed: 60, outcome: 'pass' });
     expect(await getJson(api, '/_sim/scenario')).toEqual({ name: 'tiny', scriptedRunsLeft: { '101': 2 }, quirks: {} });

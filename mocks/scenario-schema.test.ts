@@ -41,6 +41,14 @@ const BROKEN: [string, (s: Record<string, unknown>) => void][] = [
   ['a failing step that does not exist', (s) => (s.script = [{ program: 'P', pipeline: 'Prod', runs: [{ failAt: { step: 'lint' } }] }])],
   ['a rating that is no letter', (s) => (s.script = [{ program: 'P', pipeline: 'Prod', runs: [{ metrics: { security_rating: 'Z' } }] }])],
   ['an audit score over 100', (s) => (s.script = [{ program: 'P', pipeline: 'Prod', runs: [{ auditScores: { seo: 101 } }] }])],
+  [
+    'a variable without a value',
+    (s) => ((s.programs as { pipelines: { variables: unknown }[] }[])[0].pipelines[0].variables = [{ name: 'ABC' }]),
+  ],
+  [
+    'a variable name with a dash',
+    (s) => ((s.programs as { environments: unknown }[])[0].environments = { dev: { variables: [{ name: 'A-B', value: 'v' }] } }),
+  ],
   ['a negative delay', (s) => (s.quirks = { delayMs: -1 })],
   ['a maintenance window without its length', (s) => (s.quirks = { maintenance: {} })],
   ['a lower-case unknown status', (s) => (s.quirks = { unknownStepStatus: { action: 'deploy', status: 'odd' } })],

@@ -21,14 +21,19 @@ import {
   type Outcome,
   type OutcomePreset,
   type PipelineKind,
+  type EnvironmentVariable,
+  type PipelineVariable,
   type Quirks,
+  type VariableService,
   type RunPlan,
   type ScenarioState,
   type ScriptStep,
   type SimState,
 } from './model';
 import { OUTCOME_PRESETS } from './outcomes';
-import { addProgram, createSeedState, emptyState, newPipeline } from './seed';
+import { PREVIEW_TYPES, addProgram, createSeedState, emptyState, newPipeline, programHasPreview } from './seed';
+import { VARIABLE_LIMITS, VARIABLE_SERVICES, applyVariableChanges, type VariableChange, type VariableOwner } from './variables';
+import type { DomainError } from './errors';
 import type { Hold } from './pipeline-phases';
 
 /** Where simulated time starts when a scenario does not say: 28 Nov 2026, 09:00 UTC. */
@@ -44,12 +49,15 @@ export interface ScenarioPipeline {
   uiTests: boolean;
   importantMetricsBehavior: ImportantMetricsBehavior;
   auditPages: string[];
+  variables: PipelineVariable[];
 }
 
 export interface ScenarioProgram {
   name: string;
   solutions: string[];
   sandbox: boolean;
+  /** Variables its dev, stage and prod environments start with. */
+  environments: Partial<Record<'dev' | 'stage' | 'prod', EnvironmentVariable[]>>;
   pipelines: ScenarioPipeline[];
 }
 
@@ -151,8 +159,20 @@ function describe(value: unknown): string {
 }
 
 const SCENARIO_FIELDS = ['$schema', 'name', 'description', 'seed', 'clock', 'outcome', 'programs', 'script', 'quirks'];
-const PROGRAM_FIELDS = ['name', 'solutions', 'sandbox', 'pipelines'];
-const PIPELINE_FIELDS = ['name', 'kind', 'trigger', 'branch', 'approval', 'schedule', 'uiTests', 'importantMetricsBehavior', 'auditPages'];
+const PROGRAM_FIELDS = ['name', 'solutions', 'sandbox', 'environments', 'pipelines'];
+const PIPELINE_FIELDS = [
+  'name',
+  'kind',
+  'trigger',
+  'branch',
+  'approval',
+  'schedule',
+  'uiTests',
+  'importantMetricsBehavior',
+  'auditPages',
+  'variables',
+];
+const ENVIRONMENT_TYPES = ['dev', 'stage', 'prod'] as const;
 const RUN_FIELDS = ['codeQuality', 'metrics', 'tests', 'deploy', 'audit', 'auditScores', 'failAt', 'holds', 'expect'];
 const KINDS: readonly PipelineKind[] = ['production', 'nonProductionDeployment', 'codeQuality'];
 const CODE_QUALITY: readonly Outcome['codeQuality'][] = ['pass', 'info', 'important', 'critical'];
@@ -219,6 +239,20 @@ function checkPrograms(c: Checker, value: unknown): ScenarioProgram[] {
         ? ['Sites']
         : c.array(`${path}.solutions`, record.solutions, 10).map((s, j) => c.string(`${path}.solutions[${j}]`, s));
     const sandbox = record.sandbox === undefined ? false : c.boolean(`${path}.sandbox`, record.sandbox);
+    const environments: ScenarioProgram['environments'] = {};
+    const declared = record.environments === undefined ? {} : c.object(`${path}.environments`, record.environments, ENVIRONMENT_TYPES);
+    for (const type of ENVIRONMENT_TYPES) {
+      const environment = declared?.[type];
+      if (environment === undefined) continue;
+      const fields = c.object(`${path}.environments.${type}`, environment, ['variables']);
+      const preview = programHasPreview({ name, solutions }) && PREVIEW_TYPES.includes(type);
+      const services: VariableService[] = preview ? ['author', 'publish', 'preview'] : ['author', 'publish'];
+      if (fields?.variables !== undefined)
+        environments[type] = checkVariables(c, `${path}.environments.${type}.variables`, fields.variables, {
+          kind: 'environment',
+          services,
+        });
+    }
     const pipelines: ScenarioPipeline[] = [];
     c.array(`${path}.pipelines`, record.pipelines, LIMITS.pipelinesPerProgram).forEach((p, j) => {
       const pipeline = checkPipeline(c, `${path}.pipelines[${j}]`, p);
@@ -234,7 +268,7 @@ function checkPrograms(c: Checker, value: unknown): ScenarioProgram[] {
         c.problem(`${path}.pipelines[${j}].kind`, 'one production pipeline per program', undefined, false);
       pipelines.push(pipeline);
     });
-    programs.push({ name, solutions, sandbox, pipelines });
+    programs.push({ name, solutions, sandbox, environments, pipelines });
   });
   return programs;
 }
@@ -265,11 +299,43 @@ function checkPipeline(c: Checker, path: string, value: unknown): ScenarioPipeli
             if (text && !text.startsWith('/')) c.problem(`${path}.auditPages[${k}]`, 'a path starting with "/"', page);
             return text;
           }),
+    variables: [],
   };
+  pipeline.variables =
+    record.variables === undefined
+      ? []
+      : checkVariables(c, `${path}.variables`, record.variables, { kind: 'pipeline', services: [] }).map(({ name, type, value }) =>
+          value === undefined ? { name, type } : { name, type, value },
+        );
   if (kind !== 'production' && KINDS.includes(record.kind as PipelineKind))
     for (const key of ['approval', 'schedule'] as const)
       if (pipeline[key]) c.problem(`${path}.${key}`, `false: only a production pipeline has the ${key} step`, record[key]);
   return pipeline;
+}
+
+/**
+ * Variables as the variables PATCH takes them (`{name, value, type?, service?}`), checked by the
+ * same rules (variables.ts); a secret's value is checked and dropped.
+ */
+function checkVariables(c: Checker, path: string, value: unknown, owner: VariableOwner): EnvironmentVariable[] {
+  const changes: VariableChange[] = [];
+  c.array(path, value, VARIABLE_LIMITS.perOwner).forEach((item, i) => {
+    const record = c.object(`${path}[${i}]`, item, ['name', 'value', 'type', 'service']);
+    if (!record) return;
+    const change: VariableChange = {
+      name: c.string(`${path}[${i}].name`, record.name, VARIABLE_LIMITS.nameMax),
+      value: c.string(`${path}[${i}].value`, record.value, VARIABLE_LIMITS.value),
+    };
+    if (record.type !== undefined) change.type = c.oneOf(`${path}[${i}].type`, record.type, ['string', 'secretString'] as const, 'string');
+    if (record.service !== undefined) change.service = c.oneOf(`${path}[${i}].service`, record.service, VARIABLE_SERVICES, 'author');
+    changes.push(change);
+  });
+  try {
+    return applyVariableChanges([], changes, owner).variables;
+  } catch (error) {
+    for (const problem of (error as DomainError).errors ?? [(error as Error).message]) c.problem(path, problem, undefined, false);
+    return [];
+  }
 }
 
 /** What the script needs to know of a pipeline to check a run against it. */
@@ -520,7 +586,12 @@ export function scenarioState(scenario: Scenario, source: unknown, wallNow: numb
   const state = scenario.programs ? emptyState(scenario.seed, start) : createSeedState(scenario.seed, start, content);
   if (scenario.programs) {
     scenario.programs.forEach((p, index) => {
-      const slug = `p${index + 1}`;
+      const slug =
+        p.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .slice(0, 30) || `program-${index + 1}`;
       const program = addProgram(
         state,
         {
@@ -535,6 +606,7 @@ export function scenarioState(scenario: Scenario, source: unknown, wallNow: numb
           extraPipelines: false,
           auditPages: [],
           noPipelines: true,
+          environmentVariables: p.environments,
         },
         String(index + 1),
         start - 90 * DAY_MS,
@@ -558,6 +630,7 @@ export function scenarioState(scenario: Scenario, source: unknown, wallNow: numb
             auditPages: pl.auditPages,
             uiTests: pl.uiTests,
             importantMetricsBehavior: pl.importantMetricsBehavior,
+            variables: pl.variables,
           }),
         );
       });
