@@ -60,6 +60,14 @@ describe('scenarios/scenario.schema.json', () => {
     expect(checkScenario(scenario).problems).toBeUndefined();
   });
 
+  it('the example in docs/scenarios.md (without its comments) is valid for both', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../docs/scenarios.md', import.meta.url)), 'utf8');
+    const example = /```jsonc\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const scenario = JSON.parse(example.replace(/\s{2,}\/\/[^\n]*/g, '')) as unknown;
+    expect(validate(scenario), ajv.errorsText(validate.errors)).toBe(true);
+    expect(checkScenario(scenario).problems).toBeUndefined();
+  });
+
   it('a base scenario is valid for both', () => {
     expect(validate(base())).toBe(true);
     expect(checkScenario(base()).problems).toBeUndefined();
