@@ -24,6 +24,7 @@ import { DataFile, DataFileError } from './persist-file';
 import { DEFAULT_SPEED, MAX_SPEED } from './sim/clock';
 import type { PopulateRequest } from './sim/populate';
 import { parsePopulate } from './api/routes/controls';
+import { parseScenario, type Scenario } from './sim/scenario';
 
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
@@ -49,6 +50,9 @@ export interface ServerOptions {
   delivery?: Partial<DeliveryPolicy>;
   /** `--help`: print the flags instead of starting (the other fields are then meaningless). */
   help?: boolean;
+  // ---- scenarios (issue 16)
+  /** `--scenario <file>`: the world, script and quirks to start with (docs/scenarios.md). */
+  scenario?: string;
 }
 
 /** The flags `npm run api` (and the packaged `cloud-manager-simulator`) accepts; `--help` lists them. */
@@ -64,6 +68,8 @@ export const SERVER_FLAGS = {
   'events-webhook': { type: 'string' },
   'events-secret': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
+  // ---- scenarios (issue 16)
+  scenario: { type: 'string' },
 } as const;
 
 /** What `--help` prints: every flag of SERVER_FLAGS, its default and what it does. */
@@ -90,6 +96,8 @@ The simulated Cloud Manager API over HTTP (HAL+JSON under /api, simulator contro
                         the secret deliveries are signed with (x-adobe-signature)
   --populate programs=<n>,executions=<n>
                         add scale data at start, like POST /_sim/populate
+  --scenario <file>     start from this scenario (JSON; docs/scenarios.md): its programs, clock,
+                        script of the next runs and API quirks; refused with every problem listed
   -h, --help            print this and exit`;
 }
 
@@ -120,7 +128,26 @@ export function parseServerArgs(argv: string[]): ServerOptions {
     populate,
     users: values.users,
     eventsWebhook: webhook === undefined || secret === undefined ? undefined : { url: webhook, secret },
+    // ---- scenarios (issue 16)
+    scenario: values.scenario,
   };
+}
+
+// ---- scenarios (issue 16)
+/** The scenario in `file`, checked; throws listing every problem (file, JSON path, what was expected). */
+export function scenarioFrom(file: string): { scenario: Scenario; source: unknown } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`--scenario ${file}: cannot read it (${(error as Error).message})`, { cause: error });
+  }
+  const result = parseScenario(text);
+  if (result.problems) {
+    const count = `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`;
+    throw new Error(`--scenario ${file}: ${count}, nothing was started:\n${result.problems.map((p) => `  ${file}: ${p}`).join('\n')}\n`);
+  }
+  return { scenario: result.scenario, source: JSON.parse(text) as unknown };
 }
 
 /** The access of `--users <file>` (tokens → users), or one user with every permission without it; throws naming a problem of the file. */
@@ -177,6 +204,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 export function startServer(options: ServerOptions) {
   const access = accessFrom(options.users);
+  // ---- scenarios (issue 16): checked before anything is read or written
+  const scenario = options.scenario === undefined ? undefined : scenarioFrom(options.scenario);
   const file = options.data ? new DataFile(options.data) : undefined;
   const state = file?.read();
   const simulator = new Simulator({
@@ -195,6 +224,11 @@ export function startServer(options: ServerOptions) {
     policy: options.delivery,
   });
   file?.keepSection('webhooks', () => webhooks.section());
+  // ---- scenarios (issue 16): a scenario is a start, so it replaces a saved state
+  if (scenario) {
+    simulator.loadScenario(scenario.scenario, scenario.source);
+    if (options.speed !== undefined) simulator.setSpeed(options.speed);
+  }
   if (options.populate) simulator.populate(options.populate);
   else file?.write(simulator.state);
   const api = createApi(simulator, { requireAuth: options.requireAuth, access, webhooks });
@@ -270,6 +304,9 @@ export function startServer(options: ServerOptions) {
   return { server, simulator, api, flush, webhooks };
 }
 
+// ---- scenarios (issue 16)
+const scenarioNote = (simulator: Simulator) => (simulator.state.scenario?.name ? `, scenario ${simulator.state.scenario.name}` : '');
+
 /**
  * Stops the server on SIGTERM and SIGINT, promptly: the state is saved first, then the server
  * stops listening and closes its connections — idle keep-alive ones at once, and after `graceMs`
@@ -318,7 +355,7 @@ export async function runServerCli(argv: string[], usage: { command?: string; fo
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       console.log(
-        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''}${options.users ? `, users ${options.users}` : ''}${options.eventsWebhook ? `, events to ${options.eventsWebhook.url}` : ''})`,
+        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''}${options.users ? `, users ${options.users}` : ''}${options.eventsWebhook ? `, events to ${options.eventsWebhook.url}` : ''}${scenarioNote(simulator)})`,
       );
     });
     stopOnSignals(server, flush);

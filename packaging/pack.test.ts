@@ -7,7 +7,8 @@
  * node_modules can be reached), and its bin runs as a program with plain Node:
  * the simulated API drives a production run through its three holds over HTTP, keeps its data
  * file, asks for the gateway's headers and adds scale data like `npm run api`, `--help` lists every
- * flag, the `proxy` subcommand serves the console shipped in the package, and the README's CI
+ * flag, `--scenario` starts from a scenario shipped in the package, the `proxy` subcommand serves
+ * the console shipped in the package, and the README's CI
  * example works as written.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -133,11 +134,16 @@ describe('the npm package (npm pack, installed offline into an empty folder)', (
   it('holds the bin, its two bundles, the console build, README and package.json, and needs no dependencies', () => {
     const files = filesUnder(installed);
     const unexpected = files.filter(
-      (file) => !/^(README\.md|package\.json|bin\/cloud-manager-simulator\.mjs|dist-bin\/(server|proxy)\.mjs|dist\/.+)$/.test(file),
+      (file) =>
+        !/^(README\.md|package\.json|bin\/cloud-manager-simulator\.mjs|dist-bin\/(server|proxy)\.mjs|dist\/.+|scenarios\/[\w.-]+\.json)$/.test(
+          file,
+        ),
     );
     expect(unexpected).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['bin/cloud-manager-simulator.mjs', 'dist-bin/server.mjs', 'dist-bin/proxy.mjs']));
     expect(files).toContain('dist/index.html');
+    // The example scenarios and their schema, for users to start from.
+    expect(files).toEqual(expect.arrayContaining(['scenarios/green-release.json', 'scenarios/scenario.schema.json']));
     expect(files.some((file) => file.startsWith('dist/.vite/'))).toBe(false);
     const size = files.reduce((total, file) => total + statSync(join(installed, file)).size, 0);
     expect(size).toBeLessThan(6 * 1024 * 1024);
@@ -252,6 +258,32 @@ describe('the npm package (npm pack, installed offline into an empty folder)', (
     expect(second.output()).toContain('(speed 70, seed 1');
     expect(((await (await fetch(`${second.base}/api/programs`)).json()) as Hal)._totalNumberOfItems).toBe(12);
     expect(await second.stop()).toBe(0);
+  }, 60_000);
+
+  it('--scenario starts from a scenario shipped in the package and plays its script; an invalid one is refused with exit 2', async () => {
+    const scenario = join(installed, 'scenarios', 'green-release.json');
+    const server = await start(['--port', '0', '--scenario', scenario], SERVER_READY);
+    expect(server.output()).toContain('scenario green-release');
+    const get: GetJson = async <T = Hal>(target: string) => (await (await fetch(new URL(target, server.base))).json()) as T;
+    const pipeline = await pipelineOf(get, await programByName(get, 'Green Release'), 'Production');
+    const started = await fetch(new URL(href(pipeline, 'execution'), server.base), { method: 'PUT' });
+    expect(started.status).toBe(201);
+    const self = href((await started.json()) as Hal, 'self');
+    let execution = await get(self);
+    // Nobody approves: the scenario accepts the approval 5 minutes after it is asked for.
+    for (let i = 0; i < 100 && execution.status === 'RUNNING'; i += 1) {
+      await fetch(new URL('/_sim/clock', server.base), { method: 'POST', headers: JSON_BODY, body: '{"advanceMs": 600000}' });
+      execution = await get(self);
+    }
+    expect(execution.status).toBe('FINISHED');
+    expect(await server.stop()).toBe(0);
+
+    const broken = join(work, 'broken-scenario.json');
+    writeFileSync(broken, JSON.stringify({ name: '', quirks: { delayMs: -1 } }));
+    const refused = await runToEnd(['--scenario', broken]);
+    expect(refused.code).toBe(2);
+    expect(refused.output).toContain(`${broken}: $.name: expected a non-empty string`);
+    expect(refused.output).toContain(`${broken}: $.quirks.delayMs: expected an integer from 0 to 60000, got -1`);
   }, 60_000);
 
   it('proxy serves the console shipped in the package and forwards /api to the simulator', async () => {

@@ -9,7 +9,7 @@
  */
 import type { Simulator } from '../sim/simulator';
 import { apiSegments, controlSegments, fileSegments, hrefs, type Layout } from './hrefs';
-import { HttpError, gatewayError, problemFrom } from './problem';
+import { HttpError, gatewayError, problem, problemFrom } from './problem';
 import { CONTROL_ROUTES, API_ROUTES, FILE_ROUTES } from './route-table';
 import { compileRoutes, type RequestContext, type RouteTable } from './router';
 import { API_SCOPE, FILE_SCOPE } from './scope';
@@ -38,6 +38,8 @@ class Refused extends Error {
 
 interface Mount {
   routes: RouteTable;
+  /** Cloud Manager's own (the API and its files, not the /_sim controls): the opt-in quirks apply. */
+  cloudManager: boolean;
   /** Behind Adobe's gateway: with `requireAuth`, refused without the Cloud Manager headers. */
   gateway: boolean;
   /** The (decoded) segments of `pathname` under this mount, [] for its root; undefined when it is not a path of this mount. */
@@ -52,6 +54,7 @@ const notAllowedHere = (method: string) => new HttpError(405, 'Method not allowe
 const MOUNTS: readonly Mount[] = [
   {
     routes: compileRoutes(CONTROL_ROUTES),
+    cloudManager: false,
     gateway: false,
     segments: controlSegments,
     notFound: (path) => new HttpError(404, 'Not found', `No simulation control at ${path.replace(/\/+$/, '').slice(0, 100)}.`),
@@ -59,6 +62,7 @@ const MOUNTS: readonly Mount[] = [
   },
   {
     routes: compileRoutes(FILE_ROUTES, FILE_SCOPE),
+    cloudManager: true,
     gateway: false,
     segments: (pathname, layout) => fileSegments(pathname, layout),
     notFound: () => new HttpError(404, 'Not found', 'No such file.'),
@@ -66,6 +70,7 @@ const MOUNTS: readonly Mount[] = [
   },
   {
     routes: compileRoutes(API_ROUTES, API_SCOPE),
+    cloudManager: true,
     gateway: true,
     segments: (pathname, layout) => apiSegments(pathname, layout),
     notFound: (path) => new HttpError(404, 'Not found', `No resource at ${path.slice(0, 200)}.`),
@@ -96,6 +101,10 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
     for (const mount of MOUNTS) {
       const segments = mount.segments(path, layout);
       if (segments === undefined) continue;
+      if (mount.cloudManager) {
+        const outage = await quirksBefore(simulator);
+        if (outage) return outage;
+      }
       if (mount.gateway && options.requireAuth) {
         const denied = checkAuth(request);
         if (denied) return denied;
@@ -131,6 +140,26 @@ export function createApi(simulator: Simulator, options: ApiOptions = {}) {
   }
 
   return { handle, simulator, access };
+}
+
+/**
+ * The quirks a scenario opted into that come before an answer (docs/scenarios.md): a late answer
+ * (`delayMs`), and during a maintenance window a 503 with a maintenance body and Retry-After.
+ */
+async function quirksBefore(simulator: Simulator): Promise<Response | undefined> {
+  const scenario = simulator.state.scenario;
+  if (!scenario) return undefined;
+  const delay = scenario.quirks.delayMs ?? 0;
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  const left = (scenario.maintenanceUntil ?? 0) - simulator.wallNow();
+  if (left <= 0) return undefined;
+  const answer = problem(
+    503,
+    'Service Unavailable',
+    scenario.quirks.maintenance?.message ?? 'Cloud Manager is undergoing maintenance. Please try again later.',
+  );
+  answer.headers.set('retry-after', String(Math.ceil(left / 1000)));
+  return answer;
 }
 
 /** Reads a JSON body (undefined when there is none). Malformed or oversized bodies are refused. */

@@ -19,6 +19,10 @@ import {
   type SimState,
   type StepAction,
   type StepState,
+  SCRIPT_STEPS,
+  type HoldPlan,
+  type RunPlan,
+  type ScriptStep,
 } from './model';
 import { createRng, hashString } from './content/rng';
 import { resolveOutcome } from './outcomes';
@@ -251,7 +255,10 @@ export class Simulation {
       const index = execution.steps.findIndex((s) => !isTerminalStep(s));
       if (index < 0) {
         const last = execution.steps[execution.steps.length - 1];
-        this.endExecution(execution, 'FINISHED', last?.finishedAt ?? execution.updatedAt);
+        // Quirk: for a while after its last step, the run is RUNNING with no current step.
+        const endAt = (last?.finishedAt ?? execution.updatedAt) + (this.state.scenario?.quirks.noCurrentStepMs ?? 0);
+        if (now < endAt) return;
+        this.endExecution(execution, 'FINISHED', endAt);
         return;
       }
       const step = execution.steps[index];
@@ -280,10 +287,25 @@ export class Simulation {
         continue;
       }
       if (step.status === 'WAITING') {
-        const expiresAt = (step.sim.waitingSince ?? step.updatedAt) + HOLD_TIMEOUT_MS;
+        const since = step.sim.waitingSince ?? step.updatedAt;
+        const hold = holdPlanOf(execution, step);
+        if (hold && (hold.then === 'accept' || hold.then === 'reject')) {
+          // The scenario decides, as a user would.
+          const decideAt = since + (hold.afterMs ?? SCENARIO_DECISION_MS);
+          if (now < decideAt) return;
+          if (hold.then === 'accept') this.decide(execution, step, acceptDecision(this, execution, step), decideAt);
+          else this.refuse(execution, step, { kind: cancelKindFor(step) }, decideAt);
+          continue;
+        }
+        const timeoutMs = hold?.then === 'timeout' ? (hold.afterMs ?? HOLD_TIMEOUT_MS) : HOLD_TIMEOUT_MS;
+        const expiresAt = since + timeoutMs;
         if (now < expiresAt) return;
         step.sim.endedBy = 'timeout';
-        step.details = { ...step.details, timedOut: true, errors: ['No decision was made within 14 days: the step timed out.'] };
+        step.details = {
+          ...step.details,
+          timedOut: true,
+          errors: [`No decision was made within ${durationWords(timeoutMs)}: the step timed out.`],
+        };
         this.finishStep(execution, step, 'CANCELLED', expiresAt);
         this.endExecution(execution, 'CANCELLED', expiresAt);
         return;
@@ -450,7 +472,8 @@ export class Simulation {
     const id = this.newId();
     const seed = hashString(`${this.state.seed}:${id}`);
     const rng = createRng(seed);
-    const outcome = options.outcome ?? resolveOutcome(this.state.settings.outcome, rng);
+    const plan = options.outcome ? undefined : this.state.scenario?.script[pipelineId]?.shift();
+    const outcome = options.outcome ?? (plan ? outcomeOf(plan) : resolveOutcome(this.state.settings.outcome, rng));
     const commitId = source?.sim.commitId ?? options.commit?.id ?? sha(rng);
     const commitMessage = source ? source.sim.commitMessage : options.commit?.message;
     // Only a user starts MANUAL and RE_EXECUTE runs; a push or Adobe's push update has none.
@@ -475,6 +498,7 @@ export class Simulation {
         ...(commitMessage === undefined ? {} : { commitMessage }),
         sourceExecutionId: source?.id,
         ...(startedBy ? { startedBy } : {}),
+        ...(plan ? { plan } : {}),
       },
     };
     execution.steps = this.planSteps(pipeline, execution, rng, source);
@@ -482,7 +506,6 @@ export class Simulation {
   }
 
   private planSteps(pipeline: Pipeline, execution: Execution, rng: ReturnType<typeof createRng>, source?: Execution): StepState[] {
-    const { outcome } = execution.sim;
     const steps: StepState[] = [];
     for (const phase of pipeline.phases) {
       const phaseId = this.newId();
@@ -518,7 +541,7 @@ export class Simulation {
         }
         if (reused) step.sim.reusedArtifactsFrom = source.id;
         this.planSettings(pipeline, step);
-        this.planResult(step, outcome, isProdDeploy, rng);
+        this.planResult(step, execution.sim, isProdDeploy, rng);
         steps.push(step);
       }
     }
@@ -535,7 +558,7 @@ export class Simulation {
     }
   }
 
-  private planResult(step: StepState, outcome: Execution['sim']['outcome'], isProdDeploy: boolean, rng: ReturnType<typeof createRng>) {
+  private planResult(step: StepState, { outcome, plan }: Execution['sim'], isProdDeploy: boolean, rng: ReturnType<typeof createRng>) {
     const fail = (errors: string[]) => {
       step.sim.result = 'FAILED';
       step.sim.errors = errors;
@@ -571,6 +594,8 @@ export class Simulation {
       default:
         break;
     }
+    const failAt = plan?.failAt;
+    if (failAt && failAt.step === scriptStepOf(step)) fail([failAt.message]);
   }
 
   /** Decide a waiting step: override code quality, approve, schedule or start; `actor` is recorded as who decided. */
@@ -579,6 +604,12 @@ export class Simulation {
     this.checkCanAdvance(step);
     if (DECISION_ACTION[decision.kind] !== step.action) throw misfit(decision.kind, step);
     this.checkDecision(execution, step, decision, now);
+    this.decide(execution, step, decision, now, actor);
+    this.advanceExecution(execution, now);
+  }
+
+  /** Takes a decision the rules allow (checked by the caller) on a waiting step. */
+  private decide(execution: Execution, step: StepState, decision: StepDecision, now: number, actor?: Actor): void {
     if (actor) step.sim.decision = { by: actor, at: now };
     switch (decision.kind) {
       case 'override': {
@@ -616,7 +647,6 @@ export class Simulation {
         break;
     }
     execution.updatedAt = now;
-    this.advanceExecution(execution, now);
   }
 
   /** Refuses (invalid) a decision whose content does not fit the step: a metric left out, a schedule too far ahead. */
@@ -635,6 +665,11 @@ export class Simulation {
     this.advanceTo(now);
     this.checkCanCancel(execution, step);
     if (cancelKindFor(step) !== request.kind) throw misfit(request.kind, step);
+    this.refuse(execution, step, request, now, actor);
+  }
+
+  /** Refuses a hold or cancels a step, as the rules allow (checked by the caller). */
+  private refuse(execution: Execution, step: StepState, request: CancelRequest, now: number, actor?: Actor): void {
     if (actor) step.sim.decision = { by: actor, at: now };
     switch (request.kind) {
       case 'rejectQuality':
@@ -789,4 +824,47 @@ export function aemRelease(execution: Execution): string {
  */
 export function runStart(step: StepState, execution?: Execution): number {
   return step.sim.deployFrom ?? step.startedAt ?? execution?.createdAt ?? step.updatedAt;
+}
+
+/** Simulated time a scenario's `accept` or `reject` of a hold takes when it does not say (`afterMs`). */
+export const SCENARIO_DECISION_MS = 60_000;
+
+/** How a scenario names `step` (its action; a deployment by its environment type). */
+export function scriptStepOf(step: Pick<StepState, 'action' | 'environmentType'>): ScriptStep | undefined {
+  if (step.action !== 'deploy') return (SCRIPT_STEPS as readonly string[]).includes(step.action) ? (step.action as ScriptStep) : undefined;
+  const type = step.environmentType;
+  return type === 'dev' || type === 'stage' || type === 'prod' ? `${type}Deploy` : undefined;
+}
+
+/** The scenario's plan for a waiting step of this run, if it has one. */
+function holdPlanOf(execution: Execution, step: StepState): HoldPlan | undefined {
+  const action = step.action;
+  return action === 'codeQuality' || action === 'approval' || action === 'schedule' ? execution.sim.plan?.holds?.[action] : undefined;
+}
+
+/** The decision a scenario's `accept` takes on a waiting step. */
+function acceptDecision(sim: Simulation, execution: Execution, step: StepState): StepDecision {
+  if (step.action === 'codeQuality') return { kind: 'override', kpis: sim.failingImportantKpis(execution, step) };
+  if (step.action === 'approval') return { kind: 'approve' };
+  if (step.action === 'schedule') return { kind: 'scheduleImmediate' };
+  return { kind: 'managedStart' };
+}
+
+/** The outcome a scripted run starts with (the plan's extras are read from `execution.sim.plan`). */
+function outcomeOf(plan: RunPlan): Outcome {
+  return { codeQuality: plan.codeQuality, tests: plan.tests, deploy: plan.deploy, audit: plan.audit };
+}
+
+/** "14 days", "30 minutes", "90 seconds": a hold's timeout in the words of its error. */
+export function durationWords(ms: number): string {
+  const units: [number, string][] = [
+    [24 * 3600_000, 'day'],
+    [3600_000, 'hour'],
+    [60_000, 'minute'],
+    [1000, 'second'],
+  ];
+  for (const [size, name] of units) {
+    if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
+  }
+  return `${ms} ms`;
 }

@@ -285,7 +285,84 @@ export interface Execution {
     sourceExecutionId?: string;
     /** Who started it (MANUAL and RE_EXECUTE runs), rendered as the extension `startedBy`. */
     startedBy?: Actor;
+    /** The scenario's plan for this run (scenario.ts), when a scenario scripted it. */
+    plan?: RunPlan;
   };
+}
+
+/**
+ * A step of a run as a scenario names it: its action, except that a deployment is named by where
+ * it deploys (`devDeploy`, `stageDeploy`, `prodDeploy`).
+ */
+export const SCRIPT_STEPS = [
+  'validate',
+  'build',
+  'codeQuality',
+  'buildImage',
+  'devDeploy',
+  'stageDeploy',
+  'productTest',
+  'functionalTest',
+  'uiTest',
+  'contentAudit',
+  'prodDeploy',
+] as const;
+export type ScriptStep = (typeof SCRIPT_STEPS)[number];
+
+/** The steps that hold a run for a decision, as a scenario names them. */
+export const HOLD_STEPS = ['codeQuality', 'approval', 'schedule'] as const;
+export type HoldStep = (typeof HOLD_STEPS)[number];
+
+/**
+ * What happens at a hold: `wait` for a user (up to 14 days, as always), `timeout` after `afterMs`
+ * (14 days by default), or the scenario decides after `afterMs` (1 minute by default): `accept`
+ * (override every failing important metric, approve, deploy now) or `reject`.
+ */
+export interface HoldPlan {
+  then: 'wait' | 'timeout' | 'accept' | 'reject';
+  afterMs?: number;
+}
+
+/** Code quality metric values a scenario fixes, by KPI (ratings 'A'…'E', numbers as text). */
+export type MetricValues = Partial<Record<string, string>>;
+
+/** One run of a scenario's script (mocks/sim/scenario.ts checks it; docs/scenarios.md describes it). */
+export interface RunPlan {
+  codeQuality: Outcome['codeQuality'];
+  tests: Outcome['tests'];
+  deploy: Outcome['deploy'];
+  audit: Outcome['audit'];
+  /** The step that fails, and the message of its errors box. */
+  failAt?: { step: ScriptStep; message: string };
+  /** Code quality metric values, overriding the generated ones. */
+  metrics?: MetricValues;
+  /** Experience audit scores (the aggregate, i.e. every audited page's mobile score), by category. */
+  auditScores?: Partial<Record<'performance' | 'accessibility' | 'best-practices' | 'seo' | 'pwa', number>>;
+  holds?: Partial<Record<HoldStep, HoldPlan>>;
+}
+
+/** Opt-in behaviours of the real Cloud Manager API that clients have tripped over (docs/scenarios.md). */
+export interface Quirks {
+  /** After its last step ends, the execution stays RUNNING with no current step for this long (simulated ms). */
+  noCurrentStepMs?: number;
+  /** A step of this action, once FINISHED, is rendered with this status (outside the spec's enum). */
+  unknownStepStatus?: { action: StepAction; status: string };
+  /** Every API request is answered 503 with a maintenance body for this many (wall-clock) seconds from when it is set. */
+  maintenance?: { seconds: number; message?: string };
+  /** Every API request is answered this many (wall-clock) ms late. */
+  delayMs?: number;
+}
+
+/** The scenario loaded (mocks/sim/scenario.ts): what is left of its script, and its quirks. */
+export interface ScenarioState {
+  name: string;
+  /** The scenario as loaded (a reset without a seed loads it again). */
+  source: unknown;
+  /** Runs still to come, per pipeline id, in order; a pipeline without any runs with the settings' outcome. */
+  script: Record<string, RunPlan[]>;
+  quirks: Quirks;
+  /** Wall-clock ms until which the API answers 503 (quirks.maintenance). */
+  maintenanceUntil?: number;
 }
 
 /** What the next runs will do; chosen through the simulation controls. */
@@ -339,6 +416,8 @@ export interface SimState {
   executions: Execution[];
   /** Every transition of a run since the seed (or the last reset), bounded (journal.ts). */
   journal: Journal;
+  /** The scenario loaded, if any (`--scenario`, `PUT /_sim/scenario`). */
+  scenario?: ScenarioState;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -244,18 +244,15 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
   state.repositories.push(repository);
   if (p.noPipelines) return program;
   let pipelineCount = 0;
-  const pipeline = (name: string, plan: PhasePlan, trigger: Pipeline['trigger'] = 'MANUAL'): Pipeline => ({
-    id: String(Number(program.id) * 100 + (pipelineCount += 1)),
-    programId: program.id,
-    name,
-    trigger,
-    createdAt: createdAt + DAY_MS,
-    updatedAt: createdAt + DAY_MS,
-    phases: canonicalPhases(plan),
-    type: 'CI_CD',
-    variables: [],
-    sim: { kind: plan.kind, importantMetricsBehavior: 'ASK', auditPages: p.auditPages, uiTests: p.uiTests },
-  });
+  const pipeline = (name: string, plan: PhasePlan, trigger: Pipeline['trigger'] = 'MANUAL'): Pipeline =>
+    newPipeline(program, (pipelineCount += 1), {
+      name,
+      plan,
+      trigger,
+      createdAt: createdAt + DAY_MS,
+      auditPages: p.auditPages,
+      uiTests: p.uiTests,
+    });
   const build = { repositoryId: repository.id, branch: 'main', holds: [] };
   const holds = [...(p.approval ? (['approval'] as const) : []), ...(p.scheduled ? (['schedule'] as const) : [])];
   state.pipelines.push(
@@ -269,6 +266,41 @@ export function addProgram(state: SimState, p: ProgramSeed, id: string, createdA
     );
   }
   return program;
+}
+
+/** A pipeline of `program` with the canonical phases of `plan`; its id is the program's id × 100 + `number`. */
+export function newPipeline(
+  program: Program,
+  number: number,
+  settings: {
+    name: string;
+    plan: PhasePlan;
+    trigger: Pipeline['trigger'];
+    createdAt: number;
+    auditPages: string[];
+    uiTests: boolean;
+    importantMetricsBehavior?: Pipeline['sim']['importantMetricsBehavior'];
+    variables?: Pipeline['variables'];
+  },
+): Pipeline {
+  const { plan } = settings;
+  return {
+    id: String(Number(program.id) * 100 + number),
+    programId: program.id,
+    name: settings.name,
+    trigger: settings.trigger,
+    createdAt: settings.createdAt,
+    updatedAt: settings.createdAt,
+    phases: canonicalPhases(plan),
+    type: 'CI_CD',
+    variables: settings.variables ?? [],
+    sim: {
+      kind: plan.kind,
+      importantMetricsBehavior: settings.importantMetricsBehavior ?? 'ASK',
+      auditPages: settings.auditPages,
+      uiTests: settings.uiTests,
+    },
+  };
 }
 
 interface HistoryEntry {

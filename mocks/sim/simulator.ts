@@ -4,7 +4,8 @@
  */
 import { simNow, withJump, withSpeed } from './clock';
 import { Simulation } from './engine';
-import type { Execution, Outcome, OutcomePreset, SimSettings, SimState } from './model';
+import type { Execution, Outcome, OutcomePreset, Quirks, SimSettings, SimState } from './model';
+import { checkScenario, quirksRecord, scenarioState, type Scenario } from './scenario';
 import { createSeedState } from './seed';
 import { populate, type PopulateRequest, type PopulateResult } from './populate';
 import { push, type Push, type PushResult } from './git';
@@ -114,12 +115,40 @@ export class Simulator {
    * Back to the seed data of `seed` (the current seed by default), keeping the speed. The journal
    * starts again empty but keeps counting, so a cursor from before the reset is recognised as gone.
    */
-  reset(seed: number = this.state.seed): void {
+  reset(seed?: number): void {
+    // With a scenario loaded, a reset without a seed starts the scenario again.
+    const loaded = seed === undefined && this.state.scenario ? checkScenario(this.state.scenario.source).scenario : undefined;
+    if (loaded) {
+      this.loadScenario(loaded, this.state.scenario?.source);
+      return;
+    }
     const speed = this.state.settings.speed;
-    const nextSeq = this.state.journal.nextSeq;
-    this.engine.state = createSeedState(seed, this.wall(), this.content);
-    this.state.journal = emptyJournal(nextSeq);
+    this.replaceState(createSeedState(seed ?? this.state.seed, this.wall(), this.content));
     this.state.settings = withSpeed(this.state.settings, speed, this.wall());
     this.changed();
+  }
+
+  /**
+   * The world of a scenario (checked by scenario.ts), from its start: the state is replaced as a
+   * whole, with the scenario's seed, clock start and speed; `source` is kept for a later reset.
+   */
+  loadScenario(scenario: Scenario, source: unknown): void {
+    this.replaceState(scenarioState(scenario, source, this.wall(), this.content));
+    this.changed();
+  }
+
+  /** The API quirks from now on (a maintenance window starts now); the world and the script are kept. */
+  setQuirks(quirks: Quirks): void {
+    this.now();
+    const scenario = this.state.scenario ?? { name: '', source: undefined, script: {}, quirks: {} };
+    this.state.scenario = { ...scenario, maintenanceUntil: undefined, ...quirksRecord(quirks, this.wall()) };
+    this.changed();
+  }
+
+  /** A new state; the journal starts again empty but keeps counting, so a cursor from before is recognised as gone. */
+  private replaceState(state: SimState): void {
+    const nextSeq = this.state.journal.nextSeq;
+    this.engine.state = state;
+    this.state.journal = emptyJournal(nextSeq);
   }
 }

@@ -8,6 +8,7 @@ import { OUTCOME_PRESETS, isOutcome } from '../../sim/outcomes';
 import type { Push } from '../../sim/git';
 import { POPULATE_LIMITS, type PopulateRequest } from '../../sim/populate';
 import type { Simulator } from '../../sim/simulator';
+import { checkQuirksBody, checkScenario } from '../../sim/scenario';
 import { HttpError } from '../problem';
 import { json } from '../responses';
 import type { RouteContext } from '../router';
@@ -110,6 +111,44 @@ export function reset(ctx: RouteContext): Response {
   }
   ctx.simulator.reset(seed);
   return state(ctx);
+}
+
+/** GET: the scenario loaded (its name, the scripted runs still to come per pipeline id, its quirks), or 404. */
+export function scenario(ctx: RouteContext): Response {
+  const loaded = ctx.simulator.state.scenario;
+  if (!loaded) throw new HttpError(404, 'No scenario', 'No scenario is loaded: PUT one here (docs/scenarios.md).');
+  const remaining = Object.fromEntries(Object.entries(loaded.script).map(([pipelineId, runs]) => [pipelineId, runs.length]));
+  return json({
+    name: loaded.name,
+    scriptedRunsLeft: remaining,
+    quirks: loaded.quirks,
+    ...(loaded.maintenanceUntil === undefined ? {} : { maintenanceUntil: new Date(loaded.maintenanceUntil).toISOString() }),
+  });
+}
+
+/** PUT: load a scenario (the whole world is replaced); 422 listing every problem, nothing changed. */
+export function loadScenario(ctx: RouteContext): Response {
+  const result = checkScenario(ctx.body);
+  if (result.problems) throw refusedScenario('The scenario was not loaded', result.problems);
+  ctx.simulator.loadScenario(result.scenario, ctx.body);
+  return scenario(ctx);
+}
+
+/** PUT: the API quirks from now on (docs/scenarios.md); 422 listing every problem, nothing changed. */
+export function quirks(ctx: RouteContext): Response {
+  const result = checkQuirksBody(ctx.body ?? {});
+  if (result.problems) throw refusedScenario('The quirks were not set', result.problems);
+  ctx.simulator.setQuirks(result.quirks);
+  return json({ quirks: result.quirks });
+}
+
+function refusedScenario(title: string, problems: string[]): HttpError {
+  return new HttpError(
+    422,
+    title,
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join('; ').slice(0, 500)}`,
+    problems,
+  );
 }
 
 /** A `POST /_sim/populate` body: `{"programs"?: n, "executions"?: n}` (totals; both optional). */

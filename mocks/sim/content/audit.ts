@@ -82,8 +82,11 @@ export function auditResults(ctx: ContentContext): AuditResults {
     const { desktop: usual, gap } = baseline(ctx.pipeline.id, path);
     const noiseRng = rngFor(ctx, 'audit-noise', path);
     const quiet = isSteady(ctx) || noiseRng.chance(0.3);
-    const desktop = scores((c) => clamp(usual[c] + run[c] + (quiet ? 0 : noiseRng.int(-3, 3))));
-    const mobile = scores((c) => clamp(desktop[c] - gap[c]));
+    const generated = scores((c) => clamp(usual[c] + run[c] + (quiet ? 0 : noiseRng.int(-3, 3))));
+    // Scores a scenario fixed are every page's mobile score, so they are the aggregate too.
+    const fixed = ctx.execution.sim.plan?.auditScores ?? {};
+    const desktop = scores((c) => (fixed[c] === undefined ? generated[c] : clamp(fixed[c] + gap[c])));
+    const mobile = scores((c) => fixed[c] ?? clamp(desktop[c] - gap[c]));
     result.pages.push({ path, url: `${base}${path}`, mobile, desktop });
   });
   return result;

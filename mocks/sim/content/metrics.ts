@@ -63,16 +63,27 @@ export function makeMetric(
   };
 }
 
+/** Cloud Manager's code quality gates: each KPI's severity and what its value must meet. */
+export const QUALITY_GATES: readonly { kpi: string; severity: Severity; comparator: Comparator; expected: string }[] = [
+  { kpi: 'security_rating', severity: 'critical', comparator: 'GTE', expected: 'B' },
+  { kpi: 'reliability_rating', severity: 'critical', comparator: 'GTE', expected: 'D' },
+  { kpi: 'sqale_rating', severity: 'important', comparator: 'GTE', expected: 'A' },
+  { kpi: 'coverage', severity: 'important', comparator: 'GTE', expected: '50' },
+  { kpi: 'skipped_tests', severity: 'informational', comparator: 'LTE', expected: '1' },
+  { kpi: 'open_issues', severity: 'informational', comparator: 'LTE', expected: '0' },
+  { kpi: 'duplicated_lines_density', severity: 'informational', comparator: 'LTE', expected: '1' },
+];
+
 export function codeQualityMetrics(ctx: ContentContext): Metric[] {
   const plan = qualityPlan(ctx);
-  const rows: [string, Severity, string, Comparator, string][] = [
-    ['security_rating', 'critical', plan.security, 'GTE', 'B'],
-    ['reliability_rating', 'critical', plan.reliability, 'GTE', 'D'],
-    ['sqale_rating', 'important', plan.sqale, 'GTE', 'A'],
-    ['coverage', 'important', plan.coverage.toFixed(1), 'GTE', '50'],
-    ['skipped_tests', 'informational', String(plan.skippedTests), 'LTE', '1'],
-    ['open_issues', 'informational', String(plan.openIssues), 'LTE', '0'],
-    ['duplicated_lines_density', 'informational', plan.duplicatedLines.toFixed(1), 'LTE', '1'],
-  ];
-  return rows.map(([kpi, severity, actual, comparator, expected], i) => makeMetric(ctx, i, kpi, severity, actual, comparator, expected));
+  const actual: Record<string, string> = {
+    security_rating: plan.security,
+    reliability_rating: plan.reliability,
+    sqale_rating: plan.sqale,
+    coverage: plan.coverage.toFixed(1),
+    skipped_tests: String(plan.skippedTests),
+    open_issues: String(plan.openIssues),
+    duplicated_lines_density: plan.duplicatedLines.toFixed(1),
+  };
+  return QUALITY_GATES.map((gate, i) => makeMetric(ctx, i, gate.kpi, gate.severity, actual[gate.kpi], gate.comparator, gate.expected));
 }

@@ -61,5 +61,28 @@ export function qualityPlan(ctx: ContentContext): QualityPlan {
 
   // Each rating below A stands for at least one issue (a vulnerability, a bug).
   openIssues = Math.max(openIssues, (security === 'A' ? 0 : 1) + (reliability === 'A' ? 0 : 1));
-  return { security, reliability, sqale, coverage, skippedTests, duplicatedLines, openIssues };
+  return withScenarioValues({ security, reliability, sqale, coverage, skippedTests, duplicatedLines, openIssues }, ctx);
+}
+
+/** Each code quality KPI and the field of the plan that holds its value. */
+export const QUALITY_KPI_FIELDS = {
+  security_rating: 'security',
+  reliability_rating: 'reliability',
+  sqale_rating: 'sqale',
+  coverage: 'coverage',
+  skipped_tests: 'skippedTests',
+  open_issues: 'openIssues',
+  duplicated_lines_density: 'duplicatedLines',
+} as const satisfies Record<string, keyof QualityPlan>;
+
+/** The values a scenario fixed for this run (scenario.ts checked them), so metrics, issues and logs agree with them. */
+function withScenarioValues(plan: QualityPlan, ctx: ContentContext): QualityPlan {
+  const values = ctx.execution.sim.plan?.metrics;
+  if (!values) return plan;
+  const out: Record<string, string | number> = { ...plan };
+  for (const [kpi, field] of Object.entries(QUALITY_KPI_FIELDS)) {
+    const value = values[kpi];
+    if (value !== undefined) out[field] = typeof plan[field] === 'number' ? Number(value) : value;
+  }
+  return out as unknown as QualityPlan;
 }

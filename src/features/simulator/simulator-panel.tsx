@@ -1,4 +1,4 @@
-/** Simulator controls — not part of Cloud Manager: time, speed, jumps, next-run outcome, href layout, reset. */
+/** Simulator controls — not part of Cloud Manager: time, speed, jumps, next-run outcome, href layout, a scenario, reset. */
 import {
   Button,
   ButtonGroup,
@@ -18,6 +18,7 @@ import { refreshAfterAction } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import { formatFinishTime } from '../../lib/format';
 import { SIM_OUTCOMES, SIM_SPEEDS, simRequest, simStateQueryOptions, type SimState } from '../../api/simulator';
+import { ScenarioLoader } from './scenario-loader';
 
 const HOUR = 3600_000;
 const JUMPS = [
@@ -100,6 +101,7 @@ export function SimulatorPanel({ close }: { close: () => void }) {
                   <Item key="alternate">Alternate (proves link following)</Item>
                 </Picker>
               </Flex>
+              <ScenarioLoader />
               <Flex gap="size-100" wrap>
                 {JUMPS.map((jump) => (
                   <Button key={jump.ms} variant="secondary" onPress={() => send('POST', 'clock', { advanceMs: jump.ms })} isDisabled={busy}>
