@@ -390,7 +390,14 @@ export async function runServerCli(argv: string[], usage: { command?: string; fo
         throw new Error(`--events-webhook: ${(error as Error).message}`, { cause: error });
       }
     }
+    // A port in use or an address this machine does not have: one line and exit 2, like a bad flag.
+    const refused = (error: NodeJS.ErrnoException) => {
+      console.error(`cannot start the simulator: ${error.code === 'EADDRINUSE' ? `port ${options.port} is in use` : error.message}`);
+      process.exit(2);
+    };
+    server.once('error', refused);
     server.listen(options.port, options.host, () => {
+      server.off('error', refused);
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       const speed = world ? world.simulator.state.settings.speed : (options.speed ?? DEFAULT_SPEED);
