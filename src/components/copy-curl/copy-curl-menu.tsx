@@ -17,19 +17,19 @@ export interface CurlMenuItem {
 
 interface CopyCurlMenuProps {
   items: CurlMenuItem[];
-  /** The button's accessible name (several menus on one page say what they are about). */
-  label?: string;
+  /** What the requests are about, in the button's accessible name after its visible text ("Copy as curl: <about>"): several menus on one page tell themselves apart. */
+  about?: string;
 }
 
 /** The menu; nothing when none of `items` is offered. */
-export function CopyCurlMenu({ items, label = 'Copy as curl' }: CopyCurlMenuProps) {
+export function CopyCurlMenu({ items, about }: CopyCurlMenuProps) {
   const { copy, fallback } = useCopyCurl();
   const offered = items.filter((item) => item.request);
   if (!offered.length) return null;
   return (
     <>
       <MenuTrigger>
-        <ActionButton isQuiet aria-label={label}>
+        <ActionButton isQuiet aria-label={about ? `Copy as curl: ${about}` : undefined}>
           <Code />
           <Text>Copy as curl</Text>
         </ActionButton>

@@ -119,7 +119,7 @@ export function PipelineDialog({ programId, kind, pipeline }: PipelineDialogProp
           </TabPanels>
         </Tabs>
         <CopyCurlMenu
-          label={`Copy ${editing ? 'Update' : 'Save'} as curl`}
+          about={editing ? 'Update' : 'Save'}
           items={[
             {
               label: editing ? 'Update this pipeline' : 'Add this pipeline',

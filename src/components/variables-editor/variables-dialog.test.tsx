@@ -111,7 +111,7 @@ describe('variables editor', () => {
     expect(within(review).getByRole('list', { name: 'Deleted' })).toHaveTextContent('OLD_FLAG (Text)');
     expectNowhere(NEW_SECRET);
     // Copy as curl: the PATCH with the changes, a placeholder for each secret value
-    await user.click(within(dialog()).getByRole('button', { name: 'Copy these changes as curl' }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Copy as curl: these changes' }));
     await user.click(screen.getByRole('menuitem', { name: 'Save these changes' }));
     await waitFor(async () => expect(await navigator.clipboard.readText()).toMatch(/^curl -X PATCH /));
     const command = await navigator.clipboard.readText();

@@ -118,7 +118,7 @@ export function VariablesDialog({ href, title, readOnlyReason: busyReason, servi
             <>
               <VariablesReview changes={changes} withService={services !== undefined} />
               <CopyCurlMenu
-                label="Copy these changes as curl"
+                about="these changes"
                 items={[
                   {
                     label: 'Save these changes',

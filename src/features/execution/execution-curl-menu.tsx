@@ -16,7 +16,7 @@ export function ExecutionCurlMenu({ execution }: { execution: Execution }) {
   const reExecutable = steps.find((step) => reExecute(step).link);
   return (
     <CopyCurlMenu
-      label="Copy this execution's requests as curl"
+      about="this execution"
       items={[
         { label: 'Get this execution', request: self ? { method: 'GET', href: self.href } : undefined },
         { label: 'Cancel the execution', request: actionRequest(cancelStep(running)) },

@@ -141,7 +141,7 @@ describe('Execution details', () => {
     const { puts } = show(execution([step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] })]));
     await screen.findByRole('heading', { level: 3, name: 'Application for Approval' });
     const item = stepItem('Application for Approval');
-    await user.click(within(item).getByRole('button', { name: "Copy the approval's decisions as curl" }));
+    await user.click(within(item).getByRole('button', { name: "Copy as curl: the approval's decisions" }));
     expect(screen.getAllByRole('menuitem').map((menuItem) => menuItem.textContent)).toEqual(['Reject', 'Approve']);
     await user.click(screen.getByRole('menuitem', { name: 'Approve' }));
     expect(await screen.findByText(/^Copied the curl command\./)).toBeInTheDocument();
@@ -150,7 +150,7 @@ describe('Execution details', () => {
     expect(approve).toContain(`-d '{"approved":true}'`);
     expect(approve).toContain("-H 'content-type: application/json'");
 
-    await user.click(screen.getByRole('button', { name: "Copy this execution's requests as curl" }));
+    await user.click(screen.getByRole('button', { name: 'Copy as curl: this execution' }));
     await user.click(screen.getByRole('menuitem', { name: 'Get this execution' }));
     await waitFor(async () =>
       expect(await navigator.clipboard.readText()).toMatch(new RegExp(`^curl 'http://[^']+${BASE}/execution/${EXECUTION_ID}'`)),

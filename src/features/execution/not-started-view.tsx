@@ -37,7 +37,7 @@ export function NotStartedView({
       badge={<ExecutionStatusBadge status="NOT_STARTED" />}
       actions={
         <CopyCurlMenu
-          label="Copy the start of this pipeline as curl"
+          about="start this pipeline"
           items={[{ label: 'Start the pipeline', request: actionRequest(startPipeline(pipeline)) }]}
         />
       }

@@ -71,7 +71,7 @@ function RepositoryAccess({ repository }: { repository: Repository }) {
             <Button variant="accent" onPress={() => generate.mutate(action)} isPending={generate.isPending}>
               {credentials ? 'Generate another password' : 'Generate Password'}
             </Button>
-            <CopyCurlMenu label="Copy Generate Password as curl" items={[{ label: 'Generate Password', request: actionRequest(action) }]} />
+            <CopyCurlMenu about="Generate Password" items={[{ label: 'Generate Password', request: actionRequest(action) }]} />
           </Flex>
         </>
       ) : (

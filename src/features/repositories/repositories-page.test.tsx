@@ -73,7 +73,7 @@ describe('Repositories', () => {
     expect(posts).toHaveLength(2);
 
     // Copy as curl: the POST to the extension link, no password in it, nothing sent
-    await user.click(within(dialog).getByRole('button', { name: 'Copy Generate Password as curl' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Copy as curl: Generate Password' }));
     await user.click(screen.getByRole('menuitem', { name: 'Generate Password' }));
     await waitFor(async () =>
       expect(await navigator.clipboard.readText()).toMatch(

@@ -68,7 +68,7 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
           <Text>The execution continues and deploys this build to production.</Text>
         </HoldDecisionButton>
         <CopyCurlMenu
-          label="Copy the approval's decisions as curl"
+          about="the approval's decisions"
           items={[
             { label: 'Reject', request: actionRequest(rejectApproval(step)) },
             { label: 'Approve', request: actionRequest(approve(step)) },

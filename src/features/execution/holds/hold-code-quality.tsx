@@ -78,7 +78,7 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
       {decisions}
       {held ? (
         <CopyCurlMenu
-          label="Copy the quality gate's decisions as curl"
+          about="the quality gate's decisions"
           items={[
             { label: 'Reject', request: actionRequest(rejectQuality(step)) },
             { label: 'Override', request: failing.length ? actionRequest(overrideQuality(step, failing)) : undefined },

@@ -78,7 +78,7 @@ export function HoldSchedule({ step }: { step: StepState }) {
           <Text>{when ? `Deploy to production on ${formatFinishTime(when)} (your local time).` : 'Deploy to production now.'}</Text>
         </HoldDecisionButton>
         <CopyCurlMenu
-          label="Copy the schedule's decisions as curl"
+          about="the schedule's decisions"
           items={[
             { label: 'Stop Execution', request: actionRequest(cancelStep(step)) },
             {
