@@ -12,7 +12,7 @@
 import { gunzipSync } from 'node:zlib';
 import { startServerProcess } from '../mocks/server-process';
 import { embedded, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
-import { formatTable, type Bench, type BenchRow } from './report';
+import { runWhenMain, type Bench, type BenchRow } from './report';
 
 const POLL_EVERY_MS = 25;
 const MB = 1024 * 1024;
@@ -120,12 +120,4 @@ export const benchEnvironmentLogs: Bench = async () => {
   }
 };
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string)) {
-  benchEnvironmentLogs({ baseUrl: '' }).then(
-    (rows) => console.log(formatTable(rows)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, benchEnvironmentLogs);

@@ -47,3 +47,16 @@ export interface BenchContext {
 
 /** A bench module: measures and returns its rows. */
 export type Bench = (ctx: BenchContext) => Promise<BenchRow[]>;
+
+/** Runs `bench` and prints its table when `moduleUrl` is the script node was started with (`npx tsx bench/<file>.ts`). */
+export function runWhenMain(moduleUrl: string, bench: Bench): void {
+  const script = process.argv[1]?.replace(/\\/g, '/').split('/').pop();
+  if (!script || !moduleUrl.endsWith(script)) return;
+  bench({ baseUrl: '' }).then(
+    (rows) => console.log(formatTable(rows)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

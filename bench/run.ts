@@ -31,6 +31,7 @@ const MODULES: Array<[string, string]> = [
   ['log-viewer', 'benchLogViewer'],
   ['polling', 'benchPolling'],
   ['scale', 'benchScale'],
+  ['sandboxes', 'benchSandboxes'],
 ];
 
 function freePort(): Promise<number> {

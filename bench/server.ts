@@ -12,18 +12,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../mocks/server-process';
 import { embedded, follow, href, pipelineOf, programByName, type GetJson, type Hal } from '../test-support/hal';
-import { formatTable, type Bench, type BenchRow } from './report';
+import { runWhenMain, type Bench, type BenchRow } from './report';
 
 /** The part of autocannon's programmatic API used here (it ships no types). */
-interface AutocannonResult {
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p99: number; p50: number; average: number };
   errors: number;
   timeouts: number;
   non2xx: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+  /** Each connection sends these in turn, over and over. */
+  requests?: { method?: string; path?: string; headers?: Record<string, string> }[];
+}) => Promise<AutocannonResult>;
+export const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const PROGRAMS = 1000;
 const EXECUTIONS = 10_000;
@@ -144,12 +151,4 @@ export const benchServer: Bench = async () => {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() as string)) {
-  benchServer({ baseUrl: '' }).then(
-    (rows) => console.log(formatTable(rows)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, benchServer);

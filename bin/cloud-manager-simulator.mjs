@@ -23,7 +23,7 @@ if (proxy) {
   await runProxyCli(args.slice(1), { command: `${NAME} proxy`, dist: fileURLToPath(new URL('../dist', import.meta.url)) });
 } else {
   const { runServerCli } = await import(bundle.href);
-  runServerCli(args, {
+  await runServerCli(args, {
     command: NAME,
     footer: `Subcommand:
   proxy [flags]         the console shipped in this package, on a Cloud Manager API through the

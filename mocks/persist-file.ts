@@ -51,7 +51,8 @@ function readText(path: string): string {
   }
 }
 
-function writeAtomically(path: string, text: string): void {
+/** Writes `text` to `path` so that a crash leaves the old file or the new one, never half of one. */
+export function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {

@@ -3,6 +3,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_FLAGS, serverUsage } from './server';
 
 let server: ChildProcess | undefined;
 afterAll(() => server?.kill('SIGKILL'));
@@ -31,4 +32,20 @@ describe('README', () => {
     expect(lines).toContain('approval');
     expect(lines[lines.length - 1]).toBe('202');
   }, 60_000);
+
+  it('lists every flag --help prints in the flag table of "The simulator as a command"', () => {
+    const usage = serverUsage();
+    const printed = [...new Set(usage.match(/(?<![\w-])--[a-z][a-z-]*/g))];
+    // --help prints every flag the parser takes (and no other).
+    expect(printed.sort()).toEqual(
+      Object.keys(SERVER_FLAGS)
+        .map((flag) => `--${flag}`)
+        .sort(),
+    );
+    const readme = readFileSync('README.md', 'utf8');
+    const section = /## The simulator as a command[\s\S]*?\n\| flag \| default \|[^\n]*\n([\s\S]*?)\n\n/.exec(readme)?.[1];
+    expect(section).toBeDefined();
+    const documented = section!.split('\n').map((row) => /^\| (?:`-h`, )?`(--[a-z-]+)/.exec(row)?.[1]);
+    for (const flag of printed) expect(documented, `${flag} is missing from the README's flag table`).toContain(flag);
+  });
 });

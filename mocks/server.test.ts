@@ -81,6 +81,13 @@ describe('npm run api (standalone server)', () => {
     expect(readFileSync(data, 'utf8')).toBe('{"version": 1, "programs": [');
   }, 30_000);
 
+  it('exits 2 with one line when its port is in use', async () => {
+    const first = await startServer([]);
+    const { code, output } = await serverExit(['--port', new URL(first.base).port]);
+    expect(code).toBe(2);
+    expect(output.trim()).toBe(`cannot start the simulator: port ${new URL(first.base).port} is in use`);
+  });
+
   it('reports an unreadable data file with its path and leaves it untouched', async () => {
     // A directory where the file should be: unreadable as a file even for root (chmod 000 is not).
     const data = join(mkdtempSync(join(tmpdir(), 'cm-sim-')), 'state.json');

@@ -4,12 +4,13 @@
  *
  *   npm run api -- --port 8787 --speed 30 --data .sim-data/state.json --seed 1 [--require-auth]
  *     [--users users.json] [--events-webhook http://127.0.0.1:9999/webhook --events-secret s3cret]
+ *     [--sandbox-per-key --data .sim-data/sandboxes --sandbox-idle 600]
  *
  * State lives in the data file (written after every change, before the answer; see persist-file.ts);
  * a restart with the same file carries on, catching up from the wall clock. Webhooks and their
  * pending deliveries are kept in it too (mocks/events).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ import { DataFile, DataFileError } from './persist-file';
 import { DEFAULT_SPEED, MAX_SPEED } from './sim/clock';
 import type { PopulateRequest } from './sim/populate';
 import { parsePopulate } from './api/routes/controls';
+import { SandboxPool, type World } from './sandboxes';
 import { parseScenario, type Scenario } from './sim/scenario';
 
 const CORS_HEADERS: Record<string, string> = {
@@ -53,7 +55,15 @@ export interface ServerOptions {
   // ---- scenarios (issue 16)
   /** `--scenario <file>`: the world, script and quirks to start with (docs/scenarios.md). */
   scenario?: string;
+  // --- sandboxes (`--sandbox-per-key`, mocks/sandboxes.ts) ---
+  /** One world per x-api-key (or bearer token); `data` is then a directory. */
+  sandboxPerKey?: boolean;
+  /** `--sandbox-idle <seconds>`: a sandbox unused this long is saved and dropped from memory. */
+  sandboxIdleSeconds?: number;
 }
+
+/** How long a sandbox stays in memory unused (`--sandbox-idle`), in seconds. */
+export const DEFAULT_SANDBOX_IDLE_SECONDS = 600;
 
 /** The flags `npm run api` (and the packaged `cloud-manager-simulator`) accepts; `--help` lists them. */
 export const SERVER_FLAGS = {
@@ -70,6 +80,9 @@ export const SERVER_FLAGS = {
   help: { type: 'boolean', short: 'h', default: false },
   // ---- scenarios (issue 16)
   scenario: { type: 'string' },
+  // --- sandboxes ---
+  'sandbox-per-key': { type: 'boolean', default: false },
+  'sandbox-idle': { type: 'string' },
 } as const;
 
 /** What `--help` prints: every flag of SERVER_FLAGS, its default and what it does. */
@@ -98,7 +111,17 @@ The simulated Cloud Manager API over HTTP (HAL+JSON under /api, simulator contro
                         add scale data at start, like POST /_sim/populate
   --scenario <file>     start from this scenario (JSON; docs/scenarios.md): its programs, clock,
                         script of the next runs and API quirks; refused with every problem listed
-  -h, --help            print this and exit`;
+  -h, --help            print this and exit
+
+Sandboxes (one server shared by several people or CI jobs):
+  --sandbox-per-key     each x-api-key (or bearer access token when there is no key) gets its own
+                        world, created from the seed on first use; a request with neither is a 401.
+                        --data is then a directory holding one file per sandbox. GET
+                        /_sim/sandboxes lists them, POST /_sim/sandboxes/<id>/reset resets one,
+                        DELETE /_sim/sandboxes/<id> removes one
+  --sandbox-idle <seconds>
+                        with --sandbox-per-key and --data: a sandbox unused this long is saved and
+                        dropped from memory, read again on its next request (default ${DEFAULT_SANDBOX_IDLE_SECONDS})`;
 }
 
 export function parseServerArgs(argv: string[]): ServerOptions {
@@ -128,6 +151,7 @@ export function parseServerArgs(argv: string[]): ServerOptions {
     populate,
     users: values.users,
     eventsWebhook: webhook === undefined || secret === undefined ? undefined : { url: webhook, secret },
+    ...parseSandboxFlags(values),
     // ---- scenarios (issue 16)
     scenario: values.scenario,
   };
@@ -149,6 +173,35 @@ export function scenarioFrom(file: string): { scenario: Scenario; source: unknow
   }
   return { scenario: result.scenario, source: JSON.parse(text) as unknown };
 }
+
+/** The sandbox flags (`--sandbox-per-key`, `--sandbox-idle`); throws naming a wrong combination. */
+function parseSandboxFlags(values: {
+  'sandbox-per-key'?: boolean;
+  'sandbox-idle'?: string;
+  data?: string;
+  'events-webhook'?: string;
+}): Pick<ServerOptions, 'sandboxPerKey' | 'sandboxIdleSeconds'> {
+  const perKey = values['sandbox-per-key'] === true;
+  const idleText = values['sandbox-idle'];
+  if (!perKey) {
+    if (idleText !== undefined) throw new Error('--sandbox-idle goes with --sandbox-per-key');
+    return {};
+  }
+  const idle = idleText === undefined ? DEFAULT_SANDBOX_IDLE_SECONDS : Number(idleText);
+  if (!(idle > 0 && idle <= 86_400 * 365)) throw new Error(`--sandbox-idle must be a positive number of seconds, not "${idleText}"`);
+  if (values['events-webhook'] !== undefined)
+    throw new Error('--events-webhook cannot go with --sandbox-per-key: register a webhook in each sandbox with POST /_sim/webhooks');
+  if (values.data !== undefined && existsSync(values.data) && !statSync(values.data).isDirectory())
+    throw new Error(`--data ${values.data} is a file: with --sandbox-per-key, --data names a directory (one file per sandbox)`);
+  return { sandboxPerKey: true, sandboxIdleSeconds: idle };
+}
+
+// ---- scenarios (issue 16)
+const scenarioNote = (simulator: Simulator) => (simulator.state.scenario?.name ? `, scenario ${simulator.state.scenario.name}` : '');
+
+/** The start line's words for sandbox mode. */
+const sandboxNote = (options: ServerOptions) =>
+  options.sandboxPerKey ? `, a sandbox per key (idle ${options.sandboxIdleSeconds ?? DEFAULT_SANDBOX_IDLE_SECONDS} s)` : '';
 
 /** The access of `--users <file>` (tokens → users), or one user with every permission without it; throws naming a problem of the file. */
 export function accessFrom(usersFile: string | undefined): Access {
@@ -202,11 +255,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-export function startServer(options: ServerOptions) {
-  const access = accessFrom(options.users);
-  // ---- scenarios (issue 16): checked before anything is read or written
-  const scenario = options.scenario === undefined ? undefined : scenarioFrom(options.scenario);
-  const file = options.data ? new DataFile(options.data) : undefined;
+/** One world: a simulator on `file` (carrying on from it when it exists), its webhooks and its API. */
+function openWorld(
+  options: ServerOptions,
+  access: Access,
+  file: DataFile | undefined,
+  origin: () => string,
+  scenario?: { scenario: Scenario; source: unknown },
+): World & { webhooks: WebhookDispatcher } {
   const state = file?.read();
   const simulator = new Simulator({
     seed: options.seed,
@@ -215,23 +271,53 @@ export function startServer(options: ServerOptions) {
     speed: state ? options.speed : (options.speed ?? DEFAULT_SPEED),
     onChange: file ? (s) => file.write(s) : undefined,
   });
-  /** Where the server listens, once it does: events name their objects by absolute URLs on it. */
-  let origin = `http://${options.host}:${options.port}`;
   const webhooks = new WebhookDispatcher(simulator, {
-    origin: () => origin,
+    origin,
     persist: () => file?.write(simulator.state),
     saved: file?.section('webhooks'),
     policy: options.delivery,
   });
   file?.keepSection('webhooks', () => webhooks.section());
-  // ---- scenarios (issue 16): a scenario is a start, so it replaces a saved state
-  if (scenario) {
+  // ---- scenarios (issue 16): a scenario is a start, so it replaces a saved state (a sandbox read
+  // back from its file carries on: the scenario made it when it was new)
+  if (scenario && (state === undefined || !options.sandboxPerKey)) {
     simulator.loadScenario(scenario.scenario, scenario.source);
     if (options.speed !== undefined) simulator.setSpeed(options.speed);
   }
   if (options.populate) simulator.populate(options.populate);
   else file?.write(simulator.state);
   const api = createApi(simulator, { requireAuth: options.requireAuth, access, webhooks });
+  return {
+    simulator,
+    webhooks,
+    handle: (request) => api.handle(request),
+    flush: () => {
+      simulator.now();
+      file?.write(simulator.state);
+    },
+    start: () => webhooks.start(),
+    stop: () => webhooks.stop(),
+  };
+}
+
+export function startServer(options: ServerOptions) {
+  const access = accessFrom(options.users);
+  // ---- scenarios (issue 16): checked before anything is read or written
+  const scenario = options.scenario === undefined ? undefined : scenarioFrom(options.scenario);
+  /** Where the server listens, once it does: events name their objects by absolute URLs on it. */
+  let origin = `http://${options.host}:${options.port}`;
+  const originNow = () => origin;
+  const sandboxes = options.sandboxPerKey
+    ? new SandboxPool({
+        dir: options.data,
+        idleMs: (options.sandboxIdleSeconds ?? DEFAULT_SANDBOX_IDLE_SECONDS) * 1000,
+        createWorld: (file) => openWorld(options, access, file, originNow, scenario),
+      })
+    : undefined;
+  const world = sandboxes
+    ? undefined
+    : openWorld(options, access, options.data ? new DataFile(options.data) : undefined, originNow, scenario);
+  const served = (sandboxes ?? world)!;
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -260,7 +346,7 @@ export function startServer(options: ServerOptions) {
         else if (Array.isArray(value)) headers.set(name, value.join(', '));
       }
       const request = new Request(url, { method: req.method, headers, body: body && body.length ? new Uint8Array(body) : undefined });
-      const response = await api.handle(request);
+      const response = await served.handle(request);
       const out: Record<string, string> = { ...CORS_HEADERS };
       response.headers.forEach((value, name) => {
         out[name] = value;
@@ -293,19 +379,13 @@ export function startServer(options: ServerOptions) {
     const address = server.address() as AddressInfo;
     const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
     origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-    webhooks.start();
+    served.start();
   });
-  server.on('close', () => webhooks.stop());
-  /** Writes the state as it is now (time-driven progress included) to the data file, if any. */
-  const flush = () => {
-    simulator.now();
-    file?.write(simulator.state);
-  };
-  return { server, simulator, api, flush, webhooks };
+  server.on('close', () => served.stop());
+  /** Writes the state as it is now (time-driven progress included) to the data file(s), if any. */
+  const flush = () => served.flush();
+  return { server, flush, world, sandboxes };
 }
-
-// ---- scenarios (issue 16)
-const scenarioNote = (simulator: Simulator) => (simulator.state.scenario?.name ? `, scenario ${simulator.state.scenario.name}` : '');
 
 /**
  * Stops the server on SIGTERM and SIGINT, promptly: the state is saved first, then the server
@@ -343,19 +423,27 @@ export async function runServerCli(argv: string[], usage: { command?: string; fo
       console.log(usage.footer ? `${serverUsage(usage.command)}\n\n${usage.footer}` : serverUsage(usage.command));
       return;
     }
-    const { server, simulator, flush, webhooks } = startServer(options);
-    if (options.eventsWebhook) {
+    const { server, world, flush } = startServer(options);
+    if (options.eventsWebhook && world) {
       try {
-        await webhooks.registerAtStart(options.eventsWebhook.url, options.eventsWebhook.secret);
+        await world.webhooks.registerAtStart(options.eventsWebhook.url, options.eventsWebhook.secret);
       } catch (error) {
         throw new Error(`--events-webhook: ${(error as Error).message}`, { cause: error });
       }
     }
+    // A port in use or an address this machine does not have: one line and exit 2, like a bad flag.
+    const refused = (error: NodeJS.ErrnoException) => {
+      console.error(`cannot start the simulator: ${error.code === 'EADDRINUSE' ? `port ${options.port} is in use` : error.message}`);
+      process.exit(2);
+    };
+    server.once('error', refused);
     server.listen(options.port, options.host, () => {
+      server.off('error', refused);
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
+      const speed = world ? world.simulator.state.settings.speed : (options.speed ?? DEFAULT_SPEED);
       console.log(
-        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${simulator.state.settings.speed}, seed ${simulator.state.seed}${options.data ? `, data ${options.data}` : ', in memory'}${options.requireAuth ? ', headers required' : ''}${options.users ? `, users ${options.users}` : ''}${options.eventsWebhook ? `, events to ${options.eventsWebhook.url}` : ''}${scenarioNote(simulator)})`,
+        `Simulated Cloud Manager API on http://${options.host}:${port}/api/programs (speed ${speed}, seed ${world?.simulator.state.seed ?? options.seed}${options.data ? `, data ${options.data}` : ', in memory'}${sandboxNote(options)}${options.requireAuth ? ', headers required' : ''}${options.users ? `, users ${options.users}` : ''}${options.eventsWebhook ? `, events to ${options.eventsWebhook.url}` : ''}${world ? scenarioNote(world.simulator) : ''})`,
       );
     });
     stopOnSignals(server, flush);

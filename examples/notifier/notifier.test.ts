@@ -5,11 +5,11 @@
  * delivery whose signature is wrong (401) without printing it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signBody } from '../../mocks/events/signature';
 import { startServer } from '../../mocks/server';
+import { listenForTest } from '../../test-support/listen';
 
 const NOTIFIER = fileURLToPath(new URL('./notifier.mjs', import.meta.url));
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -46,15 +46,7 @@ describe('the example notifier', () => {
   it('answers the challenge, prints a line per event of a short run, and refuses a badly signed delivery', async () => {
     const notifier = await startNotifier('s3cret');
     const { server } = startServer({ port: 0, host: '127.0.0.1', seed: 1, requireAuth: false, speed: 0.001, delivery: { tickMs: 20 } });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = await listenForTest(server, cleanups);
     const call = (method: string, path: string, body?: unknown) =>
       fetch(base + path, {
         method,

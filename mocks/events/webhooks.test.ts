@@ -6,7 +6,6 @@
  * else, and requests answered promptly while a webhook hangs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { EVENT_DEFINITIONS, type EventEnvelope } from '../api/event-envelope';
 import { createEventValidator } from '../api/spec-validator';
 import type { DeliveryAttempt, WebhookView } from '../api/webhooks';
@@ -15,6 +14,7 @@ import { startServer, type ServerOptions } from '../server';
 import { apiClient, runWkndToEnd } from '../../test-support/api-client';
 import { href, pipelineOf, programByName } from '../../test-support/hal';
 import { startReceiver, type Receiver } from '../../test-support/webhook-receiver';
+import { listenForTest } from '../../test-support/listen';
 import { verifySignature } from './signature';
 
 const validateEvent = createEventValidator();
@@ -27,15 +27,7 @@ afterEach(async () => {
 /** The server in this process on a free port, with a nearly frozen clock (only jumps move it) and quick retries. */
 async function serve(options: Partial<ServerOptions> = {}) {
   const started = startServer({ port: 0, host: '127.0.0.1', seed: 1, requireAuth: false, speed: 0.001, ...options });
-  await new Promise<void>((resolve) => started.server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(started.server.address() as AddressInfo).port}`;
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        started.server.close(() => resolve());
-        started.server.closeAllConnections();
-      }),
-  );
+  const base = await listenForTest(started.server, closers);
   const client = apiClient((request) => fetch(request), base);
   return { ...started, base, client };
 }

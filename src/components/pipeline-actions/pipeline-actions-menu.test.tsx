@@ -30,11 +30,30 @@ async function openMenu(pipeline: Pipeline) {
 const names = (items: HTMLElement[]) =>
   items.map((item) => item.getAttribute('aria-label') ?? within(item).getAllByText(/.+/)[0].textContent);
 
+/** The items of an idle pipeline that has run, in order. */
+const IDLE_ITEMS = ['Run', 'Edit', 'Delete', 'View/Edit variables', 'Invalidate build cache', 'View last execution', 'Copy as curl'];
+
 describe('pipeline actions menu', () => {
   it('an idle pipeline that has run: Run, Edit, Delete, variables, build cache, View last execution — all enabled', async () => {
     const { items } = await openMenu(await pipelineNamed('WKND Sites', 'Production Pipeline'));
-    expect(names(items)).toEqual(['Run', 'Edit', 'Delete', 'View/Edit variables', 'Invalidate build cache', 'View last execution']);
+    expect(names(items)).toEqual(IDLE_ITEMS);
     for (const item of items) expect(item).not.toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('Copy as curl copies the Run request: PUT to the absolute execution href, credentials as variables', async () => {
+    const pipeline = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const { user, item } = await openMenu(pipeline);
+    await user.click(item('Copy as curl'));
+    const dialog = await screen.findByRole('dialog', { name: 'Copy as curl: Production Pipeline' });
+    expect(within(dialog).queryByRole('button', { name: 'Get this pipeline' })).toBeInTheDocument();
+    const sent = sim.record();
+    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
+    expect(await screen.findByText(/Copied the curl command\./)).toBeInTheDocument();
+    const command = await navigator.clipboard.readText();
+    expect(command).toContain(`curl -X PUT '${new URL(findLink(pipeline, rel.execution)!.href, window.location.href).toString()}'`);
+    expect(command).toContain('-H "x-api-key: $CM_API_KEY"');
+    expect(command).not.toContain('-d ');
+    expect(sent).toEqual([]); // copied, not sent
   });
 
   it('a pipeline that never ran has no View last execution', async () => {
@@ -48,15 +67,7 @@ describe('pipeline actions menu', () => {
     const running = await pipelineNamed('WKND Sites', 'Production Pipeline');
     expect(running.status).toBe('BUSY');
     const { user, items, item } = await openMenu(running);
-    expect(names(items)).toEqual([
-      'Run',
-      'Cancel',
-      'Edit',
-      'Delete',
-      'View/Edit variables',
-      'Invalidate build cache',
-      'View last execution',
-    ]);
+    expect(names(items)).toEqual(['Run', 'Cancel', ...IDLE_ITEMS.slice(1)]);
     for (const name of ['Run', 'Edit', 'Delete']) expect(item(name)).toHaveAttribute('aria-disabled', 'true');
     for (const name of ['Edit', 'Delete']) expect(item(name)).toHaveAccessibleDescription(NOT_WHILE_RUNNING);
     expect(item('Cancel')).not.toHaveAttribute('aria-disabled', 'true');

@@ -8,6 +8,7 @@
  */
 import { ActionMenu, AlertDialog, DialogContainer, Item, Text, ToastQueue } from '@adobe/react-spectrum';
 import Cancel from '@spectrum-icons/workflow/Cancel';
+import Code from '@spectrum-icons/workflow/Code';
 import DataRefresh from '@spectrum-icons/workflow/DataRefresh';
 import Delete from '@spectrum-icons/workflow/Delete';
 import Edit from '@spectrum-icons/workflow/Edit';
@@ -20,6 +21,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { actionsReadOnly, deletePipeline, invalidateCache, startPipeline, stopExecutionAt, updatePipeline } from '../../api/actions';
+import { actionRequest } from '../../api/action-request';
 import { findLink, rel } from '../../api/links';
 import { useLinkAction } from '../../api/mutations';
 import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../../api/queries';
@@ -28,14 +30,15 @@ import { paths } from '../../lib/paths';
 import { isPipelineRunning } from '../pipeline-status';
 import { VariablesDialog } from '../variables-editor/variables-dialog';
 import { PipelineDialog } from './pipeline-dialog';
+import { CopyCurlDialog } from '../copy-curl/copy-curl-dialog';
 
 interface PipelineActionsMenuProps {
   programId: string;
   pipeline: Pipeline;
 }
 
-type MenuKey = 'run' | 'cancel' | 'edit' | 'delete' | 'variables' | 'cache' | 'view';
-type OpenDialog = 'cancel' | 'edit' | 'delete' | 'variables' | 'cache';
+type MenuKey = 'run' | 'cancel' | 'edit' | 'delete' | 'variables' | 'cache' | 'view' | 'curl';
+type OpenDialog = 'cancel' | 'edit' | 'delete' | 'variables' | 'cache' | 'curl';
 
 /** Why Edit and Delete are disabled while the pipeline runs (shown under them in the menu). */
 export const NOT_WHILE_RUNNING = 'Not available while the pipeline runs';
@@ -48,6 +51,7 @@ const ICONS: Record<MenuKey, ReactElement> = {
   variables: <Variable />,
   cache: <DataRefresh />,
   view: <Preview />,
+  curl: <Code />,
 };
 
 export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenuProps) {
@@ -114,6 +118,8 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   };
 
   const variablesLink = findLink(pipeline, rel.variables);
+  const selfLink = findLink(pipeline, rel.self);
+  const executionsLink = findLink(pipeline, rel.executions);
   const items: { key: MenuKey; label: string; description?: string }[] = [];
   if (startPipeline(pipeline).link) items.push({ key: 'run', label: 'Run' });
   // The step to cancel is found when Cancel is pressed: only read-only mode can say no before.
@@ -123,6 +129,8 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   if (variablesLink) items.push({ key: 'variables', label: actionsReadOnly() ? 'View variables' : 'View/Edit variables' });
   if (invalidateCache(pipeline).link) items.push({ key: 'cache', label: 'Invalidate build cache' });
   if (hasRun) items.push({ key: 'view', label: 'View last execution' });
+  // Copies requests; a read-only console (the proxy's --read-only) offers only its View items.
+  if (!actionsReadOnly()) items.push({ key: 'curl', label: 'Copy as curl' });
   const disabledKeys: MenuKey[] = [];
   if (running || action.isPending) disabledKeys.push('run');
   if (running) disabledKeys.push('edit', 'delete');
@@ -180,6 +188,17 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
           >
             {`Invalidate the build cache of "${pipeline.name}"? Its next build starts without a cache and downloads every dependency again.`}
           </AlertDialog>
+        ) : open === 'curl' ? (
+          <CopyCurlDialog
+            title={`Copy as curl: ${pipeline.name}`}
+            items={[
+              { label: 'Get this pipeline', request: selfLink ? { method: 'GET', href: selfLink.href } : undefined },
+              { label: 'Get its executions', request: executionsLink ? { method: 'GET', href: executionsLink.href } : undefined },
+              { label: 'Run', request: actionRequest(startPipeline(pipeline)) },
+              { label: 'Delete', request: actionRequest(deletePipeline(pipeline)) },
+              { label: 'Invalidate build cache', request: actionRequest(invalidateCache(pipeline)) },
+            ]}
+          />
         ) : open === 'edit' ? (
           <PipelineDialog programId={programId} pipeline={pipeline} />
         ) : open === 'variables' && variablesLink ? (

@@ -21,6 +21,8 @@ import {
 import { useState } from 'react';
 import { createPipeline, updatePipeline } from '../../api/actions';
 import { createPipelineBody, updatePipelineBody, type PipelineKind } from '../../api/pipeline-bodies';
+import { actionRequest } from '../../api/action-request';
+import { CopyCurlMenu } from '../copy-curl/copy-curl-menu';
 import { useLinkAction } from '../../api/mutations';
 import type { Pipeline } from '../../api/types';
 import { newPipelineSettings, settingsOfPipeline } from '../../domain/pipeline-settings';
@@ -116,6 +118,23 @@ export function PipelineDialog({ programId, kind, pipeline }: PipelineDialogProp
             ))}
           </TabPanels>
         </Tabs>
+        <CopyCurlMenu
+          about={editing ? 'Update' : 'Save'}
+          items={[
+            {
+              label: editing ? 'Update this pipeline' : 'Add this pipeline',
+              // Only a complete form makes a request the API would take.
+              request:
+                form.problemsIn().length > 0
+                  ? undefined
+                  : actionRequest(
+                      editing
+                        ? updatePipeline(pipeline, updatePipelineBody(settings))
+                        : createPipeline(form.pipelineList, createPipelineBody(settings)),
+                    ),
+            },
+          ]}
+        />
       </Content>
       <ButtonGroup>
         <Button variant="secondary" onPress={dialog.dismiss}>

@@ -15,7 +15,7 @@ import type { VariableList } from '../../api/types';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
 import { desktopScreen, renderWithProviders } from '../../test/render';
 import { pipelineNamed, setupSimulatorServer, start } from '../../test/simulator-server';
-import { VariablesDialog } from './variables-dialog';
+import { SECRET_PLACEHOLDER, VariablesDialog } from './variables-dialog';
 
 const sim = setupSimulatorServer();
 dismissToastsAfterEach();
@@ -110,6 +110,16 @@ describe('variables editor', () => {
     expectNowhere('rotated-secret');
     expect(within(review).getByRole('list', { name: 'Deleted' })).toHaveTextContent('OLD_FLAG (Text)');
     expectNowhere(NEW_SECRET);
+    // Copy as curl: the PATCH with the changes, a placeholder for each secret value
+    await user.click(within(dialog()).getByRole('button', { name: 'Copy as curl: these changes' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Save these changes' }));
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toMatch(/^curl -X PATCH /));
+    const command = await navigator.clipboard.readText();
+    expect(command).toContain(`'${resolveHref(href)}'`);
+    expect(command).toContain('{"name":"MAVEN_OPTS","type":"string","value":"-Xmx2g"}');
+    expect(command).toContain(`{"name":"NEW_TOKEN","type":"secretString","value":"${SECRET_PLACEHOLDER}"}`);
+    expect(command).not.toContain(NEW_SECRET);
+    expect(command).not.toContain('rotated-secret');
     expect(sent).toEqual([]);
 
     await user.click(within(dialog()).getByRole('button', { name: 'Save' }));

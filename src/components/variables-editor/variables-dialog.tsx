@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { patchVariables } from '../../api/actions';
 import { ApiError } from '../../api/client';
 import { useLinkAction } from '../../api/mutations';
-import { variablesBody } from '../../api/pipeline-bodies';
+import { variablesBody, type VariableUpdate } from '../../api/pipeline-bodies';
 import { useVariables } from '../../api/environments';
 import {
   changeCount,
@@ -30,7 +30,17 @@ import {
 import { ProblemAlert, QueryState } from '../query-state';
 import { AddVariableForm } from './add-variable-form';
 import { VariablesReview } from './variables-review';
+import { actionRequest } from '../../api/action-request';
+import { CopyCurlMenu } from '../copy-curl/copy-curl-menu';
 import { VariablesTable } from './variables-table';
+
+/** What a copied curl command has instead of a secret's value (a secret is never copied or shown). */
+export const SECRET_PLACEHOLDER = '<the secret value>';
+
+/** The changes with every new secret value replaced by SECRET_PLACEHOLDER (a deletion, value "", stays). */
+function withoutSecretValues(changes: VariableUpdate[]): VariableUpdate[] {
+  return changes.map((change) => (change.type === 'secretString' && change.value ? { ...change, value: SECRET_PLACEHOLDER } : change));
+}
 
 export interface VariablesDialogProps {
   /** The VariableList's href (from a `variables` link). */
@@ -105,7 +115,18 @@ export function VariablesDialog({ href, title, readOnlyReason: busyReason, servi
             </InlineAlert>
           ) : null}
           {reviewing ? (
-            <VariablesReview changes={changes} withService={services !== undefined} />
+            <>
+              <VariablesReview changes={changes} withService={services !== undefined} />
+              <CopyCurlMenu
+                about="these changes"
+                items={[
+                  {
+                    label: 'Save these changes',
+                    request: list.data ? actionRequest(patchVariables(list.data, withoutSecretValues(variablesBody(changes)))) : undefined,
+                  },
+                ]}
+              />
+            </>
           ) : (
             <>
               {rows.length ? (

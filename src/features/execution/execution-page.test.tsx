@@ -136,6 +136,28 @@ describe('Execution details', () => {
     await waitFor(() => expect(puts).toEqual([{ url: expect.stringMatching(/\/cancel$/), body: { approved: false } }]));
   });
 
+  it("Copy as curl: the approval's Approve as PUT with its body, and GET of the execution from the page's menu; nothing sent", async () => {
+    const user = userEvent.setup();
+    const { puts } = show(execution([step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] })]));
+    await screen.findByRole('heading', { level: 3, name: 'Application for Approval' });
+    const item = stepItem('Application for Approval');
+    await user.click(within(item).getByRole('button', { name: "Copy as curl: the approval's decisions" }));
+    expect(screen.getAllByRole('menuitem').map((menuItem) => menuItem.textContent)).toEqual(['Reject', 'Approve']);
+    await user.click(screen.getByRole('menuitem', { name: 'Approve' }));
+    expect(await screen.findByText(/^Copied the curl command\./)).toBeInTheDocument();
+    const approve = await navigator.clipboard.readText();
+    expect(approve).toMatch(/^curl -X PUT 'http:\/\/[^']+\/advance'/);
+    expect(approve).toContain(`-d '{"approved":true}'`);
+    expect(approve).toContain("-H 'content-type: application/json'");
+
+    await user.click(screen.getByRole('button', { name: 'Copy as curl: this execution' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Get this execution' }));
+    await waitFor(async () =>
+      expect(await navigator.clipboard.readText()).toMatch(new RegExp(`^curl 'http://[^']+${BASE}/execution/${EXECUTION_ID}'`)),
+    );
+    expect(puts).toEqual([]);
+  });
+
   it('offers no hold buttons when the waiting step has no links', async () => {
     show(execution([step('approval', 'WAITING', { environmentType: 'prod' })]));
     await screen.findByRole('heading', { level: 3, name: 'Application for Approval' });

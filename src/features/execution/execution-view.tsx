@@ -1,4 +1,4 @@
-import { Text } from '@adobe/react-spectrum';
+import { Flex, Text } from '@adobe/react-spectrum';
 import { useMemo } from 'react';
 import { findLink, rel } from '../../api/links';
 import { useEnvironments } from '../../api/environments';
@@ -11,6 +11,7 @@ import { isProductionPipeline } from '../../domain/pipeline-type';
 import { stepTitle } from '../../domain/step-labels';
 import { ExecutionContext } from './execution-context';
 import { CancelExecutionButton } from './cancel-execution-button';
+import { ExecutionCurlMenu } from './execution-curl-menu';
 import { ExecutionHeader } from './execution-header';
 import { ExecutionLayout } from './execution-layout';
 import { ExecutionStatusBadge } from './execution-status-badge';
@@ -47,7 +48,12 @@ export function ExecutionView({ program, pipeline, execution }: ExecutionViewPro
     <ExecutionLayout
       pipeline={pipeline}
       badge={<ExecutionStatusBadge status={execution.status} />}
-      actions={<CancelExecutionButton execution={execution} />}
+      actions={
+        <Flex gap="size-100" alignItems="center">
+          <ExecutionCurlMenu execution={execution} />
+          <CancelExecutionButton execution={execution} />
+        </Flex>
+      }
       header={<ExecutionHeader pipeline={pipeline} execution={execution} />}
       nav={<PhaseNav groups={groups} groupId={groupId} />}
     >

@@ -9,6 +9,9 @@ import { ExecutionHeader } from './execution-header';
 import { ExecutionLayout } from './execution-layout';
 import { ExecutionStatusBadge } from './execution-status-badge';
 import { StartPipelineItem } from './start-pipeline-item';
+import { actionRequest } from '../../api/action-request';
+import { startPipeline } from '../../api/actions';
+import { CopyCurlMenu } from '../../components/copy-curl/copy-curl-menu';
 
 const groupId = (group: PhaseGroup) => `phase-group-${group.key}`;
 
@@ -32,6 +35,12 @@ export function NotStartedView({
     <ExecutionLayout
       pipeline={pipeline}
       badge={<ExecutionStatusBadge status="NOT_STARTED" />}
+      actions={
+        <CopyCurlMenu
+          about="start this pipeline"
+          items={[{ label: 'Start the pipeline', request: actionRequest(startPipeline(pipeline)) }]}
+        />
+      }
       header={<ExecutionHeader pipeline={pipeline} />}
       nav={<PhaseNav groups={groups} groupId={groupId} />}
     >

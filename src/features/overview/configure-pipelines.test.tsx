@@ -267,6 +267,12 @@ describe('Edit Production Pipeline', () => {
     await user.click(tab('Experience Audit'));
     const pages = production.phases.flatMap((p) => p.steps ?? []).find((s) => s.name === 'contentAudit')!.options!.pages as string[];
     expect(within(within(dialog()).getByRole('list', { name: 'Pages to audit' })).getAllByRole('listitem')).toHaveLength(pages.length);
+    // Copy as curl: the PATCH this Update sends, with the form's body; nothing sent by copying
+    await press(user, 'Copy as curl: Update');
+    await user.click(screen.getByRole('menuitem', { name: 'Update this pipeline' }));
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toMatch(/^curl -X PATCH /));
+    expect(await navigator.clipboard.readText()).toContain('"branch":"release/2026.11"');
+    expect(sent).toEqual([]);
     await press(user, 'Update');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(sent).toHaveLength(1);

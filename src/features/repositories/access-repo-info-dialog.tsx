@@ -26,6 +26,8 @@ import { useSecretAction } from '../../api/mutations';
 import type { Repository, RepositoryCredentials } from '../../api/types';
 import { ProblemAlert } from '../../components/query-state';
 import { CopyButton } from './copy-button';
+import { actionRequest } from '../../api/action-request';
+import { CopyCurlMenu } from '../../components/copy-curl/copy-curl-menu';
 
 function CopyableField({ label, value }: { label: string; value: string }) {
   return (
@@ -65,10 +67,11 @@ function RepositoryAccess({ repository }: { repository: Repository }) {
           ) : (
             <Text>Generate a password to see the username and a new password.</Text>
           )}
-          <Flex>
+          <Flex gap="size-100" alignItems="center">
             <Button variant="accent" onPress={() => generate.mutate(action)} isPending={generate.isPending}>
               {credentials ? 'Generate another password' : 'Generate Password'}
             </Button>
+            <CopyCurlMenu about="Generate Password" items={[{ label: 'Generate Password', request: actionRequest(action) }]} />
           </Flex>
         </>
       ) : (

@@ -72,6 +72,17 @@ describe('Repositories', () => {
     await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Password' })).not.toHaveValue(first));
     expect(posts).toHaveLength(2);
 
+    // Copy as curl: the POST to the extension link, no password in it, nothing sent
+    await user.click(within(dialog).getByRole('button', { name: 'Copy as curl: Generate Password' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Generate Password' }));
+    await waitFor(async () =>
+      expect(await navigator.clipboard.readText()).toMatch(
+        new RegExp(`^curl -X POST '${resolveHref(findLink(repository, rel.generatePassword)!.href).replace(/[.?]/g, '\\$&')}'`),
+      ),
+    );
+    expect(await navigator.clipboard.readText()).not.toContain(first);
+    expect(posts).toHaveLength(2);
+
     // closed and opened again: the password is not shown any more
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());

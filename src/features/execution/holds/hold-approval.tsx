@@ -1,5 +1,7 @@
 import { Flex, Link, Text } from '@adobe/react-spectrum';
 import { approve, rejectApproval } from '../../../api/actions';
+import { actionRequest } from '../../../api/action-request';
+import { CopyCurlMenu } from '../../../components/copy-curl/copy-curl-menu';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { HoldDecisionButton } from './hold-decision-button';
@@ -65,6 +67,13 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
         >
           <Text>The execution continues and deploys this build to production.</Text>
         </HoldDecisionButton>
+        <CopyCurlMenu
+          about="the approval's decisions"
+          items={[
+            { label: 'Reject', request: actionRequest(rejectApproval(step)) },
+            { label: 'Approve', request: actionRequest(approve(step)) },
+          ]}
+        />
       </Flex>
     </Flex>
   );

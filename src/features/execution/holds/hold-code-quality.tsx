@@ -2,6 +2,8 @@ import { ActionButton, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
 import { lazy, Suspense } from 'react';
 import ViewDetail from '@spectrum-icons/workflow/ViewDetail';
 import { overrideQuality, rejectQuality } from '../../../api/actions';
+import { actionRequest } from '../../../api/action-request';
+import { CopyCurlMenu } from '../../../components/copy-curl/copy-curl-menu';
 import { findLink, rel } from '../../../api/links';
 import { useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
@@ -74,6 +76,15 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
       ) : null}
       <StepScanIssuesDownload step={step} />
       {decisions}
+      {held ? (
+        <CopyCurlMenu
+          about="the quality gate's decisions"
+          items={[
+            { label: 'Reject', request: actionRequest(rejectQuality(step)) },
+            { label: 'Override', request: failing.length ? actionRequest(overrideQuality(step, failing)) : undefined },
+          ]}
+        />
+      ) : null}
     </Flex>
   );
 }

@@ -1,6 +1,8 @@
 import { DatePicker, Flex, Radio, RadioGroup, Text, type DateValue } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { cancelStep, scheduleDeployment } from '../../../api/actions';
+import { actionRequest } from '../../../api/action-request';
+import { CopyCurlMenu } from '../../../components/copy-curl/copy-curl-menu';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
 import { formatFinishTime } from '../../../lib/format';
@@ -75,6 +77,16 @@ export function HoldSchedule({ step }: { step: StepState }) {
         >
           <Text>{when ? `Deploy to production on ${formatFinishTime(when)} (your local time).` : 'Deploy to production now.'}</Text>
         </HoldDecisionButton>
+        <CopyCurlMenu
+          about="the schedule's decisions"
+          items={[
+            { label: 'Stop Execution', request: actionRequest(cancelStep(step)) },
+            {
+              label: when ? 'Confirm the schedule' : 'Confirm (now)',
+              request: invalid ? undefined : actionRequest(scheduleDeployment(step, when)),
+            },
+          ]}
+        />
       </Flex>
     </Flex>
   );
