@@ -109,6 +109,25 @@ describe('--sandbox-per-key', () => {
     expect((await b2.call('GET', href(runB, 'self'))).status).toBe(404);
   }, 90_000);
 
+  it('starts each new sandbox from --scenario; one read back from its file carries on where it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-sandboxes-'));
+    const scenario = new URL('../scenarios/green-release.json', import.meta.url).pathname;
+    const options = { port: 0, host: '127.0.0.1', seed: 1, requireAuth: false, data: dir, sandboxPerKey: true, scenario };
+    const first = startServer(options);
+    const a = clientOf(await listenForTest(first.server, closers), KEY_A);
+    const names = async (client: ApiClient) => embedded(await client.get('/api/programs'), 'programs').map((p) => p.name);
+    expect(await names(a)).toEqual(['Green Release']);
+    const run = await startRun(a, 'Green Release');
+    first.flush();
+
+    const second = startServer(options);
+    const base = await listenForTest(second.server, closers);
+    const a2 = clientOf(base, KEY_A);
+    expect((await a2.get(href(run, 'self'))).id).toBe(run.id);
+    expect(await names(clientOf(base, KEY_B))).toEqual(['Green Release']);
+    expect(await executionsOf(clientOf(base, KEY_B), 'Green Release')).toEqual([]);
+  });
+
   it('takes the bearer token as the key when there is no x-api-key', async () => {
     const { server, sandboxes } = startServer({ port: 0, host: '127.0.0.1', seed: 1, requireAuth: false, sandboxPerKey: true });
     const base = await listenForTest(server, closers);
