@@ -73,6 +73,8 @@ export function codeQualityMetrics(ctx: ContentContext): Metric[] {
     ['skipped_tests', 'informational', String(plan.skippedTests), 'LTE', '1'],
     ['open_issues', 'informational', String(plan.openIssues), 'LTE', '0'],
     ['duplicated_lines_density', 'informational', plan.duplicatedLines.toFixed(1), 'LTE', '1'],
+    // Cloud Service Compatibility: its real kpi key is undocumented (docs/decisions.md).
+    ['cloud_service_compatibility', 'informational', String(plan.compatibilityIssues), 'LTE', '0'],
   ];
   return rows.map(([kpi, severity, actual, comparator, expected], i) => makeMetric(ctx, i, kpi, severity, actual, comparator, expected));
 }

@@ -19,6 +19,8 @@ export interface QualityPlan {
   duplicatedLines: number;
   /** Number of issues (= rows of the CSV). */
   openIssues: number;
+  /** Cloud Service Compatibility issues (the AEM custom rules flagging what does not run on AEMaaCS). */
+  compatibilityIssues: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -61,5 +63,7 @@ export function qualityPlan(ctx: ContentContext): QualityPlan {
 
   // Each rating below A stands for at least one issue (a vulnerability, a bug).
   openIssues = Math.max(openIssues, (security === 'A' ? 0 : 1) + (reliability === 'A' ? 0 : 1));
-  return { security, reliability, sqale, coverage, skippedTests, duplicatedLines, openIssues };
+  // Drawn last, so adding it left every earlier value of a seed as it was.
+  const compatibilityIssues = outcome === 'info' || rng.chance(failChance / 2) ? rng.int(1, 4) : 0;
+  return { security, reliability, sqale, coverage, skippedTests, duplicatedLines, openIssues, compatibilityIssues };
 }
