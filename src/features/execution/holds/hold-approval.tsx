@@ -2,6 +2,7 @@ import { Flex, Link, Text } from '@adobe/react-spectrum';
 import { approve, rejectApproval } from '../../../api/actions';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
+import { DisabledCancel } from './disabled-cancel';
 import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Approve / Reject, in words: someone else decided first. */
@@ -20,7 +21,7 @@ interface HoldApprovalProps {
   consoleLinks?: ConsoleLinks;
 }
 
-/** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists). */
+/** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists), and under them a disabled Cancel. */
 export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
   const action = useStepAction(stepStateKey(step));
   const links =
@@ -66,6 +67,7 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
           <Text>The execution continues and deploys this build to production.</Text>
         </HoldDecisionButton>
       </Flex>
+      <DisabledCancel reason="Reject stops the execution at this step." />
     </Flex>
   );
 }

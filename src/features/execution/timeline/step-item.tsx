@@ -13,7 +13,8 @@ import { formatFinishTime } from '../../../lib/format';
 import { HoldApproval, type ConsoleLinks } from '../holds/hold-approval';
 import { HoldCodeQuality } from '../holds/hold-code-quality';
 import { HoldExpiry } from '../holds/hold-expiry';
-import { HoldSchedule } from '../holds/hold-schedule';
+import { DisabledCancel } from '../holds/disabled-cancel';
+import { HoldSchedule, ScheduleDecided } from '../holds/hold-schedule';
 import { LogDialog } from '../log-viewer/log-dialog';
 import { ExperienceAudit } from '../experience-audit/experience-audit';
 import { StepDeployProgress } from './step-deploy-progress';
@@ -36,6 +37,8 @@ export interface StepItemProps {
   buildStep?: StepState;
   /** Stage author / publish URLs for the approval step. */
   consoleLinks?: ConsoleLinks;
+  /** Why this step cannot be cancelled, where Cloud Manager shows a disabled Cancel under it. */
+  cannotCancel?: string;
 }
 
 const TEST_ACTIONS = new Set(['productTest', 'functionalTest', 'uiTest']);
@@ -55,7 +58,7 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
-function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleLinks }: StepItemProps) {
+function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleLinks, cannotCancel }: StepItemProps) {
   const title = stepTitle(step);
   const info = stepStatusInfo(step);
   const pending = step.status === 'NOT_STARTED';
@@ -104,6 +107,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
         {prodDeploy && !pending ? <StepDeployProgress description={details.deploymentStepDescription} /> : null}
         {waiting && step.action === 'approval' ? <HoldApproval step={step} consoleLinks={consoleLinks} /> : null}
         {waiting && step.action === 'schedule' ? <HoldSchedule step={step} /> : null}
+        {step.action === 'schedule' && (running || step.status === 'FINISHED') ? <ScheduleDecided step={step} /> : null}
         {step.action === 'codeQuality' && !pending ? <HoldCodeQuality step={step} /> : null}
         {isTestStep(step) && !pending ? <StepTestResults step={step} /> : null}
         {step.action === 'contentAudit' && !pending ? <ExperienceAudit step={step} /> : null}
@@ -118,6 +122,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
             {prodDeploy ? <StepReExecuteButton step={step} /> : null}
           </Flex>
         ) : null}
+        {cannotCancel ? <DisabledCancel reason={cannotCancel} /> : null}
       </Flex>
     </li>
   );

@@ -1,0 +1,94 @@
+/**
+ * The holds on the real simulator (seed 1, WKND Sites' production pipeline pauses for approval and
+ * is scheduled): the disabled Cancel where Cloud Manager shows one, and the schedule kept visible,
+ * read-only, after Confirm.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { approve, scheduleDeployment } from '../../../api/actions';
+import { putLink } from '../../../api/client';
+import type { Execution, StepState } from '../../../api/types';
+import { paths } from '../../../lib/paths';
+import { pipelineNamed, setupSimulatorServer, start } from '../../../test/simulator-server';
+import { renderWithProviders } from '../../../test/render';
+import ExecutionPage from '../execution-page';
+
+const sim = setupSimulatorServer();
+
+const waiting = (action: string) => (step: StepState) => step.action === action && step.status === 'WAITING';
+
+async function runUntil(action: 'approval' | 'schedule') {
+  await sim.control('PUT', 'outcome', { outcome: 'pass' });
+  const pipeline = await pipelineNamed('WKND Sites', 'Production Pipeline');
+  const approval = await sim.until(await start(pipeline), waiting('approval'));
+  if (action === 'approval') return { pipeline, ...approval };
+  await putLink(approve(approval.step).link, approve(approval.step).body);
+  return { pipeline, ...(await sim.until(approval.execution, waiting('schedule'))) };
+}
+
+function show(programId: string, pipelineId: string, execution: Execution) {
+  return renderWithProviders(<ExecutionPage />, {
+    url: paths.execution.href(programId, pipelineId, execution.id),
+    path: paths.execution.path,
+  });
+}
+
+async function stepItem(title: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { level: 3, name: new RegExp(`^${title}`) });
+  return heading.closest('li') as HTMLElement;
+}
+
+describe('holds', () => {
+  it('the approval hold: Reject, Approve and under them a disabled Cancel that says why', async () => {
+    const { pipeline, execution } = await runUntil('approval');
+    show(pipeline.programId!, pipeline.id!, execution);
+    const approval = await stepItem('Application for Approval');
+    expect(within(approval).getByRole('button', { name: 'Reject' })).toBeEnabled();
+    const cancel = within(approval).getByRole('button', { name: 'Cancel' });
+    expect(cancel).toBeDisabled();
+    expect(cancel).toHaveAccessibleDescription('Reject stops the execution at this step.');
+    // Production deployment is not yet held behind a schedule: no Cancel under it.
+    expect(within(await stepItem('Deploy to Production')).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+  });
+
+  it('the schedule hold: a disabled Cancel under Deploy to Production; after Confirm (Now) the choice stays, greyed, with "Scheduled"', async () => {
+    const { pipeline, execution } = await runUntil('schedule');
+    const user = userEvent.setup();
+    show(pipeline.programId!, pipeline.id!, execution);
+    const deploy = await stepItem('Deploy to Production');
+    expect(within(deploy).getByRole('button', { name: 'Cancel' })).toHaveAccessibleDescription('A production deployment cannot be cancelled.');
+    expect(within(deploy).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+
+    const schedule = await stepItem('Schedule Production Deployment');
+    expect(within(schedule).getByRole('radio', { name: 'Now' })).toBeChecked();
+    expect(within(schedule).getByRole('radio', { name: 'Now' })).toBeEnabled();
+    await user.click(within(schedule).getByRole('button', { name: 'Confirm' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: /^Confirm/ })).getByRole('button', { name: 'Confirm' }));
+
+    await waitFor(() => expect(within(schedule).getByText('Scheduled', { exact: true })).toBeInTheDocument());
+    expect(within(schedule).queryByRole('button', { name: 'Confirm' })).not.toBeInTheDocument();
+    expect(within(schedule).getByRole('radiogroup', { name: /^Select a date and time/ })).toBeInTheDocument();
+    expect(within(schedule).getByRole('radio', { name: 'Now' })).toBeChecked();
+    expect(within(schedule).getByRole('radio', { name: 'Now' })).toBeDisabled();
+    expect(within(schedule).getByRole('radio', { name: 'Date and time' })).toBeDisabled();
+  });
+
+  it('a deployment scheduled for a date keeps the date visible, greyed, with "Scheduled"', async () => {
+    const { pipeline, execution, step } = await runUntil('schedule');
+    const state = (await sim.state()) as { now: string };
+    const at = new Date(Date.parse(state.now) + 2 * 3600_000);
+    at.setSeconds(0, 0);
+    await putLink(scheduleDeployment(step, at).link, scheduleDeployment(step, at).body);
+    show(pipeline.programId!, pipeline.id!, execution);
+    const schedule = await stepItem('Schedule Production Deployment');
+    await waitFor(() => expect(within(schedule).getByText('Scheduled', { exact: true })).toBeInTheDocument());
+    expect(within(schedule).getByRole('radio', { name: 'Date and time' })).toBeChecked();
+    expect(within(schedule).getByRole('radio', { name: 'Date and time' })).toBeDisabled();
+    const field = within(schedule).getByRole('textbox', { name: /^Date and time/ });
+    expect(field).toBeDisabled();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(field).toHaveValue(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`);
+    expect(within(await stepItem('Deploy to Production')).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  });
+});
