@@ -1,7 +1,7 @@
 /**
  * The holds on the real simulator (seed 1, WKND Sites' production pipeline pauses for approval and
- * is scheduled): the disabled Cancel where Cloud Manager shows one, and the schedule kept visible,
- * read-only, after Confirm.
+ * is scheduled): the disabled Cancel where Cloud Manager shows one, the schedule kept visible,
+ * read-only, after Confirm, and the step buttons in Cloud Manager's pill styles.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -18,9 +18,10 @@ const sim = setupSimulatorServer();
 
 const waiting = (action: string) => (step: StepState) => step.action === action && step.status === 'WAITING';
 
-async function runUntil(action: 'approval' | 'schedule') {
-  await sim.control('PUT', 'outcome', { outcome: 'pass' });
+async function runUntil(action: 'approval' | 'schedule' | 'codeQuality', outcome = 'pass') {
+  await sim.control('PUT', 'outcome', { outcome });
   const pipeline = await pipelineNamed('WKND Sites', 'Production Pipeline');
+  if (action === 'codeQuality') return { pipeline, ...(await sim.until(await start(pipeline), waiting('codeQuality'))) };
   const approval = await sim.until(await start(pipeline), waiting('approval'));
   if (action === 'approval') return { pipeline, ...approval };
   await putLink(approve(approval.step).link, approve(approval.step).body);
@@ -57,7 +58,9 @@ describe('holds', () => {
     const user = userEvent.setup();
     show(pipeline.programId!, pipeline.id!, execution);
     const deploy = await stepItem('Deploy to Production');
-    expect(within(deploy).getByRole('button', { name: 'Cancel' })).toHaveAccessibleDescription('A production deployment cannot be cancelled.');
+    expect(within(deploy).getByRole('button', { name: 'Cancel' })).toHaveAccessibleDescription(
+      'A production deployment cannot be cancelled.',
+    );
     expect(within(deploy).getByRole('button', { name: 'Cancel' })).toBeDisabled();
 
     const schedule = await stepItem('Schedule Production Deployment');
@@ -88,7 +91,23 @@ describe('holds', () => {
     const field = within(schedule).getByRole('textbox', { name: /^Date and time/ });
     expect(field).toBeDisabled();
     const pad = (n: number) => String(n).padStart(2, '0');
-    expect(field).toHaveValue(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`);
+    expect(field).toHaveValue(
+      `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`,
+    );
     expect(within(await stepItem('Deploy to Production')).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  });
+
+  it('step buttons are outlined secondary pills; Download Details is filled when the scan found issues', async () => {
+    const { pipeline, execution } = await runUntil('codeQuality', 'importantQualityFailure');
+    show(pipeline.programId!, pipeline.id!, execution);
+    const scan = await stepItem('Code Scanning');
+    const details = await within(scan).findByRole('button', { name: 'Download Details' });
+    await waitFor(() => expect(details).toHaveAttribute('data-style', 'fill'));
+    expect(details).toHaveAttribute('data-variant', 'secondary');
+    for (const name of ['View log', 'Download log', 'Review Summary', 'Reject', 'Override']) {
+      const button = within(scan).getByRole('button', { name });
+      expect(button, name).toHaveAttribute('data-variant', 'secondary');
+      expect(button, name).toHaveAttribute('data-style', 'outline');
+    }
   });
 });
