@@ -3,10 +3,10 @@
  * chunk, outside the first load): the statistics card — 90-day deployments, code quality issues and
  * builds, or the new-organisation welcome with View tutorials — and the Quick Links row.
  */
-import { Button, Flex, Heading, Link, ProgressCircle, Text, View } from '@adobe/react-spectrum';
-import LinkOut from '@spectrum-icons/workflow/LinkOut';
+import { Button, Flex, Heading, ProgressCircle, Text, View } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import type { EmbeddedProgram } from '../../api/types';
+import { LinkCards } from '../../components/link-cards';
 import { MAX_STATISTICS_PROGRAMS, STATISTICS_RUNS, useProgramStatistics } from './use-program-statistics';
 
 const TUTORIALS = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/onboarding/home';
@@ -88,27 +88,7 @@ export function ProgramStatisticsCard({ programs }: { programs: EmbeddedProgram[
 
 /** Quick Links: three wide cards, each an external link opening in a new tab. */
 export function QuickLinks() {
-  return (
-    <section aria-labelledby="quick-links-title" className="quick-links">
-      <Heading level={2} id="quick-links-title">
-        Quick Links
-      </Heading>
-      <ul className="quick-links-list">
-        {QUICK_LINKS.map((link) => (
-          <li key={link.title}>
-            <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-200">
-              <Flex direction="column" gap="size-50">
-                <Link href={link.href} target="_blank" rel="noopener noreferrer" UNSAFE_className="strong">
-                  {link.title} <LinkOut size="XS" aria-label="(opens in a new tab)" />
-                </Link>
-                <Text UNSAFE_className="muted">{link.text}</Text>
-              </Flex>
-            </View>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <LinkCards id="quick-links" title="Quick Links" cards={QUICK_LINKS} linkText="Open" />;
 }
 
 /** Loaded with this chunk: a program card's (i) and `...` menu. */
