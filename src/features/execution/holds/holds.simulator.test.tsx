@@ -7,8 +7,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { approve, scheduleDeployment } from '../../../api/actions';
-import { putLink } from '../../../api/client';
-import type { Execution, StepState } from '../../../api/types';
+import { getJson, putLink } from '../../../api/client';
+import { findLink, rel } from '../../../api/links';
+import type { EnvironmentList, Execution, Program, StepState } from '../../../api/types';
 import { paths } from '../../../lib/paths';
 import { pipelineNamed, setupSimulatorServer, start } from '../../../test/simulator-server';
 import { renderWithProviders } from '../../../test/render';
@@ -49,6 +50,16 @@ describe('holds', () => {
     const cancel = within(approval).getByRole('button', { name: 'Cancel' });
     expect(cancel).toBeDisabled();
     expect(cancel).toHaveAccessibleDescription('Reject stops the execution at this step.');
+    // CONSOLE LINKS: the author and publish of the stage environment this pipeline deploys to.
+    const stageId = pipeline.phases.find((phase) => phase.type === 'DEPLOY' && phase.environmentType === 'stage')?.environmentId;
+    const program = await getJson<Program>(findLink(pipeline, rel.program)!.href);
+    const environments = await getJson<EnvironmentList>(findLink(program, rel.environments)!.href);
+    const stage = environments._embedded!.environments!.find((environment) => environment.id === stageId)!;
+    expect(await within(approval).findByRole('link', { name: 'Link to AEM Author' })).toHaveAttribute(
+      'href',
+      findLink(stage, rel.author)!.href,
+    );
+    expect(within(approval).getByRole('link', { name: 'Link to AEM Publish' })).toHaveAttribute('href', findLink(stage, rel.publish)!.href);
     // Production deployment is not yet held behind a schedule: no Cancel under it.
     expect(within(await stepItem('Deploy to Production')).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
   });

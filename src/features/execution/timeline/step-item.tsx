@@ -4,7 +4,7 @@
  * the step state carries its link. Memoised: React Query's structural sharing keeps an unchanged
  * step state the same object, so a poll that changes nothing re-renders no step.
  */
-import { Flex, Heading, Text } from '@adobe/react-spectrum';
+import { Flex, Heading, Link, Text } from '@adobe/react-spectrum';
 import { memo } from 'react';
 import { reExecute } from '../../../api/actions';
 import { findLink, rel } from '../../../api/links';
@@ -74,6 +74,18 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
   if (step.action === 'build') {
     rows.push({ label: 'Repository', value: step.repository }, { label: 'Branch', value: step.branch });
     if (!pending) rows.push({ label: 'Git tag', value: artifactsVersion }, { label: 'Commit', value: step.commitId });
+    // A run built from a pull request: its link, when the build step's details carry one (not in the public spec).
+    const pullRequest =
+      typeof details.pullRequestUrl === 'string' && /^https?:\/\//.test(details.pullRequestUrl) ? details.pullRequestUrl : undefined;
+    if (pullRequest)
+      rows.push({
+        label: 'Pull request',
+        value: (
+          <Link href={pullRequest} target="_blank" rel="noreferrer">
+            {pullRequest}
+          </Link>
+        ),
+      });
   }
   if (step.action === 'buildImage' && typeof details.aemRelease === 'string')
     rows.push({ label: 'AEM release', value: details.aemRelease });
