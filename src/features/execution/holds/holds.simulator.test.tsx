@@ -121,4 +121,18 @@ describe('holds', () => {
       expect(button, name).toHaveAttribute('data-style', 'outline');
     }
   });
+
+  it('a custom functional test run over its 60-minute limit fails the step with Cloud Manager’s message', async () => {
+    await sim.control('PUT', 'outcome', { outcome: 'functionalTestTimeout' });
+    const pipeline = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const { execution } = await sim.until(await start(pipeline), () => false);
+    expect(execution.status).toBe('FAILED');
+    show(pipeline.programId!, pipeline.id!, execution);
+    const functional = await stepItem('Custom Functional Testing');
+    expect(within(functional).getByText('Failed - Timed out')).toBeInTheDocument();
+    expect(
+      within(functional).getByText('Custom functional testing exceeded the time limit of 60 minutes and was stopped.'),
+    ).toBeInTheDocument();
+    expect(within(functional).getByText('1 hour')).toBeInTheDocument();
+  });
 });
