@@ -18,9 +18,9 @@ type TestResults = { passed: number; failed: number; skipped: number; tests: Tes
 async function resultsByMetric(dialog: Locator): Promise<Record<string, string>> {
   const entries: [string, string][] = [];
   for (const section of ['Critical', 'Important', 'Information']) {
-    const rows = dialog.getByRole('table', { name: section }).getByRole('row');
+    const rows = dialog.getByRole('grid', { name: section }).getByRole('row');
     for (const row of (await rows.all()).slice(1))
-      entries.push([(await row.getByRole('rowheader').textContent()) ?? '', (await row.getByRole('cell').last().textContent()) ?? '']);
+      entries.push([(await row.getByRole('rowheader').textContent()) ?? '', (await row.getByRole('gridcell').last().textContent()) ?? '']);
   }
   return Object.fromEntries(entries);
 }

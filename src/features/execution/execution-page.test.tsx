@@ -188,10 +188,10 @@ describe('Execution details', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('heading', { name: 'Code Scanning Results' })).toBeInTheDocument();
     expect(await within(dialog).findByText('Partially Passed')).toBeInTheDocument();
-    const coverage = within(within(dialog).getByRole('table', { name: 'Important' })).getByRole('row', { name: /^Code Coverage/ });
+    const coverage = within(within(dialog).getByRole('grid', { name: 'Important' })).getByRole('row', { name: /^Code Coverage/ });
     expect(
       within(coverage)
-        .getAllByRole('cell')
+        .getAllByRole('gridcell')
         .map((cell) => cell.textContent),
     ).toEqual(['12.3%', 'Failed']);
   });

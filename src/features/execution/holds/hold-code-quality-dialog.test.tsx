@@ -55,12 +55,12 @@ const CATEGORY_NAMES = ['Critical', 'Important', 'Information'];
 function rowsOf(dialog: HTMLElement): Record<string, string[][]> {
   const sections: Record<string, string[][]> = {};
   for (const name of CATEGORY_NAMES) {
-    const table = within(dialog).queryByRole('table', { name });
+    const table = within(dialog).queryByRole('grid', { name });
     if (!table) continue;
     sections[name] = within(table)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('cell')].map((cell) => cell.textContent ?? ''));
+      .map((row) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('gridcell')].map((cell) => cell.textContent ?? ''));
   }
   return sections;
 }
@@ -87,7 +87,7 @@ async function openSummary(status: string, links: string[]) {
   renderWithProviders(<HoldCodeQuality step={step('codeQuality', status, { links })} />);
   await user.click(screen.getByRole('button', { name: 'Review Summary' }));
   const dialog = await screen.findByRole('dialog', { name: 'Code Scanning Results' });
-  await within(dialog).findByRole('table', { name: 'Critical' });
+  await within(dialog).findByRole('grid', { name: 'Critical' });
   return { user, dialog };
 }
 
@@ -171,7 +171,7 @@ describe('Code Scanning Results (Review Summary)', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Code Scanning Results' });
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/could not load the code scanning results/i);
     await user.click(within(dialog).getByRole('button', { name: 'Retry' }));
-    expect(await within(dialog).findByRole('table', { name: 'Critical' })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('grid', { name: 'Critical' })).toBeInTheDocument();
     expect(results(dialog)).toHaveLength(8);
   });
 });

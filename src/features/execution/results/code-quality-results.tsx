@@ -1,9 +1,9 @@
 /**
  * The body of "Code Scanning Results" as Cloud Manager lays it out (cm-ui §6): one section per
- * category (Critical, Important, Information) with its PASSED / FAILED counters, then one bordered
- * row per metric: its pass condition as a sentence, the actual value, and the result as icon + word.
+ * category (Critical, Important, Information) with its PASSED / FAILED counters, then one row per
+ * metric: its pass condition as a sentence, the actual value, and the result as icon + word.
  */
-import { Flex, Heading, Text } from '@adobe/react-spectrum';
+import { Cell, Column, Flex, Heading, Row, TableBody, TableHeader, TableView, Text } from '@adobe/react-spectrum';
 import Alert from '@spectrum-icons/workflow/Alert';
 import AlertCheck from '@spectrum-icons/workflow/AlertCheck';
 import CheckmarkCircle from '@spectrum-icons/workflow/CheckmarkCircle';
@@ -17,9 +17,6 @@ import {
   type MetricResult,
 } from '../../../domain/code-quality-metrics';
 import './code-quality-results.css';
-
-/** The rows' columns, named for assistive technology only (the rows speak for themselves on screen). */
-const COLUMNS = ['Condition', 'Value', 'Result'];
 
 /** The result's icon is decorative: the word says it. */
 function ResultIcon({ result }: { result: MetricResult }) {
@@ -47,13 +44,10 @@ function Counters({ rows }: { rows: Metric[] }) {
   );
 }
 
-/**
- * The sections sit in one focusable group, so a keyboard user can scroll the dialog when the rows
- * outgrow it (the rows themselves hold nothing focusable).
- */
+/** One Spectrum table per category (its cells take the keyboard focus, so the dialog scrolls by keyboard too). */
 export function CodeQualityResults({ metrics }: { metrics: Metric[] }) {
   return (
-    <div role="group" aria-label="Code scanning metrics" tabIndex={0} className="code-quality-results">
+    <div className="code-quality-results">
       <Flex direction="column" gap="size-200">
         {CATEGORIES.map(({ label }) => {
           const rows = metrics.filter((m) => metricCategory(m) === label);
@@ -67,34 +61,36 @@ export function CodeQualityResults({ metrics }: { metrics: Metric[] }) {
                 </Heading>
                 <Counters rows={rows} />
               </Flex>
-              <table className="code-quality-rows" aria-labelledby={id}>
-                <thead className="visually-hidden">
-                  <tr>
-                    {COLUMNS.map((column) => (
-                      <th key={column} scope="col">
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
+              <TableView aria-labelledby={id} density="compact" overflowMode="wrap" UNSAFE_className="code-quality-rows">
+                <TableHeader>
+                  <Column key="condition" isRowHeader>
+                    Condition
+                  </Column>
+                  <Column key="value" width={90} align="end">
+                    Value
+                  </Column>
+                  <Column key="result" width={140}>
+                    Result
+                  </Column>
+                </TableHeader>
+                <TableBody>
                   {rows.map((metric, index) => {
                     const result = metricResult(metric);
                     return (
-                      <tr key={`${metric.kpi ?? 'metric'}-${index}`}>
-                        <th scope="row">{metricCondition(metric)}</th>
-                        <td className="code-quality-value">{metricValue(metric.kpi, metric.actualValue)}</td>
-                        <td className="code-quality-result">
+                      <Row key={`${metric.kpi ?? 'metric'}-${index}`}>
+                        <Cell>{metricCondition(metric)}</Cell>
+                        <Cell>{metricValue(metric.kpi, metric.actualValue)}</Cell>
+                        <Cell textValue={result}>
                           <Flex alignItems="center" gap="size-75">
                             <ResultIcon result={result} />
                             <Text>{result}</Text>
                           </Flex>
-                        </td>
-                      </tr>
+                        </Cell>
+                      </Row>
                     );
                   })}
-                </tbody>
-              </table>
+                </TableBody>
+              </TableView>
             </section>
           );
         })}
