@@ -37,7 +37,7 @@ for (const theme of THEMES) {
       });
 
       await audit.getByRole('button', { name: 'View slowest pages' }).click();
-      const slowest = page.getByRole('dialog', { name: 'Slowest pages' });
+      const slowest = page.getByRole('dialog', { name: 'Slowest 5 pages' });
       await expect(slowest.getByRole('grid')).toBeVisible();
       await expectNoAxeViolations(page, 'slowest pages dialog');
       await slowest.getByRole('radio', { name: 'Desktop' }).check();

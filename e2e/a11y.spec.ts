@@ -87,7 +87,7 @@ for (const theme of THEMES) {
           await expect(page.getByRole('button', { name: 'Override', exact: true }).first()).toBeEnabled({ timeout: 30_000 });
           await expectNoAxeViolations(page, 'code quality hold');
           await page.getByRole('button', { name: 'Review Summary' }).first().click();
-          await expect(page.getByRole('dialog').getByRole('grid', { name: 'Code scanning metrics' })).toBeVisible();
+          await expect(page.getByRole('dialog').getByRole('grid', { name: 'Information' })).toBeVisible();
           await expectNoAxeViolations(page, 'Review Summary dialog');
           await page.keyboard.press('Escape');
           await expect(page.getByRole('dialog')).toHaveCount(0);

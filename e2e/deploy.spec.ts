@@ -29,7 +29,8 @@ test.describe('deploying to production', () => {
           const firstRow = page.getByRole('row').nth(1);
           await expect(firstRow).toHaveAttribute('data-key', `101/${executionId}`);
           await expect(firstRow).toContainText('Finished');
-          await expect(firstRow).toContainText('Manual');
+          await expect(firstRow).toContainText('Full Stack Pipeline Execution');
+          await expect(firstRow).toContainText('Trigger: manual');
         });
       },
     );

@@ -162,7 +162,7 @@ test.describe('experience audit', () => {
     const file = await api.artifact<AuditFile>(await api.step(latest.id, 'contentAudit'), 'CONTENT_AUDIT_RESULTS');
     await page.goto(api.route(latest.id));
     await auditSection(page).getByRole('button', { name: 'View slowest pages' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Slowest pages' });
+    const dialog = page.getByRole('dialog', { name: 'Slowest 5 pages' });
     await expect(dialog.getByText('Per-page scores: simulator extension', { exact: false })).toBeVisible();
     await expect(dialog.getByRole('radio', { name: 'Mobile' })).toBeChecked();
 

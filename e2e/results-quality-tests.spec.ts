@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator } from '@playwright/test';
+import { metricCondition } from '../src/domain/code-quality-metrics';
 import { parseCsv } from '../src/lib/csv';
 import { expectNoAxeViolations } from './a11y-helpers';
 import { decide, deployAndBuild, expect, statusBadge, stepItem, test } from './fixtures';
@@ -13,27 +14,19 @@ import type { Metric } from './pipeline-api';
 type TestCase = { name: string; className: string; status: string; message?: string };
 type TestResults = { passed: number; failed: number; skipped: number; tests: TestCase[] };
 
-/** Cloud Manager's names of the code quality kpis (cm-ui §6). */
-const METRIC_NAMES: Record<string, string> = {
-  security_rating: 'Security Rating',
-  reliability_rating: 'Reliability Rating',
-  sqale_rating: 'Maintainability Rating',
-  coverage: 'Coverage',
-  skipped_tests: 'Skipped Unit Tests',
-  open_issues: 'Open Issues',
-  duplicated_lines_density: 'Duplicated Lines',
-};
-
-/** The Review Summary rows as metric name → result word. */
+/** The Review Summary rows (sections Critical, Important, Information) as condition → result word. */
 async function resultsByMetric(dialog: Locator): Promise<Record<string, string>> {
-  const rows = dialog.getByRole('grid', { name: 'Code scanning metrics' }).getByRole('row');
   const entries: [string, string][] = [];
-  for (const row of (await rows.all()).slice(1))
-    entries.push([(await row.getByRole('rowheader').textContent()) ?? '', (await row.getByRole('gridcell').last().textContent()) ?? '']);
+  for (const section of ['Critical', 'Important', 'Information']) {
+    const rows = dialog.getByRole('grid', { name: section }).getByRole('row');
+    for (const row of (await rows.all()).slice(1))
+      entries.push([(await row.getByRole('rowheader').textContent()) ?? '', (await row.getByRole('gridcell').last().textContent()) ?? '']);
+  }
   return Object.fromEntries(entries);
 }
 
-const names = (metrics: Metric[]) => metrics.map((m) => METRIC_NAMES[m.kpi] ?? m.kpi).sort();
+/** The rows' condition sentences (worded as unit-tested in src/domain/code-quality-metrics.test.ts). */
+const names = (metrics: Metric[]) => metrics.map((m) => metricCondition(m)).sort();
 const withResult = (results: Record<string, string>, word: string) =>
   Object.keys(results)
     .filter((name) => results[name] === word)
@@ -79,7 +72,9 @@ test.describe('results a user reviews', () => {
         const dialog = page.getByRole('dialog', { name: 'Code Scanning Results' });
         await expect(dialog.getByText('Partially Passed')).toBeVisible();
         await test.step('every metric has a row; exactly the failing ones read Failed', async () => {
-          await expect(dialog.getByRole('row')).toHaveCount(metrics.length + 1);
+          await expect(dialog.getByRole('heading', { level: 3 })).toHaveText(['Critical', 'Important', 'Information']);
+          await expect(dialog.getByRole('row')).toHaveCount(metrics.length + 3);
+          expect(metrics.map((m) => m.kpi)).toContain('cloud_service_compatibility');
           const results = await resultsByMetric(dialog);
           expect(Object.keys(results).sort()).toEqual(names(metrics));
           expect(withResult(results, 'Failed')).toEqual(names(failing));

@@ -152,6 +152,8 @@ describe('the simulated Cloud Manager API', () => {
       importantQualityFailure: 'FINISHED',
       testFailure: 'FAILED',
       noCustomTests: 'FINISHED',
+      functionalTestTimeout: 'FAILED',
+      uiTestTimeout: 'FAILED',
       stageDeployFailure: 'FAILED',
       prodDeployFailure: 'FAILED',
       auditRegression: 'FINISHED',

@@ -190,6 +190,25 @@ describe('a production run', () => {
     expect(stepOf(execution, 'contentAudit').status).toBe('NOT_STARTED');
   });
 
+  it.each([
+    ['functionalTestTimeout', 'functionalTest', 60, 'Custom functional testing exceeded the time limit of 60 minutes and was stopped.'],
+    ['uiTestTimeout', 'uiTest', 30, 'Custom UI testing exceeded the time limit of 30 minutes and was stopped.'],
+  ] as const)(
+    'test time limits: %s stops %s at %i minutes, fails it with its message, and fails the run',
+    (outcome, action, minutes, message) => {
+      const { sim, clock } = newSimulation();
+      const execution = startRun(sim, clock, WKND.programId, WKND.production, outcome);
+      runUntil(sim, clock, isOver(execution));
+      expect(execution.status).toBe('FAILED');
+      const step = stepOf(execution, action);
+      expect(step.status).toBe('FAILED');
+      expect(step.finishedAt! - step.startedAt!).toBe(minutes * 60_000);
+      expect(step.details).toMatchObject({ errors: [message], timedOut: true });
+      expect(stepOf(execution, 'contentAudit').status).toBe('NOT_STARTED');
+      if (action === 'uiTest') expect(stepOf(execution, 'functionalTest').status).toBe('FINISHED');
+    },
+  );
+
   it('never blocks on an experience audit regression', () => {
     const { sim, clock } = newSimulation();
     const execution = startRun(sim, clock, ACME.programId, ACME.production, 'auditRegression');

@@ -6,6 +6,7 @@
  */
 import {
   HOLD_TIMEOUT_MS,
+  TEST_TIME_LIMITS_MS,
   TERMINAL_EXECUTION,
   TERMINAL_STEP,
   type Environment,
@@ -376,7 +377,7 @@ export class Simulation {
       if (environment) environment.aemRelease = aemRelease(execution);
     }
     if (step.sim.errors?.length && (step.sim.result === 'FAILED' || step.sim.result === 'ERROR')) {
-      step.details = { ...step.details, errors: step.sim.errors };
+      step.details = { ...step.details, errors: step.sim.errors, ...(step.sim.timedOut ? { timedOut: true } : {}) };
     }
     if (step.sim.result === 'FAILED' || step.sim.result === 'ERROR') this.endExecution(execution, 'FAILED', at);
   }
@@ -564,6 +565,13 @@ export class Simulation {
       step.sim.errors = errors;
       step.sim.durationMs = Math.round(step.sim.durationMs * (0.4 + rng.next() * 0.4));
     };
+    // The run overruns the step's time limit: it is stopped at the limit and fails (cm-ui §7).
+    const overrun = (limitMs: number, what: string) => {
+      step.sim.result = 'FAILED';
+      step.sim.timedOut = true;
+      step.sim.durationMs = limitMs;
+      step.sim.errors = [`${what} exceeded the time limit of ${limitMs / 60_000} minutes and was stopped.`];
+    };
     switch (step.action) {
       case 'codeQuality':
         if (outcome.codeQuality === 'critical')
@@ -574,10 +582,12 @@ export class Simulation {
         break;
       case 'functionalTest':
         if (outcome.tests === 'functionalTestFailure') fail(['Custom functional tests failed. Download the log for the failing tests.']);
+        if (outcome.tests === 'functionalTestTimeout') overrun(TEST_TIME_LIMITS_MS.functionalTest, 'Custom functional testing');
         if (outcome.tests === 'noCustomTests') step.sim = { ...step.sim, result: 'INCOMPLETE', durationMs: 20_000 };
         break;
       case 'uiTest':
         if (outcome.tests === 'uiTestFailure') fail(['Custom UI tests failed. Download the log for the failing tests.']);
+        if (outcome.tests === 'uiTestTimeout') overrun(TEST_TIME_LIMITS_MS.uiTest, 'Custom UI testing');
         if (outcome.tests === 'noCustomTests') step.sim = { ...step.sim, result: 'INCOMPLETE', durationMs: 20_000 };
         break;
       case 'deploy':

@@ -237,6 +237,8 @@ export interface StepPlan {
   reusedArtifactsFrom?: string;
   /** Error messages shown in the step errors box when it fails. */
   errors?: string[];
+  /** A test step stopped at its time limit (TEST_TIME_LIMITS_MS): it fails with `details.timedOut`. */
+  timedOut?: boolean;
   /** Why the step ended the way it did when a user or a timeout decided it. */
   endedBy?: 'override' | 'reject' | 'approve' | 'cancel' | 'timeout' | 'behavior';
   /**
@@ -368,7 +370,8 @@ export interface ScenarioState {
 /** What the next runs will do; chosen through the simulation controls. */
 export interface Outcome {
   codeQuality: 'pass' | 'critical' | 'important' | 'info';
-  tests: 'pass' | 'productTestFailure' | 'functionalTestFailure' | 'uiTestFailure' | 'noCustomTests';
+  tests:
+    'pass' | 'productTestFailure' | 'functionalTestFailure' | 'uiTestFailure' | 'noCustomTests' | 'functionalTestTimeout' | 'uiTestTimeout';
   deploy: 'pass' | 'stageFailure' | 'prodFailure';
   /** 'steady': no per-run noise and no shift, so every run gives the pages' stable baseline. */
   audit: 'normal' | 'regression' | 'improvement' | 'steady';
@@ -381,6 +384,8 @@ export type OutcomePreset =
   | 'importantQualityFailure'
   | 'testFailure'
   | 'noCustomTests'
+  | 'functionalTestTimeout'
+  | 'uiTestTimeout'
   | 'stageDeployFailure'
   | 'prodDeployFailure'
   | 'auditRegression'
@@ -422,3 +427,5 @@ export interface SimState {
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOLD_TIMEOUT_MS = 14 * DAY_MS;
+/** Cloud Manager's time limits of the customer's test steps: custom functional tests 60 minutes, custom UI tests 30. */
+export const TEST_TIME_LIMITS_MS = { functionalTest: 60 * 60_000, uiTest: 30 * 60_000 } as const;

@@ -8,6 +8,8 @@ export const OUTCOME_PRESETS: readonly OutcomePreset[] = [
   'importantQualityFailure',
   'testFailure',
   'noCustomTests',
+  'functionalTestTimeout',
+  'uiTestTimeout',
   'stageDeployFailure',
   'prodDeployFailure',
   'auditRegression',
@@ -22,6 +24,8 @@ const PRESETS: Record<Exclude<OutcomePreset, 'mix'>, Outcome> = {
   importantQualityFailure: { ...PASS, codeQuality: 'important' },
   testFailure: { ...PASS, tests: 'functionalTestFailure' },
   noCustomTests: { ...PASS, tests: 'noCustomTests' },
+  functionalTestTimeout: { ...PASS, tests: 'functionalTestTimeout' },
+  uiTestTimeout: { ...PASS, tests: 'uiTestTimeout' },
   stageDeployFailure: { ...PASS, deploy: 'stageFailure' },
   prodDeployFailure: { ...PASS, deploy: 'prodFailure' },
   auditRegression: { ...PASS, audit: 'regression' },
@@ -54,7 +58,15 @@ export function isOutcome(value: unknown): value is Outcome {
   const v = value as Record<string, unknown>;
   return (
     ['pass', 'critical', 'important', 'info'].includes(v.codeQuality as string) &&
-    ['pass', 'productTestFailure', 'functionalTestFailure', 'uiTestFailure', 'noCustomTests'].includes(v.tests as string) &&
+    [
+      'pass',
+      'productTestFailure',
+      'functionalTestFailure',
+      'uiTestFailure',
+      'noCustomTests',
+      'functionalTestTimeout',
+      'uiTestTimeout',
+    ].includes(v.tests as string) &&
     ['pass', 'stageFailure', 'prodFailure'].includes(v.deploy as string) &&
     ['normal', 'regression', 'improvement', 'steady'].includes(v.audit as string)
   );

@@ -26,6 +26,8 @@ export const SIM_OUTCOMES: { key: string; label: string }[] = [
   { key: 'importantQualityFailure', label: 'Important code quality failure (hold)' },
   { key: 'testFailure', label: 'Functional test failure' },
   { key: 'noCustomTests', label: 'No custom tests' },
+  { key: 'functionalTestTimeout', label: 'Functional tests over their 60-minute limit' },
+  { key: 'uiTestTimeout', label: 'UI tests over their 30-minute limit' },
   { key: 'stageDeployFailure', label: 'Stage deployment failure' },
   { key: 'prodDeployFailure', label: 'Production deployment failure' },
   { key: 'auditRegression', label: 'Experience audit regression' },

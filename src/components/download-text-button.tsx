@@ -1,8 +1,9 @@
 /**
  * A button that reads a text (a log, a CSV) and saves exactly that text as a file. A failure is
- * shown in place, as text, with Retry; the button shows progress while it reads.
+ * shown in place, as text, with Retry; the button shows progress while it reads. An outlined pill
+ * (Spectrum's secondary outline), as Cloud Manager's step buttons.
  */
-import { ActionButton, Flex, ProgressCircle, Text } from '@adobe/react-spectrum';
+import { ActionButton, Button, Flex, ProgressCircle, Text } from '@adobe/react-spectrum';
 import Download from '@spectrum-icons/workflow/Download';
 import { useState } from 'react';
 import { saveTextFile } from '../lib/save-text-file';
@@ -17,9 +18,11 @@ interface DownloadTextButtonProps {
   load: () => Promise<string | Blob | undefined>;
   /** The file's MIME type (plain text unless said; a Blob keeps its own). */
   type?: string;
+  /** Filled instead of outlined, as Cloud Manager fills Download Details when there are issues. */
+  emphasized?: boolean;
 }
 
-export function DownloadTextButton({ label, filename, what, load, type }: DownloadTextButtonProps) {
+export function DownloadTextButton({ label, filename, what, load, type, emphasized = false }: DownloadTextButtonProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const download = async () => {
@@ -38,10 +41,10 @@ export function DownloadTextButton({ label, filename, what, load, type }: Downlo
   };
   return (
     <Flex alignItems="center" gap="size-100" wrap>
-      <ActionButton onPress={() => void download()} isDisabled={busy}>
+      <Button variant="secondary" style={emphasized ? 'fill' : 'outline'} onPress={() => void download()} isDisabled={busy}>
         {busy ? <ProgressCircle size="S" isIndeterminate aria-label="Downloading…" /> : <Download />}
         <Text>{label}</Text>
-      </ActionButton>
+      </Button>
       {error ? (
         <>
           <div role="alert" className="download-error">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '../api/types';
-import { byCategory, metricCategory, metricName, metricResult, metricsVerdict, metricThreshold, metricValue } from './code-quality-metrics';
+import { byCategory, metricCategory, metricName, metricResult, metricsVerdict, metricCondition, metricValue } from './code-quality-metrics';
 
 const metric = (
   kpi: string,
@@ -21,45 +21,47 @@ const GATE = [
   metric('skipped_tests', 'informational', '1', 'LTE', '1'),
   metric('open_issues', 'informational', '0', 'LTE', '0'),
   metric('duplicated_lines_density', 'informational', '0.8', 'LTE', '1'),
+  metric('cloud_service_compatibility', 'informational', '0', 'LTE', '0'),
 ];
 
 describe('code quality metrics in words', () => {
-  it('names, categorises and states the failure threshold of every AEMaaCS metric', () => {
-    expect(GATE.map((m) => [metricName(m), metricCategory(m), metricThreshold(m)])).toEqual([
-      ['Security Rating', 'Critical', 'worse than B'],
-      ['Reliability Rating', 'Critical', 'worse than D'],
-      ['Maintainability Rating', 'Important', 'worse than A'],
-      ['Coverage', 'Important', '< 50%'],
-      ['Skipped Unit Tests', 'Info', '> 1'],
-      ['Open Issues', 'Info', '> 0'],
-      ['Duplicated Lines', 'Info', '> 1%'],
+  it('names, categorises and words the pass condition of every AEMaaCS metric as Cloud Manager does', () => {
+    expect(GATE.map((m) => [metricName(m), metricCategory(m), metricCondition(m)])).toEqual([
+      ['Security Rating', 'Critical', 'Security Rating is B or better'],
+      ['Reliability Rating', 'Critical', 'Reliability Rating is D or better'],
+      ['Maintainability Rating', 'Important', 'Maintainability Rating is A'],
+      ['Coverage', 'Important', 'Code Coverage is 50% or more'],
+      ['Skipped Unit Tests', 'Information', 'Skipped Unit Tests is 1 or less'],
+      ['Open Issues', 'Information', 'Open Issues is 0'],
+      ['Duplicated Lines', 'Information', 'Duplicated Lines is 1% or less'],
+      ['Cloud Service Compatibility', 'Information', 'Cloud Service Compatibility issues is 0'],
     ]);
   });
 
-  it('states the other comparators as their opposite, and keeps unknown kpis by their key', () => {
-    const unknown = metric('cloud_service_compatibility', 'informational', '3', 'EQ', '0', false);
-    expect(metricName(unknown)).toBe('cloud_service_compatibility');
-    expect(metricThreshold(unknown)).toBe('≠ 0');
-    expect(['GT', 'LT', 'NEQ'].map((c) => metricThreshold(metric('coverage', 'important', '1', c, '50')))).toEqual([
-      '≤ 50%',
-      '≥ 50%',
-      '= 50%',
+  it('words the other comparators, and keeps unknown kpis by their key', () => {
+    const unknown = metric('cq_unknown', 'informational', '3', 'EQ', '0', false);
+    expect(metricName(unknown)).toBe('cq_unknown');
+    expect(metricCondition(unknown)).toBe('cq_unknown is 0');
+    expect(['GT', 'LT', 'NEQ'].map((c) => metricCondition(metric('coverage', 'important', '1', c, '50')))).toEqual([
+      'Code Coverage is more than 50%',
+      'Code Coverage is less than 50%',
+      'Code Coverage is not 50%',
     ]);
-    expect(['GT', 'LTE', 'LT', 'EQ', 'NEQ'].map((c) => metricThreshold(metric('security_rating', 'critical', 'A', c, 'B')))).toEqual([
-      'B or worse',
-      'better than B',
-      'B or better',
-      'other than B',
-      'B',
+    expect(['GT', 'LTE', 'LT', 'EQ', 'NEQ'].map((c) => metricCondition(metric('security_rating', 'critical', 'A', c, 'B')))).toEqual([
+      'Security Rating is better than B',
+      'Security Rating is B or worse',
+      'Security Rating is worse than B',
+      'Security Rating is B',
+      'Security Rating is not B',
     ]);
-    expect(metricCategory(metric('x', 'whatever', '1', 'EQ', '1'))).toBe('Info');
+    expect(metricCategory(metric('x', 'whatever', '1', 'EQ', '1'))).toBe('Information');
   });
 
   it('shows ratings as letters, whether the API sends letters or 1–5', () => {
     expect(metricValue('security_rating', 'B')).toBe('B');
     expect(metricValue('security_rating', '1.0')).toBe('A');
     expect(metricValue('reliability_rating', '5')).toBe('E');
-    expect(metricThreshold(metric('security_rating', 'critical', '1.0', 'GTE', '2.0'))).toBe('worse than B');
+    expect(metricCondition(metric('security_rating', 'critical', '1.0', 'GTE', '2.0'))).toBe('Security Rating is B or better');
     expect(metricValue('coverage', '12.3')).toBe('12.3%');
     expect(metricValue('open_issues', '1152')).toBe('1152');
     expect(metricValue('open_issues', undefined)).toBe('-');
@@ -93,7 +95,7 @@ describe('code quality metrics in words', () => {
     ).toBe('Failed');
   });
 
-  it('orders rows Critical, Important, Info, keeping the API order within each', () => {
+  it('orders rows Critical, Important, Information, keeping the API order within each', () => {
     const mixed = [GATE[6], GATE[2], GATE[0], GATE[5], GATE[3], GATE[1]];
     expect(byCategory(mixed).map((m) => m.kpi)).toEqual([
       'security_rating',

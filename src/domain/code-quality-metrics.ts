@@ -1,8 +1,8 @@
 /**
  * Code quality metrics in Cloud Manager's words (cm-ui §6): the metric's name, its category
- * (Critical / Important / Info), its failure threshold ("< 50%", "worse than B", "> 1"), its value
- * (ratings as letters A–E) and its result (Passed / Failed / Overridden), and the verdict of a
- * whole scan for the "Code Scanning Results" badge.
+ * (Critical / Important / Information), its pass condition as a sentence ("Code Coverage is 50% or
+ * more"), its value (ratings as letters A–E) and its result (Passed / Failed / Overridden), and the
+ * verdict of a whole scan for the "Code Scanning Results" badge.
  */
 import type { Metric } from '../api/types';
 
@@ -14,13 +14,20 @@ const KPI_LABELS: Record<string, string> = {
   skipped_tests: 'Skipped Unit Tests',
   open_issues: 'Open Issues',
   duplicated_lines_density: 'Duplicated Lines',
-  cqReliabilityRating: 'Cloud Service Compatibility',
+  // The real key is undocumented (cm-api §7); the simulator uses this one (docs/decisions.md).
+  cloud_service_compatibility: 'Cloud Service Compatibility',
+};
+
+/** The subject of a metric's condition sentence where Cloud Manager words it apart from the name. */
+const CONDITION_SUBJECTS: Record<string, string> = {
+  coverage: 'Code Coverage',
+  cloud_service_compatibility: 'Cloud Service Compatibility issues',
 };
 
 export const CATEGORIES = [
   { severity: 'critical', label: 'Critical' },
   { severity: 'important', label: 'Important' },
-  { severity: 'informational', label: 'Info' },
+  { severity: 'informational', label: 'Information' },
 ] as const;
 
 export type MetricResult = 'Passed' | 'Failed' | 'Overridden';
@@ -35,9 +42,9 @@ export function metricName(metric: Metric): string {
   return KPI_LABELS[metric.kpi ?? ''] ?? metric.kpi ?? 'Metric';
 }
 
-/** "Critical", "Important" or "Info" (an unknown or missing severity reads as Info: it never blocks). */
+/** "Critical", "Important" or "Information" (an unknown or missing severity reads as Information: it never blocks). */
 export function metricCategory(metric: Metric): (typeof CATEGORIES)[number]['label'] {
-  return CATEGORIES.find((c) => c.severity === metric.severity)?.label ?? 'Info';
+  return CATEGORIES.find((c) => c.severity === metric.severity)?.label ?? 'Information';
 }
 
 /** A value as shown: ratings as letters (the API may send "1"–"5" or "1.0"), percentages with "%". */
@@ -48,42 +55,34 @@ export function metricValue(kpi: string | undefined, value: string | undefined):
   return value;
 }
 
-/** The failure threshold in words: the opposite of the pass condition `comparator expectedValue`. */
-export function metricThreshold(metric: Metric): string {
+/**
+ * The pass condition as Cloud Manager's Code Scanning Results words it: "Security Rating is B or
+ * better", "Maintainability Rating is A", "Code Coverage is 50% or more", "Open Issues is 0".
+ * Ratings compare by goodness: "GTE B" passes with B or better.
+ */
+export function metricCondition(metric: Metric): string {
+  const subject = CONDITION_SUBJECTS[metric.kpi ?? ''] ?? metricName(metric);
   const expected = metricValue(metric.kpi, metric.expectedValue);
-  if (isRating(metric.kpi)) {
-    // Ratings compare by goodness: "GTE B" passes with B or better, so it fails when worse than B.
+  const rating = isRating(metric.kpi);
+  const words = (): string => {
     switch (metric.comparator) {
       case 'GTE':
-        return `worse than ${expected}`;
+        if (rating) return expected === 'A' ? expected : `${expected} or better`;
+        return `${expected} or more`;
       case 'GT':
-        return `${expected} or worse`;
+        return rating ? `better than ${expected}` : `more than ${expected}`;
       case 'LTE':
-        return `better than ${expected}`;
+        if (rating) return `${expected} or worse`;
+        return Number(metric.expectedValue) === 0 ? expected : `${expected} or less`;
       case 'LT':
-        return `${expected} or better`;
-      case 'EQ':
-        return `other than ${expected}`;
+        return rating ? `worse than ${expected}` : `less than ${expected}`;
       case 'NEQ':
+        return `not ${expected}`;
+      default:
         return expected;
     }
-  }
-  switch (metric.comparator) {
-    case 'GTE':
-      return `< ${expected}`;
-    case 'GT':
-      return `≤ ${expected}`;
-    case 'LTE':
-      return `> ${expected}`;
-    case 'LT':
-      return `≥ ${expected}`;
-    case 'EQ':
-      return `≠ ${expected}`;
-    case 'NEQ':
-      return `= ${expected}`;
-    default:
-      return `not ${expected}`;
-  }
+  };
+  return `${subject} is ${words()}`;
 }
 
 /** Passed; Overridden when it failed and a user overrode it; otherwise Failed. */
@@ -112,7 +111,7 @@ export function metricsVerdict(metrics: Metric[], waiting: boolean): MetricsVerd
   return { word: 'Passed', variant: 'positive' };
 }
 
-/** The metrics in category order (Critical, Important, Info), the API's order kept within each. */
+/** The metrics in category order (Critical, Important, Information), the API's order kept within each. */
 export function byCategory(metrics: Metric[]): Metric[] {
   const rank = (m: Metric) => CATEGORIES.findIndex((c) => c.label === metricCategory(m));
   return metrics

@@ -47,6 +47,14 @@ export function pipelineTriggerLabel(trigger: string | undefined): string {
   return trigger ?? '-';
 }
 
+/**
+ * Activity's ACTION: "Full Stack Pipeline Execution" (every deploying pipeline this console
+ * configures deploys full stack code), "Code Quality Pipeline Execution" for a code quality one.
+ */
+export function executionActionLabel(pipeline: Pick<Pipeline, 'phases'>): string {
+  return pipelineCategory(pipeline) === 'codeQuality' ? 'Code Quality Pipeline Execution' : 'Full Stack Pipeline Execution';
+}
+
 /** An execution's trigger in words: "Manual", "On commit", "Push update", "Re-execute". */
 export function executionTriggerLabel(trigger: string | undefined): string {
   switch (trigger) {

@@ -10,7 +10,20 @@ export function parseApiTime(value: string | undefined): Date | undefined {
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
-const secondsFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+/** The status line's time: seconds and the zone as an offset ("GMT+1", "GMT-8", "GMT+5:30"), never an abbreviation ("PST"). */
+function finishFormats(timeZone: string | undefined) {
+  return {
+    date: timeZone ? new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone }) : dateFormat,
+    time: new Intl.DateTimeFormat('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'shortOffset',
+      timeZone,
+    }),
+  };
+}
+const localFinishFormats = finishFormats(undefined);
 
 /** "Mar 19, 2018 • 4:15 PM" as on Cloud Manager's cards and tables. */
 export function formatDateTime(value: string | Date | undefined): string {
@@ -19,11 +32,14 @@ export function formatDateTime(value: string | Date | undefined): string {
   return `${dateFormat.format(date)} • ${timeFormat.format(date)}`;
 }
 
-/** "May 8, 2024 8:20:07 AM GMT+2" as in a step's status line. */
-export function formatFinishTime(value: string | Date | undefined): string {
+/**
+ * "Nov 23, 2026 11:53:06 PM GMT+1" as in a step's status line: the user's zone (or `timeZone`), written as an offset.
+ */
+export function formatFinishTime(value: string | Date | undefined, timeZone?: string): string {
   const date = typeof value === 'string' ? parseApiTime(value) : value;
   if (!date) return '';
-  return `${dateFormat.format(date)} ${secondsFormat.format(date)}`;
+  const formats = timeZone ? finishFormats(timeZone) : localFinishFormats;
+  return `${formats.date.format(date)} ${formats.time.format(date)}`;
 }
 
 /** "1 hour 46 minutes", "4 minutes 13 seconds", "12 seconds". */

@@ -166,7 +166,7 @@ describe('code quality', () => {
   const failing = (metrics: ReturnType<typeof metricsFor>, severity: string) =>
     metrics.filter((m) => m.severity === severity && !m.passed).map((m) => m.kpi);
 
-  it('reports the seven KPIs with unique ids and consistent pass flags', () => {
+  it('reports the eight KPIs (Cloud Service Compatibility included) with unique ids and consistent pass flags', () => {
     const metrics = metricsFor('pass', 1);
     expect(metrics.map((m) => m.kpi)).toEqual([
       'security_rating',
@@ -176,13 +176,15 @@ describe('code quality', () => {
       'skipped_tests',
       'open_issues',
       'duplicated_lines_density',
+      'cloud_service_compatibility',
     ]);
-    expect(new Set(metrics.map((m) => m.id)).size).toBe(7);
+    expect(new Set(metrics.map((m) => m.id)).size).toBe(8);
     expect(metrics.map((m) => m.severity)).toEqual([
       'critical',
       'critical',
       'important',
       'important',
+      'informational',
       'informational',
       'informational',
       'informational',
@@ -196,6 +198,7 @@ describe('code quality', () => {
     expect(byKpi.skipped_tests).toMatchObject({ comparator: 'LTE', expectedValue: '1' });
     expect(byKpi.open_issues).toMatchObject({ comparator: 'LTE', expectedValue: '0' });
     expect(byKpi.duplicated_lines_density).toMatchObject({ comparator: 'LTE', expectedValue: '1' });
+    expect(byKpi.cloud_service_compatibility).toMatchObject({ severity: 'informational', comparator: 'LTE', expectedValue: '0' });
     for (const seed of SEEDS) {
       for (const m of metricsFor('important', seed)) {
         if (/^[A-E]$/.test(m.actualValue)) expect(m.passed).toBe('ABCDE'.indexOf(m.actualValue) <= 'ABCDE'.indexOf(m.expectedValue));
@@ -223,7 +226,7 @@ describe('code quality', () => {
       const info = metricsFor('info', seed);
       expect(failing(info, 'critical')).toEqual([]);
       expect(failing(info, 'important')).toEqual([]);
-      expect(failing(info, 'informational').length).toBeGreaterThan(0);
+      expect(failing(info, 'informational')).toContain('cloud_service_compatibility');
     }
   });
 

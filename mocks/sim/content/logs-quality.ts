@@ -31,6 +31,7 @@ const KPI_LABELS: Record<string, string> = {
   skipped_tests: 'Skipped Unit Tests is 1 or less',
   open_issues: 'Open Issues is 0',
   duplicated_lines_density: 'Duplicated Lines is 1% or less',
+  cloud_service_compatibility: 'Cloud Service Compatibility issues is 0',
 };
 
 export function qualityMainLog(ctx: ContentContext): LogLine[] {

@@ -19,6 +19,8 @@ export interface QualityPlan {
   duplicatedLines: number;
   /** Number of issues (= rows of the CSV). */
   openIssues: number;
+  /** Cloud Service Compatibility issues (the AEM custom rules flagging what does not run on AEMaaCS). */
+  compatibilityIssues: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -61,7 +63,12 @@ export function qualityPlan(ctx: ContentContext): QualityPlan {
 
   // Each rating below A stands for at least one issue (a vulnerability, a bug).
   openIssues = Math.max(openIssues, (security === 'A' ? 0 : 1) + (reliability === 'A' ? 0 : 1));
-  return withScenarioValues({ security, reliability, sqale, coverage, skippedTests, duplicatedLines, openIssues }, ctx);
+  // Drawn last, so adding it left every earlier value of a seed as it was.
+  const compatibilityIssues = outcome === 'info' || rng.chance(failChance / 2) ? rng.int(1, 4) : 0;
+  return withScenarioValues(
+    { security, reliability, sqale, coverage, skippedTests, duplicatedLines, openIssues, compatibilityIssues },
+    ctx,
+  );
 }
 
 /** Each code quality KPI and the field of the plan that holds its value. */
@@ -73,6 +80,7 @@ export const QUALITY_KPI_FIELDS = {
   skipped_tests: 'skippedTests',
   open_issues: 'openIssues',
   duplicated_lines_density: 'duplicatedLines',
+  cloud_service_compatibility: 'compatibilityIssues',
 } as const satisfies Record<string, keyof QualityPlan>;
 
 /** The values a scenario fixed for this run (scenario.ts checked them), so metrics, issues and logs agree with them. */

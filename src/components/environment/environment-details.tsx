@@ -3,13 +3,12 @@
  * service URLs and Developer Console (new tabs). `EnvironmentInfoButton` shows them in a popover
  * (the (i) of the Overview's Environments card).
  */
-import { ActionButton, Content, Dialog, DialogTrigger, Heading } from '@adobe/react-spectrum';
-import InfoOutline from '@spectrum-icons/workflow/InfoOutline';
 import { findLink, rel } from '../../api/links';
 import type { Environment } from '../../api/types';
 import { environmentTypeLabel } from '../../domain/environments';
 import { EnvironmentLinks, NewTabLink } from './environment-links';
 import { EnvironmentStatus } from './environment-status';
+import { InfoPopoverButton } from '../info-popover-button';
 
 export function EnvironmentDetails({ environment }: { environment: Environment }) {
   const developerConsole = findLink(environment, rel.developerConsole)?.href;
@@ -51,16 +50,8 @@ export function EnvironmentDetails({ environment }: { environment: Environment }
 
 export function EnvironmentInfoButton({ environment }: { environment: Environment }) {
   return (
-    <DialogTrigger type="popover">
-      <ActionButton isQuiet aria-label={`Details of ${environment.name}`}>
-        <InfoOutline />
-      </ActionButton>
-      <Dialog>
-        <Heading>{environment.name}</Heading>
-        <Content>
-          <EnvironmentDetails environment={environment} />
-        </Content>
-      </Dialog>
-    </DialogTrigger>
+    <InfoPopoverButton name={environment.name}>
+      <EnvironmentDetails environment={environment} />
+    </InfoPopoverButton>
   );
 }

@@ -33,7 +33,7 @@ describe('Activity with an off-spec server', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('Unknown (WEIRD)');
-    expect(rows[0]).toHaveTextContent('Push update');
+    expect(rows[0]).toHaveTextContent('Trigger: push update');
     expect(rows[0]).toHaveTextContent('30 minutes');
     expect(rows[1]).toHaveTextContent('Finished');
   });

@@ -10,6 +10,8 @@ import { parseApiTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { executionsOf, pipelinesOf, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import { renderWithProviders } from '../../test/render';
+import { catchSaves } from '../../test/saved-files';
+import { fetchStepLogText } from '../../api/step-logs';
 import ActivityPage from './activity-page';
 import { ACTIVITY_PAGE_SIZE } from './use-program-activity';
 
@@ -51,7 +53,7 @@ describe('Activity', () => {
       expect(row).toHaveTextContent(`Commit: ${commitOf(runs[i].execution)}`);
     });
     // the running execution: no duration yet
-    expect(rows[0]).toHaveTextContent('Manual');
+    expect(rows[0]).toHaveTextContent('Trigger: manual');
     expect(rows[0]).toHaveTextContent('Running');
     expect(rows[0]).toHaveTextContent('Branch: develop');
     expect(within(rows[0]).getAllByRole('gridcell')[3]).toHaveTextContent('-');
@@ -83,7 +85,7 @@ describe('Activity', () => {
     const reExecution = runs.findIndex((run) => run.execution.trigger === 'RE_EXECUTE');
     expect(reExecution).toBeGreaterThanOrEqual(0);
     expect(reExecution).toBeLessThan(20);
-    expect(firstRows[reExecution]).toHaveTextContent('Re-execute');
+    expect(firstRows[reExecution]).toHaveTextContent('Trigger: re-execute');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await waitFor(() => expect(screen.getByText(`21–${runs.length} of ${runs.length}`)).toBeInTheDocument());
     expect(router.state.location.search).toBe('?page=2');
@@ -94,7 +96,7 @@ describe('Activity', () => {
     rows.forEach((row, i) => expect(row).toHaveTextContent(`Commit: ${commitOf(runs[20 + i].execution)}`));
     const pushUpdate = runs.slice(20).findIndex((run) => run.execution.trigger === 'PUSH_UPGRADES');
     expect(pushUpdate).toBeGreaterThanOrEqual(0);
-    expect(rows[pushUpdate]).toHaveTextContent('Push update');
+    expect(rows[pushUpdate]).toHaveTextContent('Trigger: push update');
     expect(requested).toContain(next);
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
@@ -109,5 +111,56 @@ describe('Activity', () => {
     expect(await screen.findByTestId('location')).toHaveTextContent(
       `/program/${program.id}/pipeline/${pipeline.id}/execution/${execution.id}`,
     );
+  });
+
+  it("shows Cloud Manager's columns: NAME, ACTION, STATUS, START TIME, DURATION, DETAILS (Branch / Commit / Trigger)", async () => {
+    const { program, runs } = await history('WKND Sites');
+    renderPage(program.id);
+    const table = await screen.findByRole('grid', { name: 'Pipeline executions' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['NAME', 'ACTION', 'STATUS', 'START TIME', 'DURATION', 'DETAILS', 'Actions']);
+    const [first] = within(table).getAllByRole('row').slice(1);
+    const cells = within(first).getAllByRole('gridcell');
+    const expectedAction = runs[0].pipeline.phases.some((phase) => phase.type === 'DEPLOY')
+      ? 'Full Stack Pipeline Execution'
+      : 'Code Quality Pipeline Execution';
+    expect(cells[0]).toHaveTextContent(expectedAction);
+    const build = runs[0].execution._embedded?.stepStates?.find((step) => step.action === 'build');
+    expect(cells[4]).toHaveTextContent(`Branch: ${build?.branch}Commit: ${build?.commitId}Trigger: manual`);
+  });
+
+  it('the row menu: View details opens the execution, Download log saves its build log', async () => {
+    const { program, runs } = await history('WKND Sites');
+    const saved = catchSaves();
+    const user = userEvent.setup();
+    renderPage(program.id);
+    const { pipeline, execution } = runs[0];
+    const menu = await screen.findByRole('button', { name: `Actions for ${pipeline.name} execution ${execution.id}` });
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: 'Download log' }));
+    await waitFor(() => expect(saved.map((file) => file.filename)).toEqual([`build-${execution.id}.log`]));
+    const build = execution._embedded?.stepStates?.find((step) => step.action === 'build');
+    expect(await saved[0].blob.text()).toBe(await fetchStepLogText(findLink(build, rel.logs)));
+    expect(await saved[0].blob.text()).not.toBe('');
+
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: 'View details' }));
+    expect(await screen.findByTestId('location')).toHaveTextContent(
+      `/program/${program.id}/pipeline/${pipeline.id}/execution/${execution.id}`,
+    );
+  });
+
+  it('Download log is not offered before the build has a log', async () => {
+    const wknd = await programNamed('WKND Sites');
+    const dev = (await pipelinesOf(wknd)).find((pipeline) => pipeline.name === 'Dev Deployment')!;
+    const running = await start(dev);
+    const user = userEvent.setup();
+    renderPage(wknd.id);
+    await user.click(await screen.findByRole('button', { name: `Actions for Dev Deployment execution ${running.id}` }));
+    expect(await screen.findByRole('menuitem', { name: 'Download log' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('menuitem', { name: 'View details' })).not.toHaveAttribute('aria-disabled');
   });
 });

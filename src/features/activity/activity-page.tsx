@@ -1,4 +1,8 @@
-/** Activity: every execution of the program, newest first, 20 a page; a row opens its execution. */
+/**
+ * Activity: every execution of the program, newest first, 20 a page, in Cloud Manager's columns
+ * (NAME + type, ACTION, STATUS + (i), START TIME, DURATION, DETAILS: Branch / Commit / Trigger, and
+ * a `...` menu); a row opens its execution.
+ */
 import { Cell, Column, Flex, Row, TableBody, TableHeader, TableView, Text, View } from '@adobe/react-spectrum';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePipelines, useProgram } from '../../api/queries';
@@ -7,10 +11,11 @@ import { paths } from '../../lib/paths';
 import { ExecutionPopover } from '../../components/execution-popover';
 import { ExecutionStatus } from '../../components/execution-status';
 import { PageToolbar } from '../../components/page-toolbar';
-import { executionTriggerLabel, pipelineTypeLabel } from '../../domain/pipeline-type';
+import { executionActionLabel, executionTriggerLabel, pipelineTypeLabel } from '../../domain/pipeline-type';
 import { QueryState } from '../../components/query-state';
 import { durationBetween, formatDateTime, formatDuration } from '../../lib/format';
 import { PageControls } from '../../components/page-controls';
+import { ActivityRowMenu } from './activity-row-menu';
 import { ACTIVITY_PAGE_SIZE, useProgramActivity } from './use-program-activity';
 
 function buildStep(execution: Execution) {
@@ -60,15 +65,18 @@ export default function ActivityPage() {
             }}
           >
             <TableHeader>
-              <Column key="pipeline" isRowHeader width="22%">
-                PIPELINE
+              <Column key="pipeline" isRowHeader width="20%">
+                NAME
               </Column>
-              <Column key="trigger">TRIGGER</Column>
+              <Column key="action">ACTION</Column>
               <Column key="status">STATUS</Column>
               <Column key="start">START TIME</Column>
               <Column key="duration">DURATION</Column>
               <Column key="details" width="25%">
                 DETAILS
+              </Column>
+              <Column key="menu" width={56} hideHeader>
+                Actions
               </Column>
             </TableHeader>
             <TableBody items={activity.rows.map((row) => ({ ...row, key: `${row.pipeline.id}/${row.execution.id}` }))}>
@@ -83,7 +91,7 @@ export default function ActivityPage() {
                         <Text UNSAFE_className="muted">{pipelineTypeLabel(pipeline)}</Text>
                       </Flex>
                     </Cell>
-                    <Cell>{executionTriggerLabel(execution.trigger)}</Cell>
+                    <Cell>{executionActionLabel(pipeline)}</Cell>
                     <Cell textValue={execution.status}>
                       <Flex alignItems="center" gap="size-50">
                         <ExecutionStatus status={execution.status} context="list" />
@@ -96,7 +104,11 @@ export default function ActivityPage() {
                       <Flex direction="column">
                         <Text UNSAFE_className="muted">Branch: {build?.branch ?? '-'}</Text>
                         <Text UNSAFE_className="muted mono">Commit: {build?.commitId ?? '-'}</Text>
+                        <Text UNSAFE_className="muted">Trigger: {executionTriggerLabel(execution.trigger).toLowerCase()}</Text>
                       </Flex>
+                    </Cell>
+                    <Cell textValue="Actions">
+                      <ActivityRowMenu programId={programId} pipeline={pipeline} execution={execution} />
                     </Cell>
                   </Row>
                 );

@@ -24,10 +24,16 @@ interface ExecutionViewProps {
 
 const groupId = (group: PhaseGroup) => `phase-group-${group.key}`;
 
-/** Stage author / publish URLs (for the approval step), from the program's environments. */
-function useStageConsoleLinks(program: Program | undefined): ConsoleLinks | undefined {
-  const environments = useEnvironments(program);
-  const stage = environments.data?._embedded?.environments?.find((environment) => environment.type === 'stage');
+/**
+ * Author / publish URLs of the stage environment this pipeline deploys to (its stage DEPLOY phase),
+ * for the approval step's CONSOLE LINKS; a pipeline that names none uses the program's stage.
+ */
+function useStageConsoleLinks(program: Program | undefined, pipeline: Pipeline): ConsoleLinks | undefined {
+  const environments = useEnvironments(program).data?._embedded?.environments ?? [];
+  const stageId = pipeline.phases?.find((phase) => phase.type === 'DEPLOY' && phase.environmentType === 'stage')?.environmentId;
+  const stage =
+    environments.find((environment) => stageId !== undefined && environment.id === stageId) ??
+    environments.find((environment) => environment.type === 'stage');
   const author = findLink(stage, rel.author)?.href;
   const publish = findLink(stage, rel.publish)?.href;
   return useMemo(() => (author || publish ? { author, publish } : undefined), [author, publish]);
@@ -41,7 +47,7 @@ export function ExecutionView({ program, pipeline, execution }: ExecutionViewPro
   const steps = useMemo(() => execution._embedded?.stepStates ?? [], [execution._embedded?.stepStates]);
   const groups = useMemo(() => groupSteps(steps, isProductionPipeline(pipeline), pipeline), [steps, pipeline]);
   const buildStep = steps.find((step) => step.action === 'build');
-  const consoleLinks = useStageConsoleLinks(program);
+  const consoleLinks = useStageConsoleLinks(program, pipeline);
   const context = useMemo(() => ({ pipeline, executionId: execution.id }), [pipeline, execution.id]);
   const current = steps.find((step) => step.status === 'WAITING') ?? steps.find((step) => step.status === 'RUNNING');
   return (

@@ -42,10 +42,11 @@ export function DeployCtaCard({ programId, pipelineList }: DeployCtaCardProps) {
   const navigate = useNavigate();
   const production = pipelineList?._embedded?.pipelines?.find(isProductionPipeline);
   const history = useExecutionList(production ? executionListHref(production) : undefined, isPipelineRunning(production?.status));
+  // An outlined pill, as in Cloud Manager; Adobe's docs in a new tab.
   const learnMore = (
-    <Link href={LEARN_MORE} target="_blank" rel="noreferrer">
+    <Button variant="secondary" style="outline" elementType="a" href={LEARN_MORE} target="_blank" rel="noreferrer">
       Learn more
-    </Link>
+    </Button>
   );
 
   if (!production) {

@@ -43,7 +43,7 @@ describe('Program Overview on an API without the createPipeline extension', () =
     );
     render();
     expect(await screen.findByRole('heading', { name: 'From code to production' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Learn more' })).toBeInTheDocument();
+    expect(screen.getByText('Learn more').closest('a')).toHaveAttribute('target', '_blank');
     expect(screen.queryByRole('button', { name: 'Setup Pipeline' })).not.toBeInTheDocument();
   });
 });

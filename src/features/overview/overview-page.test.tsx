@@ -139,4 +139,45 @@ describe('Program Overview', () => {
     expect(after.status).not.toBe('RUNNING');
     expect(after._embedded?.stepStates?.find((step) => step.action === 'approval')?.status).toBe('CANCELLED');
   });
+
+  it('Learn more is an outlined button opening Adobe’s docs in a new tab', async () => {
+    render(await programNamed('Acme Intranet'));
+    const cta = await screen.findByRole('region', { name: 'Deployment' });
+    const learnMore = (await within(cta).findByText('Learn more')).closest('a') as HTMLElement;
+    expect(learnMore).toHaveAttribute('data-variant', 'secondary');
+    expect(learnMore).toHaveAttribute('data-style', 'outline');
+    expect(learnMore).toHaveAttribute('target', '_blank');
+    expect(learnMore.getAttribute('href')).toMatch(/^https:\/\/experienceleague\.adobe\.com\//);
+  });
+
+  it('Pipelines card footer: + Add (production taken, non-production offered), Show All, Access Repo Info, Learn More', async () => {
+    const wknd = await programNamed('WKND Sites');
+    const user = userEvent.setup();
+    render(wknd);
+    const card = await screen.findByRole('region', { name: 'Pipelines' });
+    await user.click(await within(card).findByRole('button', { name: 'Add' }));
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByRole('menuitem', { name: /^Add Production Pipeline/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(within(menu).getByRole('menuitem', { name: /^Add Non-Production Pipeline/ })).not.toHaveAttribute('aria-disabled');
+    await user.keyboard('{Escape}');
+    expect(within(card).getByRole('link', { name: 'Show All' })).toHaveAttribute('href', `/program/${wknd.id}/pipelines`);
+    expect(within(card).getByRole('link', { name: /^Learn More/ })).toHaveAttribute('target', '_blank');
+    await user.click(await within(card).findByRole('button', { name: 'Access Repo Info' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Repository Info' });
+    expect((within(dialog).getByRole('textbox', { name: 'Git repository URL' }) as HTMLInputElement).value).toMatch(/^https:\/\/git\./);
+  });
+
+  it('Useful Resources: three cards whose Show me. opens Adobe’s docs in a new tab; a floating help button', async () => {
+    render(await programNamed('WKND Sites'));
+    const resources = await screen.findByRole('region', { name: 'Useful Resources' });
+    expect(
+      within(resources)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Get up and running on Cloud Manager', 'Understand Custom Code Quality rules', 'Accelerate DevOps with Cloud Manager APIs']);
+    const showMe = within(resources).getAllByRole('link', { name: /^Show me\. / });
+    expect(showMe).toHaveLength(3);
+    for (const link of showMe) expect(link).toHaveAttribute('target', '_blank');
+    expect(screen.getByRole('link', { name: 'Cloud Manager help (opens in a new tab)' })).toHaveAttribute('target', '_blank');
+  });
 });

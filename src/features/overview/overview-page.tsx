@@ -1,4 +1,7 @@
-/** Program Overview: the deployment CTA card, Environments and Pipelines cards, a link to Activity. */
+/**
+ * Program Overview: the deployment CTA card, Environments and Pipelines cards, a link to Activity,
+ * Useful Resources and the floating help button.
+ */
 import { Flex, Link, View } from '@adobe/react-spectrum';
 import { useParams } from 'react-router';
 import { usePipelines, useProgram, useRepositories } from '../../api/queries';
@@ -9,6 +12,7 @@ import { QueryState } from '../../components/query-state';
 import { DeployCtaCard } from './deploy-cta-card';
 import { EnvironmentsCard } from './environments-card';
 import { PipelinesCard } from './pipelines-card';
+import { FloatingHelpButton, UsefulResources } from './useful-resources';
 
 export default function OverviewPage() {
   const { programId = '' } = useParams();
@@ -45,9 +49,11 @@ export default function OverviewPage() {
               </QueryState>
             </div>
             <Link href={paths.activity.href(programId)}>View all activity</Link>
+            <UsefulResources />
           </Flex>
         </QueryState>
       </View>
+      <FloatingHelpButton />
     </>
   );
 }

@@ -1,5 +1,10 @@
-/** The Pipelines card: at most 3 rows (name, type line, REPO — BRANCH, live status, `...` menu) and Show All. */
-import { Flex, Link } from '@adobe/react-spectrum';
+/**
+ * The Pipelines card: at most 3 rows (name, type line, REPO — BRANCH, live status, `...` menu) and
+ * the footer: + Add, Show All, { } Access Repo Info, Learn More.
+ */
+import { ActionButton, DialogContainer, Flex, Link, Text } from '@adobe/react-spectrum';
+import Brackets from '@spectrum-icons/workflow/Brackets';
+import { useState } from 'react';
 import type { PipelineList, Repository } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
@@ -8,6 +13,11 @@ import { ExecutionPopover } from '../../components/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { pipelineTypeLabel, repoBranchLabel } from '../../domain/pipeline-type';
 import { OverviewCard } from './overview-card';
+import { AccessRepoInfoDialog } from '../../components/repositories/access-repo-info-dialog';
+import { NewTabLink } from '../../components/environment/environment-links';
+
+const LEARN_MORE =
+  'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/cloud-manager/configuring-pipelines/introduction-ci-cd-pipelines';
 
 interface PipelinesCardProps {
   programId: string;
@@ -17,6 +27,7 @@ interface PipelinesCardProps {
 
 export function PipelinesCard({ programId, pipelineList, repositories }: PipelinesCardProps) {
   const pipelines = pipelineList?._embedded?.pipelines ?? [];
+  const [accessOpen, setAccessOpen] = useState(false);
   return (
     <OverviewCard
       id="pipelines"
@@ -27,6 +38,16 @@ export function PipelinesCard({ programId, pipelineList, repositories }: Pipelin
         <Flex marginTop="size-150" gap="size-200" alignItems="center">
           <AddPipelineMenu programId={programId} pipelineList={pipelineList} look="footer" />
           <Link href={paths.pipelines.href(programId)}>Show All</Link>
+          {repositories?.length ? (
+            <ActionButton isQuiet onPress={() => setAccessOpen(true)}>
+              <Brackets />
+              <Text>Access Repo Info</Text>
+            </ActionButton>
+          ) : null}
+          <NewTabLink href={LEARN_MORE}>Learn More</NewTabLink>
+          <DialogContainer onDismiss={() => setAccessOpen(false)}>
+            {accessOpen && repositories ? <AccessRepoInfoDialog repositories={repositories} /> : null}
+          </DialogContainer>
         </Flex>
       }
     >

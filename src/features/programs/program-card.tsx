@@ -1,12 +1,19 @@
-/** A program card: placeholder image, name, service type, Sandbox tag, status, solutions, date created. The whole card opens the Overview. */
+/**
+ * A program card: placeholder image, name, service type, Sandbox tag, status, (i) details and `...`
+ * menu, solutions, date created. The whole card opens the Overview.
+ */
 import { Divider, Flex, Link, Text, View } from '@adobe/react-spectrum';
 import ImageIcon from '@spectrum-icons/workflow/Image';
+import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import type { Program } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { formatDateTime } from '../../lib/format';
 import { programServiceType } from '../../domain/program-service-type';
 import { ProgramStatus } from './program-status';
+
+// The (i) popover and the `...` menu load after the cards, with the statistics (one chunk outside the first load).
+const ProgramCardActions = lazy(() => import('./programs-home-extras').then((m) => ({ default: m.ProgramCardActions })));
 
 export function ProgramCard({ program }: { program: Program }) {
   const navigate = useNavigate();
@@ -17,7 +24,7 @@ export function ProgramCard({ program }: { program: Program }) {
       aria-labelledby={`program-${program.id}-name`}
       onClick={(event) => {
         // The name is the keyboard-reachable link; a click anywhere else on the card does the same.
-        if (!(event.target as HTMLElement).closest('a,button')) navigate(href);
+        if (!(event.target as HTMLElement).closest('a,button,[role="dialog"],[role="menu"]')) navigate(href);
       }}
     >
       <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-200" height="100%" backgroundColor="gray-50">
@@ -35,6 +42,9 @@ export function ProgramCard({ program }: { program: Program }) {
             {program.capabilities?.sandbox ? <span className="tag">Sandbox</span> : null}
             <ProgramStatus status={program.status} />
           </Flex>
+          <Suspense fallback={null}>
+            <ProgramCardActions program={program} />
+          </Suspense>
         </Flex>
         <Divider size="S" marginY="size-150" />
         <Flex gap="size-300" wrap>

@@ -2,11 +2,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
 import { entryPointHref, getJson } from '../../api/client';
-import type { ProgramList } from '../../api/types';
-import { setupSimulatorServer } from '../../test/simulator-server';
+import type { Execution, ProgramList } from '../../api/types';
+import { parseApiTime } from '../../lib/format';
+import { executionsOf, pipelinesOf, programNamed, setupSimulatorServer } from '../../test/simulator-server';
 import { renderWithProviders } from '../../test/render';
 import ProgramsPage from './programs-page';
+import { STATISTICS_RUNS } from './use-program-statistics';
 
 const byName = (a: string, b: string) => a.localeCompare(b);
 
@@ -96,4 +99,76 @@ describe('My Programs', () => {
     );
     expect(router.state.location.search).not.toContain('page=');
   }, 60_000);
+
+  it('statistics: the last 90 days of deployments, code quality issues and builds, as the API’s histories have them', async () => {
+    const runs: Execution[] = [];
+    for (const name of ['WKND Sites', 'We.Retail Global', 'Acme Intranet', 'Sandbox Playground', 'Summit Launch'])
+      for (const pipeline of await pipelinesOf(await programNamed(name)))
+        runs.push(...(await executionsOf(pipeline)).slice(0, STATISTICS_RUNS));
+    const newest = Math.max(Date.now(), ...runs.map((run) => parseApiTime(run.createdAt)!.getTime()));
+    const steps = runs
+      .filter((run) => parseApiTime(run.createdAt)!.getTime() >= newest - 90 * 86_400_000)
+      .flatMap((run) => run._embedded?.stepStates ?? []);
+    const expected = {
+      Deployments: steps.filter((s) => s.action === 'deploy' && s.environmentType === 'prod' && s.status === 'FINISHED').length,
+      'Code quality issues': steps.filter((s) => s.action === 'codeQuality' && ['FAILED', 'WAITING'].includes(s.status)).length,
+      Builds: steps.filter((s) => s.action === 'build' && s.status !== 'NOT_STARTED').length,
+    };
+    expect(expected.Deployments).toBeGreaterThan(0);
+    expect(expected.Builds).toBeGreaterThan(expected.Deployments);
+    renderWithProviders(<ProgramsPage />);
+    const card = await screen.findByRole('region', { name: 'Your last 90 days' });
+    for (const [label, value] of Object.entries(expected))
+      await waitFor(() => expect(within(card).getByText(label).previousSibling).toHaveTextContent(String(value)));
+  });
+
+  it('statistics: a new organisation is welcomed with View tutorials instead', async () => {
+    sim.server.use(http.get('*/executions', () => HttpResponse.json({ _totalNumberOfItems: 0, _embedded: { executions: [] } })));
+    renderWithProviders(<ProgramsPage />);
+    const card = await screen.findByRole('region', { name: 'Your last 90 days' });
+    expect(await within(card).findByRole('heading', { name: 'Let’s get you started with Cloud Manager' })).toBeInTheDocument();
+    expect(within(card).getByText('View tutorials').closest('a')).toHaveAttribute('target', '_blank');
+  });
+
+  it('Quick Links: three cards, each opening in a new tab', async () => {
+    renderWithProviders(<ProgramsPage />);
+    const quick = await screen.findByRole('region', { name: 'Quick Links' });
+    expect(
+      within(quick)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Admin Console', 'Cloud Manager documentation', 'Adobe Learning Manager']);
+    const links = within(quick).getAllByRole('link', { name: /^Open / });
+    expect(links).toHaveLength(3);
+    for (const link of links) expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  it('a card’s (i) shows the program’s details; its `...` menu opens the Overview, and Edit / Delete say why they are unavailable', async () => {
+    const user = userEvent.setup();
+    const { router } = renderWithProviders(<ProgramsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Details of WKND Sites' }));
+    const details = await screen.findByRole('dialog', { name: 'WKND Sites' });
+    expect(within(details).getByText('Program ID').nextSibling).toHaveTextContent('1');
+    expect(within(details).getByText('Type').nextSibling).toHaveTextContent('Production');
+    await user.keyboard('{Escape}');
+
+    await user.click(screen.getByRole('button', { name: 'Actions for WKND Sites' }));
+    let menu = await screen.findByRole('menu');
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Environments', 'Program Overview', 'EditThe API offers no way to edit a program.']);
+    expect(within(menu).getByRole('menuitem', { name: /^Edit/ })).toHaveAttribute('aria-disabled', 'true');
+    await user.keyboard('{Escape}');
+
+    await user.click(screen.getByRole('button', { name: 'Actions for Sandbox Playground' }));
+    menu = await screen.findByRole('menu');
+    const remove = within(menu).getByRole('menuitem', { name: /^Delete/ });
+    expect(remove).toHaveAttribute('aria-disabled', 'true');
+    expect(remove).toHaveTextContent('The API offers no link to delete this program.');
+    await user.click(within(menu).getByRole('menuitem', { name: 'Program Overview' }));
+    const sandbox = await programNamed('Sandbox Playground');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/program/${sandbox.id}`));
+  });
 });

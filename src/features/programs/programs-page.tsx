@@ -23,6 +23,9 @@ import { PageControls } from '../../components/page-controls';
 
 // The list view (a TableView) is not the default: its code loads when it is chosen (issue #5).
 const ProgramTable = lazy(() => import('./program-table').then((m) => ({ default: m.ProgramTable })));
+// The statistics card and Quick Links load after the cards, outside the first load.
+const ProgramStatisticsCard = lazy(() => import('./programs-home-extras').then((m) => ({ default: m.ProgramStatisticsCard })));
+const QuickLinks = lazy(() => import('./programs-home-extras').then((m) => ({ default: m.QuickLinks })));
 
 export const PROGRAMS_PAGE_SIZE = 50;
 
@@ -83,6 +86,11 @@ export default function ProgramsPage() {
     <>
       <PageToolbar breadcrumbs={[{ label: 'My Programs' }]} />
       <View padding="size-300">
+        {embedded ? (
+          <Suspense fallback={null}>
+            <ProgramStatisticsCard programs={embedded} />
+          </Suspense>
+        ) : null}
         <Flex alignItems="end" justifyContent="space-between" wrap gap="size-200" marginBottom="size-200">
           <Heading level={1} margin={0}>
             My Programs
@@ -148,6 +156,9 @@ export default function ProgramsPage() {
             />
           ) : null}
         </QueryState>
+        <Suspense fallback={null}>
+          <QuickLinks />
+        </Suspense>
       </View>
     </>
   );

@@ -14,7 +14,7 @@ import { PageControls } from '../../components/page-controls';
 import { PageToolbar } from '../../components/page-toolbar';
 import { QueryState } from '../../components/query-state';
 import { paths } from '../../lib/paths';
-import { AccessRepoInfoDialog } from './access-repo-info-dialog';
+import { AccessRepoInfoDialog } from '../../components/repositories/access-repo-info-dialog';
 
 function Branches({ repository }: { repository: Repository }) {
   const branches = useBranches(repository);

@@ -32,7 +32,7 @@ describe('View slowest pages', () => {
       auditRun('299', { scores: { performance: 60 }, pages: before.slice(0, 6) }),
     ]);
     await user.click(await screen.findByRole('button', { name: 'View slowest pages' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Slowest pages' });
+    const dialog = await screen.findByRole('dialog', { name: 'Slowest 5 pages' });
     const grid = await within(dialog).findByRole('grid', { name: 'Slowest pages (Mobile)' });
     expect(rowPaths(grid)).toEqual(['/page-2', '/page-7', '/page-4', '/page-5', '/page-1']);
     // Performance cell: score, band for screen readers, change from the same page in execution 299
@@ -52,7 +52,7 @@ describe('View slowest pages', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'View full report' }));
     expect(await screen.findByRole('dialog', { name: 'Experience audit report' })).toBeInTheDocument();
-    expect(screen.queryByRole('dialog', { name: 'Slowest pages' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Slowest 5 pages' })).not.toBeInTheDocument();
   });
 
   it('shows fewer rows when fewer pages were audited', async () => {

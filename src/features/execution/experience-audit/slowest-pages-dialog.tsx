@@ -32,7 +32,7 @@ export function SlowestPagesDialog({ step, previousRun, onViewFullReport }: Slow
     </Button>
   );
   return (
-    <AuditDialog title="Slowest pages" wide previousRun={previousRun} actions={viewFullReport}>
+    <AuditDialog title={`Slowest ${SLOWEST_COUNT} pages`} wide previousRun={previousRun} actions={viewFullReport}>
       <DevicePicker device={device} onChange={setDevice} />
       <QueryState
         what="the audited pages"

@@ -4,6 +4,7 @@ import { actionRequest } from '../../../api/action-request';
 import { CopyCurlMenu } from '../../../components/copy-curl/copy-curl-menu';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
+import { DisabledCancel } from './disabled-cancel';
 import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Approve / Reject, in words: someone else decided first. */
@@ -22,7 +23,7 @@ interface HoldApprovalProps {
   consoleLinks?: ConsoleLinks;
 }
 
-/** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists). */
+/** The approval hold: CONSOLE LINKS, then Reject / Approve (each only when its link exists), and under them a disabled Cancel. */
 export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
   const action = useStepAction(stepStateKey(step));
   const links =
@@ -75,6 +76,7 @@ export function HoldApproval({ step, consoleLinks }: HoldApprovalProps) {
           ]}
         />
       </Flex>
+      <DisabledCancel reason="Reject stops the execution at this step." />
     </Flex>
   );
 }

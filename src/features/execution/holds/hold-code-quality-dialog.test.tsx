@@ -22,7 +22,7 @@ const m = (kpi: string, severity: string, actualValue: string, comparator: strin
   override: false,
 });
 
-/** An important failure on maintainability and coverage; everything else passes but duplicated lines. */
+/** An important failure on maintainability and coverage; everything else passes but duplicated lines and compatibility. */
 const HELD: Metric[] = [
   m('security_rating', 'critical', 'A', 'GTE', 'B', true),
   m('reliability_rating', 'critical', 'B', 'GTE', 'D', true),
@@ -31,6 +31,7 @@ const HELD: Metric[] = [
   m('skipped_tests', 'informational', '0', 'LTE', '1', true),
   m('open_issues', 'informational', '0', 'LTE', '0', true),
   m('duplicated_lines_density', 'informational', '2.4', 'LTE', '1', false),
+  m('cloud_service_compatibility', 'informational', '3', 'LTE', '0', false),
 ];
 
 function serveMetrics(answer: () => Metric[] | Response) {
@@ -48,45 +49,79 @@ function serveMetrics(answer: () => Metric[] | Response) {
   return puts;
 }
 
-/** Each row of the metrics table as [metric, category, threshold, value, result]. */
-function rowsOf(dialog: HTMLElement): string[][] {
-  const table = within(dialog).getByRole('grid', { name: 'Code scanning metrics' });
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('gridcell')].map((cell) => cell.textContent ?? ''));
+const CATEGORY_NAMES = ['Critical', 'Important', 'Information'];
+
+/** Each section's rows as [condition, value, result], by section ("Critical", "Important", "Information"). */
+function rowsOf(dialog: HTMLElement): Record<string, string[][]> {
+  const sections: Record<string, string[][]> = {};
+  for (const name of CATEGORY_NAMES) {
+    const table = within(dialog).queryByRole('grid', { name });
+    if (!table) continue;
+    sections[name] = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('gridcell')].map((cell) => cell.textContent ?? ''));
+  }
+  return sections;
 }
 
-/** The "n passed · n failed" counters, one per category. */
+/** The result words of every row, sections in order. */
+const results = (dialog: HTMLElement) =>
+  Object.values(rowsOf(dialog))
+    .flat()
+    .map((row) => row[2]);
+
+/** Each section's counters ("2 passed", "0 failed"), by section. */
 const counters = (dialog: HTMLElement) =>
-  within(within(dialog).getByRole('list', { name: 'Results by category' }))
-    .getAllByRole('listitem')
-    .map((li) => li.textContent);
+  Object.fromEntries(
+    CATEGORY_NAMES.filter((name) => within(dialog).queryByRole('region', { name })).map((name) => [
+      name,
+      within(within(dialog).getByRole('region', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ]),
+  );
 
 async function openSummary(status: string, links: string[]) {
   const user = userEvent.setup();
   renderWithProviders(<HoldCodeQuality step={step('codeQuality', status, { links })} />);
   await user.click(screen.getByRole('button', { name: 'Review Summary' }));
   const dialog = await screen.findByRole('dialog', { name: 'Code Scanning Results' });
-  await within(dialog).findByRole('grid', { name: 'Code scanning metrics' });
+  await within(dialog).findByRole('grid', { name: 'Critical' });
   return { user, dialog };
 }
 
 describe('Code Scanning Results (Review Summary)', () => {
-  it('lists one row per metric with its category, threshold in words, value and result, under a Partially Passed badge while held', async () => {
+  it('lists Critical, Important and Information, each with PASSED / FAILED counters and one row per metric: condition, value, result', async () => {
     serveMetrics(() => HELD);
     const { dialog } = await openSummary('WAITING', ['metrics', 'advance', 'cancel']);
-    expect(rowsOf(dialog)).toEqual([
-      ['Security Rating', 'Critical', 'worse than B', 'A', 'Passed'],
-      ['Reliability Rating', 'Critical', 'worse than D', 'B', 'Passed'],
-      ['Maintainability Rating', 'Important', 'worse than A', 'C', 'Failed'],
-      ['Coverage', 'Important', '< 50%', '31.7%', 'Failed'],
-      ['Skipped Unit Tests', 'Info', '> 1', '0', 'Passed'],
-      ['Open Issues', 'Info', '> 0', '0', 'Passed'],
-      ['Duplicated Lines', 'Info', '> 1%', '2.4%', 'Failed'],
-    ]);
+    expect(
+      within(dialog)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(CATEGORY_NAMES);
+    expect(rowsOf(dialog)).toEqual({
+      Critical: [
+        ['Security Rating is B or better', 'A', 'Passed'],
+        ['Reliability Rating is D or better', 'B', 'Passed'],
+      ],
+      Important: [
+        ['Maintainability Rating is A', 'C', 'Failed'],
+        ['Code Coverage is 50% or more', '31.7%', 'Failed'],
+      ],
+      Information: [
+        ['Skipped Unit Tests is 1 or less', '0', 'Passed'],
+        ['Open Issues is 0', '0', 'Passed'],
+        ['Duplicated Lines is 1% or less', '2.4%', 'Failed'],
+        ['Cloud Service Compatibility issues is 0', '3', 'Failed'],
+      ],
+    });
     expect(within(dialog).getByText('Partially Passed')).toBeInTheDocument();
-    expect(counters(dialog)).toEqual(['Critical: 2 passed · 0 failed', 'Important: 0 passed · 2 failed', 'Info: 2 passed · 1 failed']);
+    expect(counters(dialog)).toEqual({
+      Critical: ['2 passed', '0 failed'],
+      Important: ['0 passed', '2 failed'],
+      Information: ['2 passed', '2 failed'],
+    });
   });
 
   it('Override in the dialog sends the failing important kpis; the rows then read Overridden and the badge Overridden', async () => {
@@ -110,16 +145,16 @@ describe('Code Scanning Results (Review Summary)', () => {
       },
     });
     await waitFor(() =>
-      expect(rowsOf(dialog).map((row) => row[4])).toEqual(['Passed', 'Passed', 'Overridden', 'Overridden', 'Passed', 'Passed', 'Failed']),
+      expect(results(dialog)).toEqual(['Passed', 'Passed', 'Overridden', 'Overridden', 'Passed', 'Passed', 'Failed', 'Failed']),
     );
     expect(within(dialog).getByText('Overridden', { selector: '.code-quality-verdict *' })).toBeInTheDocument();
-    expect(counters(dialog)).toContain('Important: 0 passed · 0 failed · 2 overridden');
+    expect(counters(dialog).Important).toEqual(['0 passed', '0 failed', '2 overridden']);
   });
 
   it('a critical failure reads Failed, and a finished step has no decision buttons', async () => {
     serveMetrics(() => HELD.map((x) => (x.kpi === 'security_rating' ? { ...x, actualValue: '5.0', passed: false } : x)));
     const { dialog } = await openSummary('FAILED', ['metrics']);
-    expect(rowsOf(dialog)[0]).toEqual(['Security Rating', 'Critical', 'worse than B', 'E', 'Failed']);
+    expect(rowsOf(dialog).Critical[0]).toEqual(['Security Rating is B or better', 'E', 'Failed']);
     expect(within(dialog).getByText('Failed', { selector: '.code-quality-verdict *' })).toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: 'Override' })).not.toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
@@ -136,7 +171,7 @@ describe('Code Scanning Results (Review Summary)', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Code Scanning Results' });
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/could not load the code scanning results/i);
     await user.click(within(dialog).getByRole('button', { name: 'Retry' }));
-    expect(await within(dialog).findByRole('grid', { name: 'Code scanning metrics' })).toBeInTheDocument();
-    expect(rowsOf(dialog)).toHaveLength(7);
+    expect(await within(dialog).findByRole('grid', { name: 'Critical' })).toBeInTheDocument();
+    expect(results(dialog)).toHaveLength(8);
   });
 });

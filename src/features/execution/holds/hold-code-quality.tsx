@@ -1,4 +1,4 @@
-import { ActionButton, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
+import { Button, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
 import { lazy, Suspense } from 'react';
 import ViewDetail from '@spectrum-icons/workflow/ViewDetail';
 import { overrideQuality, rejectQuality } from '../../../api/actions';
@@ -63,10 +63,10 @@ export function HoldCodeQuality({ step }: { step: StepState }) {
     <Flex gap="size-100" wrap UNSAFE_className="hold hold-code-quality">
       {hasMetrics ? (
         <DialogTrigger>
-          <ActionButton>
+          <Button variant="secondary" style="outline">
             <ViewDetail />
             <Text>Review Summary</Text>
-          </ActionButton>
+          </Button>
           {(close) => (
             <Suspense fallback={null}>
               <HoldCodeQualityDialog step={step} close={close} actions={held ? <Flex gap="size-100">{decisions}</Flex> : undefined} />

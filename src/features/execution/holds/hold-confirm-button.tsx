@@ -1,4 +1,4 @@
-import { ActionButton, AlertDialog, DialogTrigger, ProgressCircle, Text } from '@adobe/react-spectrum';
+import { AlertDialog, Button, DialogTrigger, ProgressCircle, Text } from '@adobe/react-spectrum';
 import { useRef, type ReactNode } from 'react';
 
 interface HoldConfirmButtonProps {
@@ -37,10 +37,15 @@ export function HoldConfirmButton({
         if (open) confirmed.current = false;
       }}
     >
-      <ActionButton isDisabled={isDisabled || isPending} aria-label={isPending ? `${label} (sending…)` : undefined}>
+      <Button
+        variant="secondary"
+        style="outline"
+        isDisabled={isDisabled || isPending}
+        aria-label={isPending ? `${label} (sending…)` : undefined}
+      >
         {isPending ? <ProgressCircle size="S" isIndeterminate aria-label="Sending" aria-hidden /> : null}
         <Text>{label}</Text>
-      </ActionButton>
+      </Button>
       <AlertDialog
         title={title}
         variant={destructive ? 'destructive' : 'confirmation'}

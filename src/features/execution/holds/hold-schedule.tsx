@@ -1,11 +1,11 @@
-import { DatePicker, Flex, Radio, RadioGroup, Text, type DateValue } from '@adobe/react-spectrum';
+import { DatePicker, Flex, Radio, RadioGroup, Text, TextField, type DateValue } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { cancelStep, scheduleDeployment } from '../../../api/actions';
 import { actionRequest } from '../../../api/action-request';
 import { CopyCurlMenu } from '../../../components/copy-curl/copy-curl-menu';
 import type { StepState } from '../../../api/types';
 import { stepStateKey, useStepAction } from '../../../api/use-step-action';
-import { formatFinishTime } from '../../../lib/format';
+import { formatFinishTime, parseApiTime } from '../../../lib/format';
 import { HoldDecisionButton } from './hold-decision-button';
 
 /** The 409 answer to Confirm / Stop Execution, in words: someone else decided first. */
@@ -15,6 +15,62 @@ export const SCHEDULE_ALREADY_DECIDED =
 /** The user's own time zone: the date and time field is read in it. */
 function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const SCHEDULE_LABEL = 'Select a date and time to begin Production Deployment';
+
+/** The two choices, "Now" and a date and time; `isDisabled` greys them (busy, or already decided). */
+function ScheduleChoice({
+  mode,
+  onChange,
+  isDisabled,
+}: {
+  mode: 'now' | 'date';
+  onChange?: (mode: 'now' | 'date') => void;
+  isDisabled: boolean;
+}) {
+  return (
+    <RadioGroup
+      label={SCHEDULE_LABEL}
+      value={mode}
+      onChange={(next) => onChange?.(next === 'date' ? 'date' : 'now')}
+      isDisabled={isDisabled}
+    >
+      <Radio value="now">Now</Radio>
+      <Radio value="date">Date and time</Radio>
+    </RadioGroup>
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-12-01 10:30" in the user's time zone, as Cloud Manager's date field writes it. */
+function fieldText(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The date and time chosen at Confirm: `scheduledFor` while it waits for it, the decision's `input` after; none for Now. */
+function chosenTime(step: StepState): string | undefined {
+  const details = step.details ?? {};
+  if (typeof details.scheduledFor === 'string') return details.scheduledFor;
+  const input = details.input as { type?: unknown; schedule?: unknown } | undefined;
+  return input?.type === 'SCHEDULED' && typeof input.schedule === 'string' ? input.schedule : undefined;
+}
+
+/**
+ * The schedule after Confirm, as Cloud Manager keeps it: the choice stays visible, greyed and
+ * read-only ("Now", or the date and time chosen); the status line says "Scheduled".
+ */
+export function ScheduleDecided({ step }: { step: StepState }) {
+  const scheduledFor = parseApiTime(chosenTime(step));
+  return (
+    <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-schedule hold-schedule--decided">
+      <ScheduleChoice mode={scheduledFor ? 'date' : 'now'} isDisabled />
+      {scheduledFor ? (
+        <TextField label={`Date and time (${localTimeZone()})`} value={fieldText(scheduledFor)} isDisabled width="size-3600" />
+      ) : null}
+    </Flex>
+  );
 }
 
 /**
@@ -31,15 +87,7 @@ export function HoldSchedule({ step }: { step: StepState }) {
 
   return (
     <Flex direction="column" gap="size-100" UNSAFE_className="hold hold-schedule">
-      <RadioGroup
-        label="Select a date and time to begin Production Deployment"
-        value={mode}
-        onChange={(next) => setMode(next === 'date' ? 'date' : 'now')}
-        isDisabled={action.isBusy}
-      >
-        <Radio value="now">Now</Radio>
-        <Radio value="date">Date and time</Radio>
-      </RadioGroup>
+      <ScheduleChoice mode={mode} onChange={setMode} isDisabled={action.isBusy} />
       {mode === 'date' ? (
         <DatePicker
           label={`Date and time (${localTimeZone()})`}

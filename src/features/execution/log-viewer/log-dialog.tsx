@@ -1,4 +1,4 @@
-import { ActionButton, Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Heading, Text } from '@adobe/react-spectrum';
+import { Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Heading, Text } from '@adobe/react-spectrum';
 import FileTxt from '@spectrum-icons/workflow/FileTxt';
 import { useCallback } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -70,10 +70,10 @@ export function LogDialog({ buttonLabel = 'View log', ...props }: LogDialogProps
   };
   return (
     <DialogTrigger type="fullscreen" isOpen={isOpen} onOpenChange={setOpen}>
-      <ActionButton>
+      <Button variant="secondary" style="outline">
         <FileTxt />
         <Text>{buttonLabel}</Text>
-      </ActionButton>
+      </Button>
       {(close) => (
         <Dialog>
           <Heading>{props.title} log</Heading>

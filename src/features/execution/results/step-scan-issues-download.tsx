@@ -1,5 +1,5 @@
 import { fetchStepArtifactText } from '../../../api/artifacts';
-import { useStepArtifacts } from '../../../api/queries';
+import { useStepArtifacts, useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
 import { DownloadTextButton } from '../../../components/download-text-button';
 
@@ -10,6 +10,9 @@ import { DownloadTextButton } from '../../../components/download-text-button';
 export function StepScanIssuesDownload({ step }: { step: StepState }) {
   const artifacts = useStepArtifacts(step);
   const hasIssues = artifacts.data?._embedded?.artifacts?.some((a) => a.type === 'SCAN_ISSUES') === true;
+  // Filled when the scan found issues (open_issues above 0), as in Cloud Manager; outlined otherwise.
+  const metrics = useStepMetrics(hasIssues ? step : undefined);
+  const openIssues = Number(metrics.data?.metrics?.find((m) => m.kpi === 'open_issues')?.actualValue ?? 0);
   if (!hasIssues) return null;
   return (
     <DownloadTextButton
@@ -18,6 +21,7 @@ export function StepScanIssuesDownload({ step }: { step: StepState }) {
       what="the code scanning issues"
       type="text/csv;charset=utf-8"
       load={() => fetchStepArtifactText(step, 'SCAN_ISSUES')}
+      emphasized={openIssues > 0}
     />
   );
 }

@@ -17,8 +17,24 @@ interface PhaseTimelineProps {
   leading?: ReactNode;
 }
 
+const isScheduleHeld = (step: StepState) =>
+  step.action === 'schedule' &&
+  (step.status === 'WAITING' || (step.status === 'RUNNING' && typeof step.details?.scheduledFor === 'string'));
+
+/**
+ * Where Cloud Manager shows a disabled Cancel under Deploy to Production: while the schedule step
+ * waits (for a decision or for its date) and while the production deployment runs — a production
+ * deployment is never cancelled.
+ */
+function prodDeployCannotCancel(step: StepState, steps: StepState[]): string | undefined {
+  if (step.action !== 'deploy' || step.environmentType !== 'prod') return undefined;
+  const shown = step.status === 'RUNNING' || (step.status === 'NOT_STARTED' && steps.some(isScheduleHeld));
+  return shown ? 'A production deployment cannot be cancelled.' : undefined;
+}
+
 /** The right column: a small-caps header per group and its steps on a vertical line. */
 export function PhaseTimeline({ groups, groupId, executionId, artifactsVersion, buildStep, consoleLinks, leading }: PhaseTimelineProps) {
+  const steps = groups.flatMap((group) => group.steps);
   return (
     <div className="phase-timeline">
       {leading}
@@ -36,6 +52,7 @@ export function PhaseTimeline({ groups, groupId, executionId, artifactsVersion, 
                 artifactsVersion={artifactsVersion}
                 buildStep={step.action === 'deploy' ? buildStep : undefined}
                 consoleLinks={step.action === 'approval' ? consoleLinks : undefined}
+                cannotCancel={prodDeployCannotCancel(step, steps)}
               />
             ))}
           </ol>

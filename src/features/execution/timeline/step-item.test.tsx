@@ -96,4 +96,16 @@ describe('StepItem logs', () => {
     expect(screen.getByText(/^Deployment scheduled for Dec 1, 2026/)).toBeInTheDocument();
     expect(screen.getByText('Scheduled')).toBeInTheDocument();
   });
+
+  it('PULL REQUEST: a build from a pull request links it; other builds have no such row', () => {
+    const url = 'https://github.com/acme/wknd/pull/42';
+    const { unmount } = inList(<StepItem step={step('build', 'FINISHED', { details: { pullRequestUrl: url } })} executionId="300" />);
+    const link = screen.getByRole('link', { name: url });
+    expect(link).toHaveAttribute('href', url);
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(screen.getByText('Pull request')).toBeInTheDocument();
+    unmount();
+    inList(<StepItem step={step('build', 'FINISHED', { details: { pullRequestUrl: 'javascript:alert(1)' } })} executionId="300" />);
+    expect(screen.queryByText('Pull request')).not.toBeInTheDocument();
+  });
 });

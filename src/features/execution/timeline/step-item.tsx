@@ -4,7 +4,7 @@
  * the step state carries its link. Memoised: React Query's structural sharing keeps an unchanged
  * step state the same object, so a poll that changes nothing re-renders no step.
  */
-import { Flex, Heading, Text } from '@adobe/react-spectrum';
+import { Flex, Heading, Link, Text } from '@adobe/react-spectrum';
 import { memo } from 'react';
 import { reExecute } from '../../../api/actions';
 import { findLink, rel } from '../../../api/links';
@@ -13,7 +13,8 @@ import { formatFinishTime } from '../../../lib/format';
 import { HoldApproval, type ConsoleLinks } from '../holds/hold-approval';
 import { HoldCodeQuality } from '../holds/hold-code-quality';
 import { HoldExpiry } from '../holds/hold-expiry';
-import { HoldSchedule } from '../holds/hold-schedule';
+import { DisabledCancel } from '../holds/disabled-cancel';
+import { HoldSchedule, ScheduleDecided } from '../holds/hold-schedule';
 import { LogDialog } from '../log-viewer/log-dialog';
 import { ExperienceAudit } from '../experience-audit/experience-audit';
 import { StepDeployProgress } from './step-deploy-progress';
@@ -36,6 +37,8 @@ export interface StepItemProps {
   buildStep?: StepState;
   /** Stage author / publish URLs for the approval step. */
   consoleLinks?: ConsoleLinks;
+  /** Why this step cannot be cancelled, where Cloud Manager shows a disabled Cancel under it. */
+  cannotCancel?: string;
 }
 
 const TEST_ACTIONS = new Set(['productTest', 'functionalTest', 'uiTest']);
@@ -55,7 +58,7 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
 } as const;
 
-function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleLinks }: StepItemProps) {
+function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleLinks, cannotCancel }: StepItemProps) {
   const title = stepTitle(step);
   const info = stepStatusInfo(step);
   const pending = step.status === 'NOT_STARTED';
@@ -71,6 +74,18 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
   if (step.action === 'build') {
     rows.push({ label: 'Repository', value: step.repository }, { label: 'Branch', value: step.branch });
     if (!pending) rows.push({ label: 'Git tag', value: artifactsVersion }, { label: 'Commit', value: step.commitId });
+    // A run built from a pull request: its link, when the build step's details carry one (not in the public spec).
+    const pullRequest =
+      typeof details.pullRequestUrl === 'string' && /^https?:\/\//.test(details.pullRequestUrl) ? details.pullRequestUrl : undefined;
+    if (pullRequest)
+      rows.push({
+        label: 'Pull request',
+        value: (
+          <Link href={pullRequest} target="_blank" rel="noreferrer">
+            {pullRequest}
+          </Link>
+        ),
+      });
   }
   if (step.action === 'buildImage' && typeof details.aemRelease === 'string')
     rows.push({ label: 'AEM release', value: details.aemRelease });
@@ -104,6 +119,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
         {prodDeploy && !pending ? <StepDeployProgress description={details.deploymentStepDescription} /> : null}
         {waiting && step.action === 'approval' ? <HoldApproval step={step} consoleLinks={consoleLinks} /> : null}
         {waiting && step.action === 'schedule' ? <HoldSchedule step={step} /> : null}
+        {step.action === 'schedule' && (running || step.status === 'FINISHED') ? <ScheduleDecided step={step} /> : null}
         {step.action === 'codeQuality' && !pending ? <HoldCodeQuality step={step} /> : null}
         {isTestStep(step) && !pending ? <StepTestResults step={step} /> : null}
         {step.action === 'contentAudit' && !pending ? <ExperienceAudit step={step} /> : null}
@@ -118,6 +134,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
             {prodDeploy ? <StepReExecuteButton step={step} /> : null}
           </Flex>
         ) : null}
+        {cannotCancel ? <DisabledCancel reason={cannotCancel} /> : null}
       </Flex>
     </li>
   );
