@@ -1,5 +1,5 @@
 import type { HalLink } from './types';
-import { apiBaseUrl, loadSettings, type ApiSettings } from './settings';
+import { apiBaseUrl, loadSettings, targetsSimulator, type ApiSettings } from './settings';
 
 /** What went wrong talking to the API, in words a user can act on. */
 export class ApiError extends Error {
@@ -57,6 +57,8 @@ function headers(extra?: Record<string, string>): Record<string, string> {
   if (current.apiKey) h['x-api-key'] = current.apiKey;
   if (current.imsOrgId) h['x-gw-ims-org-id'] = current.imsOrgId;
   if (current.accessToken) h.authorization = `Bearer ${current.accessToken}`;
+  // The signed-in user (simulator only: a real Cloud Manager knows its user from the token).
+  if (current.simUser && targetsSimulator(current)) h['x-sim-user'] = current.simUser;
   return h;
 }
 

@@ -8,6 +8,7 @@ import { ExecutionPopover } from '../../components/execution-popover';
 import { ExecutionStatus } from '../../components/execution-status';
 import { PageToolbar } from '../../components/page-toolbar';
 import { executionTriggerLabel, pipelineTypeLabel } from '../../domain/pipeline-type';
+import { startedByText } from '../../domain/who-did-it';
 import { QueryState } from '../../components/query-state';
 import { durationBetween, formatDateTime, formatDuration } from '../../lib/format';
 import { PageControls } from '../../components/page-controls';
@@ -64,6 +65,7 @@ export default function ActivityPage() {
                 PIPELINE
               </Column>
               <Column key="trigger">TRIGGER</Column>
+              <Column key="startedBy">STARTED BY</Column>
               <Column key="status">STATUS</Column>
               <Column key="start">START TIME</Column>
               <Column key="duration">DURATION</Column>
@@ -84,6 +86,7 @@ export default function ActivityPage() {
                       </Flex>
                     </Cell>
                     <Cell>{executionTriggerLabel(execution.trigger)}</Cell>
+                    <Cell>{startedByText(execution) || '-'}</Cell>
                     <Cell textValue={execution.status}>
                       <Flex alignItems="center" gap="size-50">
                         <ExecutionStatus status={execution.status} context="list" />
