@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refreshAfterAction } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import { formatFinishTime } from '../../lib/format';
+import { SignedInUserPicker } from '../../components/signed-in-user-picker';
 import { SIM_OUTCOMES, SIM_SPEEDS, simRequest, simStateQueryOptions, type SimState } from '../../api/simulator';
 
 const HOUR = 3600_000;
@@ -68,6 +69,7 @@ export function SimulatorPanel({ close }: { close: () => void }) {
               <Text>
                 Simulated time: <strong>{formatFinishTime(sim.now)}</strong> (seed {sim.seed})
               </Text>
+              <SignedInUserPicker />
               <Flex gap="size-200" wrap alignItems="end">
                 <Picker
                   label="Speed (simulated time per real time)"
