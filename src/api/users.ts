@@ -5,7 +5,7 @@
  * no users to choose (the queries are off) and nothing is gated.
  */
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { currentSettings, readJson, request, useSettingsForRequests } from './client';
+import { currentSettings, readJson, request, useSettingsForRequests as applySettingsForRequests } from './client';
 import { queryKeys } from './query-keys';
 import { loadSettings, saveSettings, targetsSimulator } from './settings';
 import { simUrl } from './simulator';
@@ -59,7 +59,7 @@ export function useSignedInUser(): SimUser | undefined {
 export async function signInAs(userId: string, client: QueryClient): Promise<void> {
   const settings = { ...loadSettings(), simUser: userId };
   saveSettings(settings);
-  useSettingsForRequests({ ...currentSettings(), simUser: userId });
+  applySettingsForRequests({ ...currentSettings(), simUser: userId });
   // Another user sees other permissions and another bell: nothing read as the previous one stays.
   client.removeQueries({ queryKey: queryKeys.whoami() });
   await client.invalidateQueries({ queryKey: queryKeys.all });

@@ -1,13 +1,12 @@
 /**
- * The signed-in user's avatar (their initials), as in Cloud Manager's header: a popover with their
- * name, email and roles, "Waiting for me", and "Switch user…" (the simulator's users). Only when
- * the API is a simulator that says who is signed in.
+ * The signed-in user's avatar (their initials), as in Cloud Manager's header: it opens their
+ * account (name, email, roles, "Waiting for me", "Switch user…"). Only when the API is a
+ * simulator that says who is signed in.
  */
-import { ActionButton, Content, Dialog, DialogTrigger, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
+import { ActionButton } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useSignedInUser } from '../api/users';
-import { roleNames, SignedInUserPicker } from '../components/signed-in-user-picker';
-import { paths } from '../lib/paths';
+import { AccountDialog } from './account-dialog';
 
 /** "Marco Bianchi" → "MB". */
 export function initials(name: string): string {
@@ -18,35 +17,16 @@ export function initials(name: string): string {
 
 export function UserMenu() {
   const user = useSignedInUser();
-  const [switching, setSwitching] = useState(false);
+  const [open, setOpen] = useState(false);
   if (!user) return null;
   return (
-    <DialogTrigger type="popover" placement="bottom end" onOpenChange={(open) => !open && setSwitching(false)}>
-      <ActionButton isQuiet aria-label={`Signed in as ${user.name}`}>
+    <>
+      <ActionButton isQuiet aria-label={`Signed in as ${user.name}`} aria-haspopup="dialog" onPress={() => setOpen(true)}>
         <span className="avatar" aria-hidden>
           {initials(user.name)}
         </span>
       </ActionButton>
-      {(close) => (
-        <Dialog size="S" aria-label="Your account">
-          <Heading>{user.name}</Heading>
-          <Divider />
-          <Content>
-            <Flex direction="column" gap="size-100">
-              <Text>{user.email}</Text>
-              <Text>Roles: {roleNames(user.roles) || 'none'}</Text>
-              <Link href={paths.waiting.href()} onPress={close}>
-                Waiting for me
-              </Link>
-              {switching ? (
-                <SignedInUserPicker autoFocus onChanged={close} />
-              ) : (
-                <ActionButton onPress={() => setSwitching(true)}>Switch user…</ActionButton>
-              )}
-            </Flex>
-          </Content>
-        </Dialog>
-      )}
-    </DialogTrigger>
+      <AccountDialog user={user} isOpen={open} close={() => setOpen(false)} />
+    </>
   );
 }

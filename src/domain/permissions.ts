@@ -74,6 +74,8 @@ export function isAllowed(permissions: readonly string[] | undefined, permission
 /** Why a control is disabled, in words: the permission it needs and the roles that have it. */
 export function permissionExplanation(permission: Permission, user?: { name: string; roles: readonly string[] }): string {
   const { name, roles } = PERMISSIONS[permission];
-  const who = user ? ` You are signed in as ${user.name} (${user.roles.map((r) => ROLE_NAMES[r as Role] ?? r).join(', ') || 'no role'}).` : '';
+  const who = user
+    ? ` You are signed in as ${user.name} (${user.roles.map((r) => ROLE_NAMES[r as Role] ?? r).join(', ') || 'no role'}).`
+    : '';
   return `This needs the ${name} permission. Roles that have it: ${rolesText(roles)}.${who}`;
 }

@@ -1,20 +1,26 @@
 /**
  * The header's bell: how many notifications are unread (as text, in its name and on it), and the
- * panel of them (its code loads when it is first opened).
+ * panel of them. Loaded after the first paint with the rest of the header's user area (one lazy
+ * chunk: a second one inside it would split the first load's shared chunks, issue #5).
  */
-import { ActionButton, DialogTrigger } from '@adobe/react-spectrum';
+import { ActionButton } from '@adobe/react-spectrum';
 import Bell from '@spectrum-icons/workflow/Bell';
-import { lazy, Suspense } from 'react';
+import { useState } from 'react';
+import { NotificationPanel } from './notification-panel';
 import { useNotifications } from './use-notifications';
 
-const NotificationPanel = lazy(() => import('./notification-panel').then((m) => ({ default: m.NotificationPanel })));
+/** "Notifications, 2 unread". */
+export function bellLabel(unread: number): string {
+  return `Notifications, ${unread === 0 ? 'none' : unread} unread`;
+}
 
 export function NotificationBell() {
   const notifications = useNotifications();
+  const [open, setOpen] = useState(false);
   const count = notifications.unreadCount;
   return (
-    <DialogTrigger type="popover" placement="bottom end">
-      <ActionButton isQuiet aria-label={count ? `Notifications, ${count} unread` : 'Notifications, none unread'}>
+    <>
+      <ActionButton isQuiet aria-label={bellLabel(count)} aria-haspopup="dialog" onPress={() => setOpen(true)}>
         <Bell />
         {count ? (
           <span className="bell-count" aria-hidden>
@@ -22,11 +28,7 @@ export function NotificationBell() {
           </span>
         ) : null}
       </ActionButton>
-      {(close) => (
-        <Suspense fallback={null}>
-          <NotificationPanel notifications={notifications} close={close} />
-        </Suspense>
-      )}
-    </DialogTrigger>
+      <NotificationPanel notifications={notifications} isOpen={open} close={() => setOpen(false)} />
+    </>
   );
 }

@@ -2,7 +2,7 @@
  * The bell's panel: steps waiting for the signed-in user's decision (with their expiry), then runs
  * that ended; unread ones marked in words. A click opens the execution and marks it read.
  */
-import { Button, Content, Dialog, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
+import { Button, ButtonGroup, Content, Dialog, DialogContainer, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
 import { executionStatusInfo } from '../../components/execution-status';
 import { formatFinishTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
@@ -10,6 +10,7 @@ import type { Notification, useNotifications } from './use-notifications';
 
 interface NotificationPanelProps {
   notifications: ReturnType<typeof useNotifications>;
+  isOpen: boolean;
   close: () => void;
 }
 
@@ -25,10 +26,14 @@ function describe(item: Notification): { title: string; detail: string } {
   };
 }
 
-export function NotificationPanel({ notifications, close }: NotificationPanelProps) {
+export function NotificationPanel({ notifications, isOpen, close }: NotificationPanelProps) {
+  return <DialogContainer onDismiss={close}>{isOpen ? <PanelDialog notifications={notifications} close={close} /> : null}</DialogContainer>;
+}
+
+function PanelDialog({ notifications, close }: Omit<NotificationPanelProps, 'isOpen'>) {
   const { items, read, markRead, markAllRead, unreadCount } = notifications;
   return (
-    <Dialog size="M" aria-label="Notifications">
+    <Dialog size="M" isDismissable>
       <Heading>Notifications</Heading>
       <Divider />
       <Content>
@@ -65,6 +70,11 @@ export function NotificationPanel({ notifications, close }: NotificationPanelPro
           </ul>
         </Flex>
       </Content>
+      <ButtonGroup>
+        <Button variant="secondary" onPress={close}>
+          Close
+        </Button>
+      </ButtonGroup>
     </Dialog>
   );
 }
