@@ -36,7 +36,7 @@ const renderPage = (programId: string) =>
 describe('Activity', () => {
   const sim = setupSimulatorServer();
 
-  it('lists every execution newest first with trigger, status, duration and details', async () => {
+  it('lists every execution newest first with trigger, who started it, status, duration and details', async () => {
     const wknd = await programNamed('WKND Sites');
     const dev = (await pipelinesOf(wknd)).find((pipeline) => pipeline.name === 'Dev Deployment')!;
     const running = await start(dev);
@@ -54,9 +54,24 @@ describe('Activity', () => {
     expect(rows[0]).toHaveTextContent('Manual');
     expect(rows[0]).toHaveTextContent('Running');
     expect(rows[0]).toHaveTextContent('Branch: develop');
-    expect(within(rows[0]).getAllByRole('gridcell')[3]).toHaveTextContent('-');
+    // started here by the simulator's default user (a Deployment Manager)
+    expect(within(rows[0]).getAllByRole('gridcell')[1]).toHaveTextContent(/^Marco Bianchi$/);
+    expect(within(rows[0]).getAllByRole('gridcell')[4]).toHaveTextContent('-');
     expect(rows[1]).toHaveTextContent('Finished');
-    expect(within(rows[1]).getAllByRole('gridcell')[3]).toHaveTextContent(/^\d+ minutes? \d+ seconds?$/);
+    expect(within(rows[1]).getAllByRole('gridcell')[4]).toHaveTextContent(/^\d+ minutes? \d+ seconds?$/);
+    rows.forEach((row, i) => {
+      const { startedBy, trigger } = runs[i].execution;
+      expect(within(row).getAllByRole('gridcell')[1]).toHaveTextContent(startedBy?.name ?? '-');
+      if (trigger === 'ON_COMMIT') expect(within(row).getAllByRole('gridcell')[1]).toHaveTextContent(/^-$/);
+    });
+    expect(
+      new Set(
+        runs
+          .slice(0, 20)
+          .map((run) => run.execution.startedBy?.name)
+          .filter(Boolean),
+      ).size,
+    ).toBeGreaterThan(1);
     const shown = runs.slice(0, 20);
     const failed = shown.findIndex((run) => run.execution.status === 'FAILED');
     const cancelled = shown.findIndex((run) => run.execution.status === 'CANCELLED');
