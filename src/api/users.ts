@@ -61,8 +61,7 @@ export async function signInAs(userId: string, client: QueryClient): Promise<voi
   saveSettings(settings);
   applySettingsForRequests({ ...currentSettings(), simUser: userId });
   // Another user sees other permissions and another bell: nothing read as the previous one stays.
-  client.removeQueries({ queryKey: queryKeys.whoami() });
-  await client.invalidateQueries({ queryKey: queryKeys.all });
+  await Promise.all([client.resetQueries({ queryKey: queryKeys.whoami() }), client.invalidateQueries({ queryKey: queryKeys.all })]);
 }
 
 /** The signed-in user's id as saved (empty: the simulator's default user). */

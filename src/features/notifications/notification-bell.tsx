@@ -9,8 +9,9 @@ import { useState } from 'react';
 import { NotificationPanel } from './notification-panel';
 import { useNotifications } from './use-notifications';
 
-/** "Notifications, 2 unread". */
-export function bellLabel(unread: number): string {
+/** "Notifications, 2 unread" ("Notifications" while they are being read). */
+export function bellLabel(unread: number, isPending = false): string {
+  if (isPending && unread === 0) return 'Notifications';
   return `Notifications, ${unread === 0 ? 'none' : unread} unread`;
 }
 
@@ -20,7 +21,7 @@ export function NotificationBell() {
   const count = notifications.unreadCount;
   return (
     <>
-      <ActionButton isQuiet aria-label={bellLabel(count)} aria-haspopup="dialog" onPress={() => setOpen(true)}>
+      <ActionButton isQuiet aria-label={bellLabel(count, notifications.isPending)} aria-haspopup="dialog" onPress={() => setOpen(true)}>
         <Bell />
         {count ? (
           <span className="bell-count" aria-hidden>

@@ -40,7 +40,8 @@ function PanelDialog({ notifications, close }: Omit<NotificationPanelProps, 'isO
         <Flex direction="column" gap="size-150">
           <Flex gap="size-150" alignItems="center" wrap>
             <Text>{unreadCount ? `${unreadCount} unread` : 'All read'}</Text>
-            <Button variant="secondary" onPress={markAllRead} isDisabled={unreadCount === 0}>
+            {/* never disabled: focus stays on it after use (a disabled button drops focus out of the dialog) */}
+            <Button variant="secondary" onPress={markAllRead}>
               Mark all as read
             </Button>
             <Link href={paths.waiting.href()} onPress={close}>

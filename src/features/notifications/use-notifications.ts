@@ -17,6 +17,11 @@ import { HOLD_TIMEOUT_MS, stepTitle } from '../../domain/step-labels';
 import { parseApiTime } from '../../lib/format';
 
 export const MAX_PROGRAMS = 20;
+
+/** The hrefs that are known, each once (a query per resource: React Query wants no duplicate keys). */
+function unique(hrefs: (string | undefined)[]): string[] {
+  return [...new Set(hrefs.filter((href): href is string => href !== undefined))];
+}
 const RECENT_MS = 7 * 24 * 3600_000;
 
 export interface WaitingStep {
@@ -51,19 +56,19 @@ export type Notification = WaitingStep | EndedRun;
 export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<string, string>; isPending: boolean; error: Error | null } {
   const list = useProgramList();
   const embedded = (list.data?._embedded?.programs ?? []).slice(0, MAX_PROGRAMS);
-  const programs = useQueries({ queries: embedded.map((p) => resourceQueryOptions<Program>(findLink(p, rel.self)?.href)) });
-  const pipelineLists = useQueries({
-    queries: programs.map((p) => pipelineListQueryOptions(findLink(p.data, rel.pipelines)?.href, true)),
-  });
+  const programs = useQueries({ queries: unique(embedded.map((p) => findLink(p, rel.self)?.href)).map(resourceQueryOptions<Program>) });
+  const pipelinesHrefs = unique(programs.map((p) => findLink(p.data, rel.pipelines)?.href));
+  const pipelineLists = useQueries({ queries: pipelinesHrefs.map((href) => pipelineListQueryOptions(href, true)) });
   const waiting: { program: Program; pipeline: Pipeline }[] = [];
   const pipelineNames = new Map<string, string>();
-  programs.forEach((p, i) => {
-    if (!p.data) return;
-    for (const pipeline of pipelineLists[i]?.data?._embedded?.pipelines ?? []) {
-      pipelineNames.set(`${p.data.id}/${pipeline.id}`, pipeline.name);
-      if (pipeline.status === 'WAITING') waiting.push({ program: p.data, pipeline });
+  for (const { data: program } of programs) {
+    if (!program) continue;
+    const list = pipelineLists[pipelinesHrefs.indexOf(findLink(program, rel.pipelines)?.href ?? '')]?.data;
+    for (const pipeline of list?._embedded?.pipelines ?? []) {
+      pipelineNames.set(`${program.id}/${pipeline.id}`, pipeline.name);
+      if (pipeline.status === 'WAITING') waiting.push({ program, pipeline });
     }
-  });
+  }
   const executions = useQueries({
     queries: waiting.map(({ pipeline }) => ({
       ...currentExecutionQueryOptions(findLink(pipeline, rel.execution)?.href),
@@ -95,7 +100,8 @@ export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<st
   });
   steps.sort((a, b) => a.since.getTime() - b.since.getTime());
   const failed = [list, ...programs, ...pipelineLists].find((q) => q.error);
-  return { steps, pipelineNames, isPending: list.isPending || programs.some((p) => p.isPending), error: failed?.error ?? null };
+  const isPending = list.isPending || [...programs, ...pipelineLists, ...executions].some((q) => q.isPending);
+  return { steps, pipelineNames, isPending, error: failed?.error ?? null };
 }
 
 /** Runs of the user's programs that finished, failed or were cancelled in the last 7 simulated days, newest first. */
@@ -104,7 +110,11 @@ function useEndedRuns(pipelineNames: Map<string, string>): EndedRun[] {
   const journal = useQuery(simEventsQueryOptions());
   const ended = journal.data?.ended ?? [];
   const newest = parseApiTime(ended.at(-1)?.event['activitystreams:published'])?.getTime() ?? 0;
-  const recent = ended.filter((e) => (parseApiTime(e.event['activitystreams:published'])?.getTime() ?? 0) >= newest - RECENT_MS).reverse();
+  const seen = new Set<string>();
+  const recent = ended
+    .filter((e) => (parseApiTime(e.event['activitystreams:published'])?.getTime() ?? 0) >= newest - RECENT_MS)
+    .reverse()
+    .filter((e) => !seen.has(e.event['activitystreams:object']['@id']) && seen.add(e.event['activitystreams:object']['@id']));
   const executions = useQueries({
     queries: recent.map((e) => ({ ...resourceQueryOptions<Execution>(e.event['activitystreams:object']['@id']), staleTime: Infinity })),
   });
@@ -164,5 +174,13 @@ export function useNotifications() {
   const { read, markRead } = useReadState();
   const items: Notification[] = [...waiting.steps, ...ended];
   const unread = items.filter((item) => !read.has(item.id));
-  return { items, read, unreadCount: unread.length, markRead, markAllRead: () => markRead(items.map((i) => i.id)) };
+  return {
+    items,
+    read,
+    /** The waiting steps are not all known yet (the count would be too low). */
+    isPending: waiting.isPending,
+    unreadCount: unread.length,
+    markRead,
+    markAllRead: () => markRead(items.map((i) => i.id)),
+  };
 }
