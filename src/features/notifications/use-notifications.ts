@@ -8,7 +8,6 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { currentExecutionQueryOptions } from '../../api/current-execution';
 import { findLink, rel } from '../../api/links';
-import { LIST_POLL_MS, pollInterval } from '../../api/polling';
 import { pipelineListQueryOptions, resourceQueryOptions, useProgramList } from '../../api/queries';
 import { simEventsQueryOptions } from '../../api/sim-events';
 import type { Execution, Pipeline, Program } from '../../api/types';
@@ -70,11 +69,7 @@ export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<st
     }
   }
   const executions = useQueries({
-    queries: waiting.map(({ pipeline }) => ({
-      ...currentExecutionQueryOptions(findLink(pipeline, rel.execution)?.href),
-      // A waiting run may move on to its next hold without the pipeline's status changing.
-      refetchInterval: (query: { state: Parameters<typeof pollInterval>[0] }) => pollInterval(query.state, true, LIST_POLL_MS),
-    })),
+    queries: waiting.map(({ pipeline }) => currentExecutionQueryOptions(findLink(pipeline, rel.execution)?.href, true)),
   });
   const steps: WaitingStep[] = [];
   waiting.forEach(({ program, pipeline }, i) => {
