@@ -4,7 +4,7 @@
  * tooltip on a disabled button) naming the permission and the roles that have it. The permissions
  * are the program's (`Program.permissions`, a simulator extension); without them nothing is gated.
  */
-import { Content, ContextualHelp, Heading, Text } from '@adobe/react-spectrum';
+import { Content, ContextualHelp, Dialog, Heading, Text } from '@adobe/react-spectrum';
 import { useParams } from 'react-router';
 import type { CmAction } from '../api/actions';
 import { useProgram } from '../api/queries';
@@ -12,15 +12,19 @@ import { useSignedInUser } from '../api/users';
 import { ACTION_PERMISSIONS, isAllowed, permissionExplanation, type Permission } from '../domain/permissions';
 
 /**
- * Why the signed-in user may not use a control that needs `permission` on the current route's
+ * Why the signed-in user may not use a control that needs a permission on the current route's
  * program (or `programId`), in words; undefined when they may (or nothing is known to say otherwise).
  */
-export function usePermissionDenial(permission: Permission | undefined, programId?: string): string | undefined {
+export function usePermissionCheck(programId?: string): (permission: Permission | undefined) => string | undefined {
   const params = useParams();
   const { program } = useProgram(programId ?? params.programId);
   const user = useSignedInUser();
-  if (!permission || !program || isAllowed(program.permissions, permission)) return undefined;
-  return permissionExplanation(permission, user);
+  return (permission) =>
+    !permission || !program || isAllowed(program.permissions, permission) ? undefined : permissionExplanation(permission, user);
+}
+
+export function usePermissionDenial(permission: Permission | undefined, programId?: string): string | undefined {
+  return usePermissionCheck(programId)(permission);
 }
 
 /** The denial of an action of src/api/actions.ts (by the permission it takes). */
@@ -37,5 +41,17 @@ export function PermissionHelp({ label, explanation }: { label: string; explanat
         <Text>{explanation}</Text>
       </Content>
     </ContextualHelp>
+  );
+}
+
+/** The explanation of an unavailable menu item (Spectrum's ContextualHelpTrigger `isUnavailable`). */
+export function PermissionHelpDialog({ explanation }: { explanation: string }) {
+  return (
+    <Dialog>
+      <Heading>Permission required</Heading>
+      <Content>
+        <Text>{explanation}</Text>
+      </Content>
+    </Dialog>
   );
 }
