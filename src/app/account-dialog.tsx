@@ -1,18 +1,5 @@
 /** The signed-in user's account, from the avatar: name, email, roles, "Waiting for me", and "Switch user…". */
-import {
-  ActionButton,
-  Button,
-  ButtonGroup,
-  Content,
-  Dialog,
-  DialogContainer,
-  Divider,
-  Flex,
-  Heading,
-  Link,
-  Text,
-} from '@adobe/react-spectrum';
-import { useState } from 'react';
+import { Content, Dialog, DialogContainer, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
 import type { SimUser } from '../api/users';
 import { roleNames, SignedInUserPicker } from '../components/signed-in-user-picker';
 import { paths } from '../lib/paths';
@@ -24,7 +11,6 @@ interface AccountDialogProps {
 }
 
 function Account({ user, close }: Omit<AccountDialogProps, 'isOpen'>) {
-  const [switching, setSwitching] = useState(false);
   return (
     <Dialog size="S" isDismissable>
       <Heading>{user.name}</Heading>
@@ -36,20 +22,9 @@ function Account({ user, close }: Omit<AccountDialogProps, 'isOpen'>) {
           <Link href={paths.waiting.href()} onPress={close}>
             Waiting for me
           </Link>
-          {switching ? (
-            <SignedInUserPicker autoFocus onChanged={close} />
-          ) : (
-            <div>
-              <ActionButton onPress={() => setSwitching(true)}>Switch user…</ActionButton>
-            </div>
-          )}
+          <SignedInUserPicker label="Switch user…" onChanged={close} />
         </Flex>
       </Content>
-      <ButtonGroup>
-        <Button variant="secondary" onPress={close}>
-          Close
-        </Button>
-      </ButtonGroup>
     </Dialog>
   );
 }

@@ -13,7 +13,13 @@ export function roleNames(roles: readonly string[]): string {
   return roles.map((role) => ROLE_NAMES[role as Role] ?? role).join(', ');
 }
 
-export function SignedInUserPicker({ autoFocus, onChanged }: { autoFocus?: boolean; onChanged?: () => void }) {
+interface SignedInUserPickerProps {
+  /** "Signed in as" (Simulator panel) or "Switch user…" (the avatar's account dialog). */
+  label?: string;
+  onChanged?: () => void;
+}
+
+export function SignedInUserPicker({ label = 'Signed in as', onChanged }: SignedInUserPickerProps) {
   const client = useQueryClient();
   const users = useQuery(simUsersQueryOptions());
   const me = useQuery(whoamiQueryOptions());
@@ -22,9 +28,8 @@ export function SignedInUserPicker({ autoFocus, onChanged }: { autoFocus?: boole
   const tokens = users.data?.mode === 'tokens';
   return (
     <Picker
-      label="Signed in as"
+      label={label}
       width="size-4600"
-      autoFocus={autoFocus}
       items={list}
       selectedKey={me.data?.id ?? null}
       isDisabled={tokens}

@@ -2,7 +2,7 @@
  * The bell's panel: steps waiting for the signed-in user's decision (with their expiry), then runs
  * that ended; unread ones marked in words. A click opens the execution and marks it read.
  */
-import { Button, ButtonGroup, Content, Dialog, DialogContainer, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
+import { Button, Content, Dialog, DialogContainer, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
 import { executionStatusInfo } from '../../components/execution-status';
 import { formatFinishTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
@@ -71,11 +71,6 @@ function PanelDialog({ notifications, close }: Omit<NotificationPanelProps, 'isO
           </ul>
         </Flex>
       </Content>
-      <ButtonGroup>
-        <Button variant="secondary" onPress={close}>
-          Close
-        </Button>
-      </ButtonGroup>
     </Dialog>
   );
 }
