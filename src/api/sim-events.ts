@@ -28,21 +28,32 @@ interface JournalPage {
   next: string;
 }
 
-/** What the console keeps of the journal: where to read on, and the latest runs that ended. */
+/** What the console keeps of the journal: where to read on, the latest runs that ended, and what changed. */
 export interface JournalReading {
   next: string | undefined;
   /** Execution-ended events, oldest first (the last `KEEP`). */
   ended: SimEventEnvelope[];
+  /** The step states that ended lately (their absolute URLs, the last `KEEP_STEPS`): a hold decided elsewhere. */
+  stepsEnded: string[];
+  /**
+   * How many steps started waiting and runs ended since the journal was first read: when it moves,
+   * what waits for a decision may have changed.
+   */
+  changes: number;
 }
 
 const PAGE = 500;
 const KEEP = 50;
+const KEEP_STEPS = 200;
 const MAX_PAGES = 10;
+
+const isEnded = (envelope: SimEventEnvelope) => envelope.event['@type'].endsWith('/event/ended');
+const isWaiting = (envelope: SimEventEnvelope) => envelope.event['@type'].endsWith('/event/waiting');
+const onExecution = (envelope: SimEventEnvelope) => envelope.event['xdmEventEnvelope:objectType'].endsWith('/pipeline-execution');
 
 /** An execution-ended event (`…/event/ended` on a pipeline execution). */
 export function isExecutionEnd(envelope: SimEventEnvelope): boolean {
-  const event = envelope.event;
-  return event['@type'].endsWith('/event/ended') && event['xdmEventEnvelope:objectType'].endsWith('/pipeline-execution');
+  return isEnded(envelope) && onExecution(envelope);
 }
 
 async function readPage(since: string | undefined, signal: AbortSignal): Promise<JournalPage> {
@@ -51,8 +62,7 @@ async function readPage(since: string | undefined, signal: AbortSignal): Promise
 }
 
 async function readOn(previous: JournalReading | undefined, signal: AbortSignal): Promise<JournalReading> {
-  let next = previous?.next;
-  let ended = previous?.ended ?? [];
+  let { next, ended = [], stepsEnded = [], changes = 0 } = previous ?? { next: undefined };
   for (let pages = 0; pages < MAX_PAGES; pages += 1) {
     let page: JournalPage;
     try {
@@ -62,13 +72,18 @@ async function readOn(previous: JournalReading | undefined, signal: AbortSignal)
       // The journal was reset (or dropped what we had not read): read it again from the start.
       next = undefined;
       ended = [];
+      stepsEnded = [];
+      changes += 1;
       continue;
     }
     ended = [...ended, ...page.events.filter(isExecutionEnd)].slice(-KEEP);
+    const steps = page.events.filter((e) => isEnded(e) && !onExecution(e)).map((e) => e.event['activitystreams:object']['@id']);
+    stepsEnded = [...stepsEnded, ...steps].slice(-KEEP_STEPS);
+    changes += page.events.filter((e) => isWaiting(e) || isExecutionEnd(e)).length;
     next = page.next;
     if (page.events.length < PAGE) break;
   }
-  return { next, ended };
+  return { next, ended, stepsEnded, changes };
 }
 
 /** The journal, read on from the last cursor every few seconds (simulator only). */

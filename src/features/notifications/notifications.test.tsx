@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rejectApproval } from '../../api/actions';
+import { approve, rejectApproval } from '../../api/actions';
 import { currentSettings, putLink, useSettingsForRequests as applySettingsForRequests } from '../../api/client';
 import type { StepState } from '../../api/types';
 import { paths } from '../../lib/paths';
@@ -52,6 +52,15 @@ describe('Notifications', () => {
     await screen.findByRole('button', { name: 'Notifications, none unread' });
     await waitFor(() => expect(JSON.parse(localStorage.getItem('cm-console.notifications-read') ?? '[]')).toHaveLength(1));
   });
+
+  it('on the simulator the journal says when to read again: a hold appears, and drops out when decided elsewhere', async () => {
+    renderWithProviders(<NotificationBell />);
+    await screen.findByRole('button', { name: 'Notifications, none unread' });
+    const held = await heldApproval(); // another tab (the API directly): the bell learns it from the journal
+    await screen.findByRole('button', { name: 'Notifications, 1 unread' }, { timeout: 8000 });
+    await putLink(approve(held.step).link, approve(held.step).body);
+    await screen.findByRole('button', { name: 'Notifications, none unread' }, { timeout: 8000 });
+  }, 30_000);
 
   it('a Developer is not told about an approval they may not give', async () => {
     await heldApproval();

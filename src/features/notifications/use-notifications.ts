@@ -1,14 +1,22 @@
 /**
  * What concerns the signed-in user, across their programs (the first 20): steps waiting for a
- * decision they may make (from each program's pipelines, polled, and the current execution of a
- * pipeline that waits) and runs that ended in the last 7 simulated days (from the simulator's
- * journal; against a real Cloud Manager there is none, and the bell shows the waiting steps only).
+ * decision they may make (from each program's pipelines and the current execution of a pipeline
+ * that waits) and runs that ended in the last 7 simulated days (from the simulator's journal).
+ *
+ * Requests: on a simulator the journal (`/_sim/events`, polled) says when to read the pipelines
+ * again (a step started waiting, a run ended), so a page where nothing changes makes no API request
+ * (issue #5's budget); a hold decided elsewhere drops out at once (its step ended). Against a real
+ * Cloud Manager there is no journal: the pipelines lists and waiting runs are polled (5 s each), and
+ * the bell shows the waiting steps only.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { currentSettings, resolveHref } from '../../api/client';
 import { currentExecutionQueryOptions } from '../../api/current-execution';
 import { findLink, rel } from '../../api/links';
 import { pipelineListQueryOptions, resourceQueryOptions, useProgramList } from '../../api/queries';
+import { queryKeys } from '../../api/query-keys';
+import { targetsSimulator } from '../../api/settings';
 import { simEventsQueryOptions } from '../../api/sim-events';
 import type { Execution, Pipeline, Program } from '../../api/types';
 import { decisionPermission, isAllowed } from '../../domain/permissions';
@@ -54,10 +62,15 @@ export type Notification = WaitingStep | EndedRun;
 /** Every step waiting for a decision the signed-in user may make, across their programs, oldest first. */
 export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<string, string>; isPending: boolean; error: Error | null } {
   const list = useProgramList();
+  const journal = useQuery(simEventsQueryOptions());
+  // Without the simulator's journal, poll (a real Cloud Manager).
+  const poll = !targetsSimulator(currentSettings());
   const embedded = (list.data?._embedded?.programs ?? []).slice(0, MAX_PROGRAMS);
   const programs = useQueries({ queries: unique(embedded.map((p) => findLink(p, rel.self)?.href)).map(resourceQueryOptions<Program>) });
   const pipelinesHrefs = unique(programs.map((p) => findLink(p.data, rel.pipelines)?.href));
-  const pipelineLists = useQueries({ queries: pipelinesHrefs.map((href) => pipelineListQueryOptions(href, true)) });
+  const pipelineLists = useQueries({ queries: pipelinesHrefs.map((href) => pipelineListQueryOptions(href, poll)) });
+  useReadAgainOnJournalChange(journal.data?.changes, pipelinesHrefs);
+  const endedSteps = new Set(journal.data?.stepsEnded ?? []);
   const waiting: { program: Program; pipeline: Pipeline }[] = [];
   const pipelineNames = new Map<string, string>();
   for (const { data: program } of programs) {
@@ -69,7 +82,7 @@ export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<st
     }
   }
   const executions = useQueries({
-    queries: waiting.map(({ pipeline }) => currentExecutionQueryOptions(findLink(pipeline, rel.execution)?.href, true)),
+    queries: waiting.map(({ pipeline }) => currentExecutionQueryOptions(findLink(pipeline, rel.execution)?.href, poll)),
   });
   const steps: WaitingStep[] = [];
   waiting.forEach(({ program, pipeline }, i) => {
@@ -77,6 +90,8 @@ export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<st
     for (const step of execution?._embedded?.stepStates ?? []) {
       const permission = decisionPermission(step.action);
       if (step.status !== 'WAITING' || !permission || !isAllowed(program.permissions, permission)) continue;
+      const self = findLink(step, rel.self)?.href;
+      if (self && endedSteps.has(resolveHref(self))) continue; // decided elsewhere since it was read
       const since = parseApiTime(step.updatedAt ?? step.startedAt);
       if (!since || !execution) continue;
       steps.push({
@@ -97,6 +112,25 @@ export function useWaitingSteps(): { steps: WaitingStep[]; pipelineNames: Map<st
   const failed = [list, ...programs, ...pipelineLists].find((q) => q.error);
   const isPending = list.isPending || [...programs, ...pipelineLists, ...executions].some((q) => q.isPending);
   return { steps, pipelineNames, isPending, error: failed?.error ?? null };
+}
+
+/**
+ * Reads the pipelines lists and current executions again when the journal's count of changes moves
+ * (not on its first reading: they were just read).
+ */
+function useReadAgainOnJournalChange(changes: number | undefined, pipelinesHrefs: string[]) {
+  const client = useQueryClient();
+  const seen = useRef(changes);
+  const hrefs = useRef(pipelinesHrefs);
+  hrefs.current = pipelinesHrefs;
+  useEffect(() => {
+    if (changes === undefined || changes === seen.current) return;
+    const first = seen.current === undefined;
+    seen.current = changes;
+    if (first) return;
+    for (const href of hrefs.current) void client.invalidateQueries({ queryKey: queryKeys.resource(href), exact: true });
+    void client.invalidateQueries({ predicate: (query) => query.queryKey[2] === queryKeys.currentExecution(undefined)[2] });
+  }, [changes, client]);
 }
 
 /** Runs of the user's programs that finished, failed or were cancelled in the last 7 simulated days, newest first. */
