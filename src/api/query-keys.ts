@@ -30,6 +30,9 @@ export const queryKeys = {
   whoami: () => ['cm', '_sim', 'whoami'] as const,
   /** The simulator's event journal (`/_sim/events`), read on from its last cursor. */
   simulatorEvents: () => ['cm', '_sim', 'events'] as const,
+  /** The standalone simulator's webhooks and one's delivery log (`/_sim/webhooks…`). */
+  simulatorWebhooks: () => ['cm', '_sim', 'webhooks'] as const,
+  webhookDeliveries: (id: string) => ['cm', '_sim', 'webhooks', id, 'deliveries'] as const,
   /**
    * The local proxy's connection (`GET /_proxy/info`): not Cloud Manager's and fixed while the page
    * lives, so outside the `cm` prefix (an action does not read it again).

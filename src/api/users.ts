@@ -5,10 +5,10 @@
  * no users to choose (the queries are off) and nothing is gated.
  */
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { currentSettings, readJson, request, useSettingsForRequests as applySettingsForRequests } from './client';
+import { currentSettings, useSettingsForRequests as applySettingsForRequests } from './client';
 import { queryKeys } from './query-keys';
 import { loadSettings, saveSettings, targetsSimulator } from './settings';
-import { simUrl } from './simulator';
+import { simGet } from './simulator';
 
 export interface SimUser {
   id: string;
@@ -24,15 +24,11 @@ export interface SimUsers {
   users: SimUser[];
 }
 
-async function getSim<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return readJson<T>(await request(simUrl(path), { signal }));
-}
-
 /** The simulator's users: read once (they do not change while the console runs). */
 export function simUsersQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.simulatorUsers(),
-    queryFn: ({ signal }) => getSim<SimUsers>('users', signal),
+    queryFn: ({ signal }) => simGet<SimUsers>('users', signal),
     enabled: targetsSimulator(currentSettings()),
     retry: false,
     staleTime: Infinity,
@@ -43,7 +39,7 @@ export function simUsersQueryOptions() {
 export function whoamiQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.whoami(),
-    queryFn: ({ signal }) => getSim<SimUser & { mode: string }>('whoami', signal),
+    queryFn: ({ signal }) => simGet<SimUser & { mode: string }>('whoami', signal),
     enabled: targetsSimulator(currentSettings()),
     retry: false,
     staleTime: Infinity,

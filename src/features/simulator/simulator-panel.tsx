@@ -18,6 +18,7 @@ import { refreshAfterAction } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import { formatFinishTime } from '../../lib/format';
 import { SignedInUserPicker } from '../../components/signed-in-user-picker';
+import { WebhookDeliveries } from './webhook-deliveries';
 import { SIM_OUTCOMES, SIM_SPEEDS, simRequest, simStateQueryOptions, type SimState } from '../../api/simulator';
 
 const HOUR = 3600_000;
@@ -109,6 +110,7 @@ export function SimulatorPanel({ close }: { close: () => void }) {
                   </Button>
                 ))}
               </Flex>
+              <WebhookDeliveries />
             </>
           ) : null}
         </Flex>
