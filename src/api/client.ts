@@ -1,5 +1,5 @@
 import type { HalLink } from './types';
-import { apiBaseUrl, loadSettings, type ApiSettings } from './settings';
+import { apiBaseUrl, loadSettings, targetsSimulator, type ApiSettings } from './settings';
 
 /** What went wrong talking to the API, in words a user can act on. */
 export class ApiError extends Error {
@@ -16,7 +16,15 @@ export class ApiError extends Error {
 
   /** The gateway refused the request's credentials (401/403): the fix is in Settings. */
   get isAuth(): boolean {
-    return this.kind === 'http' && (this.status === 401 || this.status === 403);
+    return this.kind === 'http' && (this.status === 401 || this.status === 403) && !this.isPermission;
+  }
+
+  /**
+   * 403 naming the permission the signed-in user lacks (the simulator's problem+json, `errors: [key]`):
+   * the credentials are fine, another user (role) may do it.
+   */
+  get isPermission(): boolean {
+    return this.kind === 'http' && this.status === 403 && this.errors.length > 0;
   }
 
   /** 409 on a decision: the step was already decided (in another session, or by a timeout). */
@@ -57,6 +65,8 @@ function headers(extra?: Record<string, string>): Record<string, string> {
   if (current.apiKey) h['x-api-key'] = current.apiKey;
   if (current.imsOrgId) h['x-gw-ims-org-id'] = current.imsOrgId;
   if (current.accessToken) h.authorization = `Bearer ${current.accessToken}`;
+  // The signed-in user (simulator only: a real Cloud Manager knows its user from the token).
+  if (current.simUser && targetsSimulator(current)) h['x-sim-user'] = current.simUser;
   return h;
 }
 
@@ -83,7 +93,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
     // not JSON: plain text is worth showing (as text), an HTML error page is not
     if (!/^\s*</.test(text)) detail = text.slice(0, 200).trim();
   }
-  if (response.status === 401 || response.status === 403) {
+  const permissionRefused = response.status === 403 && errors.length > 0 && detail !== '';
+  if ((response.status === 401 || response.status === 403) && !permissionRefused) {
     if (!title || /^\d/.test(title)) title = response.status === 401 ? 'Not signed in' : 'Access denied';
     const advice = current.target === 'proxy' ? CHECK_PROXY_CREDENTIALS : CHECK_SETTINGS;
     detail = detail ? `${detail.replace(/\.?$/, '.')} ${advice}` : advice;

@@ -12,8 +12,10 @@ import type { Execution, Pipeline } from './types';
 /**
  * Polled while the pipeline is idle (a run may be started elsewhere); once there is a current
  * execution, the page polls that execution through its own `self` link instead.
+ * @param always poll while there is a current execution too (the bell: a waiting run may move on
+ *   to its next hold without the pipeline's status changing)
  */
-export function currentExecutionQueryOptions(href: string | undefined) {
+export function currentExecutionQueryOptions(href: string | undefined, always = false) {
   return queryOptions({
     queryKey: queryKeys.currentExecution(href),
     queryFn: async ({ signal }): Promise<Execution | null> => {
@@ -25,7 +27,7 @@ export function currentExecutionQueryOptions(href: string | undefined) {
       }
     },
     enabled: href !== undefined,
-    refetchInterval: (query) => pollInterval(query.state, query.state.data === null, LIST_POLL_MS),
+    refetchInterval: (query) => pollInterval(query.state, always || query.state.data === null, LIST_POLL_MS),
   });
 }
 

@@ -11,6 +11,7 @@ import { LIST_POLL_MS, MAX_BACKOFF_MS, POLL_INTERVAL_MS } from './polling';
 import { logFollowQueryOptions } from './environment-logs';
 import { environmentListQueryOptions, variableListQueryOptions } from './environments';
 import { executionListQueryOptions, executionQueryOptions, pipelineListQueryOptions, programListQueryOptions } from './queries';
+import { simEventsQueryOptions } from './sim-events';
 import { simStateQueryOptions } from './simulator';
 import { logTextQueryOptions } from './step-logs';
 import { consoleSourceFiles } from '../test/source-files';
@@ -148,6 +149,20 @@ const polledQueries: PolledQuery[] = [
           }),
     counts: (url) => url === TAIL,
     healthy: POLL_INTERVAL_MS,
+  },
+  {
+    factory: 'currentExecutionQueryOptions',
+    file: 'src/api/current-execution.ts',
+    options: () => currentExecutionQueryOptions('/api/program/1/pipeline/2/execution', true),
+    answer: () => json({ id: '3', status: 'RUNNING' }), // a run waiting for a decision (the bell): polled too
+    healthy: LIST_POLL_MS,
+  },
+  {
+    factory: 'simEventsQueryOptions',
+    file: 'src/api/sim-events.ts',
+    options: () => simEventsQueryOptions(),
+    answer: () => json({ events: [], next: '0' }),
+    healthy: LIST_POLL_MS,
   },
   {
     factory: 'simStateQueryOptions',

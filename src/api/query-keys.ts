@@ -25,6 +25,14 @@ export const queryKeys = {
   reportExecutions: (firstPageHref: string | undefined) => ['cm', firstPageHref ?? 'none', 'report'] as const,
   /** The simulator's own state (its controls are not Cloud Manager's). */
   simulatorState: () => ['cm', '_sim', 'state'] as const,
+  /** The simulator's users (`/_sim/users`) and who is signed in (`/_sim/whoami`). */
+  simulatorUsers: () => ['cm', '_sim', 'users'] as const,
+  whoami: () => ['cm', '_sim', 'whoami'] as const,
+  /** The simulator's event journal (`/_sim/events`), read on from its last cursor. */
+  simulatorEvents: () => ['cm', '_sim', 'events'] as const,
+  /** The standalone simulator's webhooks and one's delivery log (`/_sim/webhooks…`). */
+  simulatorWebhooks: () => ['cm', '_sim', 'webhooks'] as const,
+  webhookDeliveries: (id: string) => ['cm', '_sim', 'webhooks', id, 'deliveries'] as const,
   /**
    * The local proxy's connection (`GET /_proxy/info`): not Cloud Manager's and fixed while the page
    * lives, so outside the `cm` prefix (an action does not read it again).

@@ -21,6 +21,11 @@ export interface ApiSettings {
   imsOrgId: string;
   /** Bearer token (kept in sessionStorage, never in a URL). */
   accessToken: string;
+  /**
+   * The simulator's user the console acts as (`x-sim-user`, sent to the embedded and standalone
+   * simulators only); empty: the simulator's default user.
+   */
+  simUser: string;
 }
 
 export const DEFAULT_STANDALONE_URL = 'http://localhost:8787';
@@ -35,6 +40,7 @@ export const defaultSettings: ApiSettings = {
   apiKey: 'cm-console',
   imsOrgId: 'SIMULATED0000000000000000@AdobeOrg',
   accessToken: '',
+  simUser: '',
 };
 
 /** The marker the proxy puts into the index.html it serves (proxy/static-files.ts `PROXY_MARKER`). */
@@ -98,6 +104,11 @@ export function saveSettings(settings: ApiSettings): void {
   storage('local')?.setItem(SETTINGS_KEY, JSON.stringify(rest));
   if (accessToken) storage('session')?.setItem(TOKEN_KEY, accessToken);
   else storage('session')?.removeItem(TOKEN_KEY);
+}
+
+/** Whether the API is a simulator (embedded or standalone): `x-sim-user` and the `/_sim` controls apply. */
+export function targetsSimulator(settings: ApiSettings): boolean {
+  return settings.target === 'embedded' || settings.target === 'standalone';
 }
 
 /** The base URL requests are resolved against (the page's own origin for the embedded simulator and the proxy). */

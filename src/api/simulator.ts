@@ -51,6 +51,11 @@ export async function simRequest(method: 'GET' | 'PUT' | 'POST', path: string, b
   return json as SimState;
 }
 
+/** GETs a simulation control's JSON (users, whoami, webhooks…) through the client's one fetch wrapper. */
+export async function simGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return readJson<T>(await request(simUrl(path), { signal }));
+}
+
 /** The simulator's state, polled through the one polling policy while the panel is open. */
 export function simStateQueryOptions() {
   return queryOptions({

@@ -49,6 +49,17 @@ export interface Program extends EmbeddedProgram {
   capabilities?: { sandbox?: boolean };
   /** Simulator extension (not Adobe's): the solutions shown on a program card. */
   solutions?: string[];
+  /**
+   * Simulator extension (decision 19): the signed-in user's permission keys on this program;
+   * absent on a real Cloud Manager (the console then gates nothing).
+   */
+  permissions?: string[];
+}
+
+/** Who did something (simulator extension, decision 19). */
+export interface Actor {
+  id: string;
+  name: string;
 }
 
 export type EnvironmentType = 'dev' | 'stage' | 'prod' | 'rde' | 'preprod';
@@ -170,6 +181,8 @@ export interface Execution extends HalResource {
   updatedAt?: string;
   finishedAt?: string;
   pipelineType?: string;
+  /** Simulator extension (decision 19): who started it (MANUAL, RE_EXECUTE runs). */
+  startedBy?: Actor;
   _embedded?: { stepStates?: StepState[] };
 }
 

@@ -10,6 +10,7 @@ import { LazySettingsDialog } from '../features/settings/settings-dialog-lazy';
 import { ThemeToggle } from './theme-toggle';
 
 // The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
+const HeaderUserArea = lazy(() => import('./header-user-area').then((m) => ({ default: m.HeaderUserArea })));
 const SimulatorPanel = lazy(() => import('../features/simulator/simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
 
 interface AppHeaderProps {
@@ -66,6 +67,9 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
               )}
             </DialogTrigger>
             <ThemeToggle />
+            <Suspense fallback={null}>
+              <HeaderUserArea />
+            </Suspense>
           </Flex>
         </Flex>
       </View>

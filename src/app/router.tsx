@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, ...page(() => import('../features/programs/programs-page')) },
+      { path: paths.waiting.path, ...page(() => import('../features/notifications/waiting-page')) },
       { path: paths.overview.path, ...page(() => import('../features/overview/overview-page')) },
       { path: paths.activity.path, ...page(() => import('../features/activity/activity-page')) },
       { path: paths.pipelines.path, ...page(() => import('../features/pipelines/pipelines-page')) },

@@ -1,6 +1,8 @@
 /** The console's own routes (not API URLs): one entry per screen. */
 export const paths = {
   programs: { path: '/', href: () => '/' },
+  /** Every step waiting for a decision the signed-in user may make, across programs. */
+  waiting: { path: '/waiting', href: () => '/waiting' },
   overview: { path: '/program/:programId', href: (programId: string) => `/program/${programId}` },
   activity: { path: '/program/:programId/activity', href: (programId: string) => `/program/${programId}/activity` },
   pipelines: { path: '/program/:programId/pipelines', href: (programId: string) => `/program/${programId}/pipelines` },

@@ -7,7 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setActionsReadOnly } from '../../api/actions';
-import { getJson } from '../../api/client';
+import { currentSettings, getJson, useSettingsForRequests as applySettingsForRequests } from '../../api/client';
 import { findLink, rel } from '../../api/links';
 import type { Pipeline } from '../../api/types';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
@@ -34,6 +34,39 @@ const names = (items: HTMLElement[]) =>
 const IDLE_ITEMS = ['Run', 'Edit', 'Delete', 'View/Edit variables', 'Invalidate build cache', 'View last execution', 'Copy as curl'];
 
 describe('pipeline actions menu', () => {
+  afterEach(() => applySettingsForRequests({ ...currentSettings(), simUser: '' }));
+
+  it('a Developer: Run, Edit, Delete and Invalidate build cache are unavailable and say which permission they need; variables are view-only', async () => {
+    applySettingsForRequests({ ...currentSettings(), simUser: 'C0FFEE1234567890ABCDEF12@AdobeID' });
+    const pipeline = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<PipelineActionsMenu programId={pipeline.programId!} pipeline={pipeline} />);
+    // the program (with the signed-in user's permissions) is read first
+    await waitFor(() =>
+      expect(
+        queryClient
+          .getQueryCache()
+          .findAll()
+          .some((q) => Array.isArray((q.state.data as { permissions?: unknown })?.permissions)),
+      ).toBe(true),
+    );
+    await user.click(screen.getByRole('button', { name: `Actions for ${pipeline.name}` }));
+    expect(names(screen.getAllByRole('menuitem'))).toContain('View variables');
+    const run = screen.getByRole('menuitem', { name: 'Run' });
+    expect(run).toHaveAttribute('aria-haspopup', 'dialog');
+    await user.click(run);
+    const help = (await screen.findByText('Permission required')).closest('section') as HTMLElement;
+    expect(help).toHaveTextContent(
+      'This needs the Pipeline Executions Start permission. Roles that have it: Business Owner, Program Manager or Deployment Manager.',
+    );
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByText('Permission required')).not.toBeInTheDocument());
+    if (!screen.queryByRole('menu')) await user.click(screen.getByRole('button', { name: `Actions for ${pipeline.name}` }));
+    for (const name of ['Edit', 'Delete', 'Invalidate build cache'])
+      expect(screen.getByRole('menuitem', { name })).toHaveAttribute('aria-haspopup', 'dialog');
+    expect(screen.getByRole('menuitem', { name: 'View last execution' })).not.toHaveAttribute('aria-haspopup');
+  });
+
   it('an idle pipeline that has run: Run, Edit, Delete, variables, build cache, View last execution — all enabled', async () => {
     const { items } = await openMenu(await pipelineNamed('WKND Sites', 'Production Pipeline'));
     expect(names(items)).toEqual(IDLE_ITEMS);

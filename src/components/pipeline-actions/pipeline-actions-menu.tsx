@@ -6,7 +6,7 @@
  * Every action follows a link the API offered; an item whose link is absent is not offered, so a
  * read-only console (src/api/actions.ts) offers View variables and View last execution only.
  */
-import { ActionMenu, AlertDialog, DialogContainer, Item, Text, ToastQueue } from '@adobe/react-spectrum';
+import { ActionMenu, AlertDialog, ContextualHelpTrigger, DialogContainer, Item, Text, ToastQueue } from '@adobe/react-spectrum';
 import Cancel from '@spectrum-icons/workflow/Cancel';
 import Code from '@spectrum-icons/workflow/Code';
 import DataRefresh from '@spectrum-icons/workflow/DataRefresh';
@@ -27,6 +27,8 @@ import { useLinkAction } from '../../api/mutations';
 import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../../api/queries';
 import type { ExecutionList, Pipeline } from '../../api/types';
 import { paths } from '../../lib/paths';
+import { ACTION_PERMISSIONS, type Permission } from '../../domain/permissions';
+import { PermissionHelpDialog, usePermissionCheck } from '../permission-help';
 import { isPipelineRunning } from '../pipeline-status';
 import { VariablesDialog } from '../variables-editor/variables-dialog';
 import { PipelineDialog } from './pipeline-dialog';
@@ -42,6 +44,15 @@ type OpenDialog = 'cancel' | 'edit' | 'delete' | 'variables' | 'cache' | 'curl';
 
 /** Why Edit and Delete are disabled while the pipeline runs (shown under them in the menu). */
 export const NOT_WHILE_RUNNING = 'Not available while the pipeline runs';
+
+/** The permission each item takes (viewing takes none; variables are viewed by anyone, edited with variablesEdit). */
+const PERMISSION_OF: Partial<Record<MenuKey, Permission>> = {
+  run: ACTION_PERMISSIONS.start,
+  cancel: ACTION_PERMISSIONS.cancel,
+  edit: ACTION_PERMISSIONS.updatePipeline,
+  delete: ACTION_PERMISSIONS.deletePipeline,
+  cache: ACTION_PERMISSIONS.invalidateCache,
+};
 
 const ICONS: Record<MenuKey, ReactElement> = {
   run: <Play />,
@@ -59,6 +70,7 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   const queryClient = useQueryClient();
   const action = useLinkAction();
   const [open, setOpen] = useState<OpenDialog | null>(null);
+  const denial = usePermissionCheck(programId);
   const running = isPipelineRunning(pipeline.status);
   const hasRun = running || Boolean(pipeline.lastStartedAt);
   const executionLink = findLink(pipeline, rel.execution);
@@ -112,6 +124,7 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   };
 
   const onAction = (key: MenuKey) => {
+    if (denial(PERMISSION_OF[key])) return;
     if (key === 'run') void run();
     else if (key === 'view') void viewLast();
     else setOpen(key);
@@ -126,7 +139,8 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
   if (running && !actionsReadOnly()) items.push({ key: 'cancel', label: 'Cancel' });
   if (updatePipeline(pipeline).link) items.push({ key: 'edit', label: 'Edit', description: running ? NOT_WHILE_RUNNING : undefined });
   if (deletePipeline(pipeline).link) items.push({ key: 'delete', label: 'Delete', description: running ? NOT_WHILE_RUNNING : undefined });
-  if (variablesLink) items.push({ key: 'variables', label: actionsReadOnly() ? 'View variables' : 'View/Edit variables' });
+  const viewOnlyVariables = actionsReadOnly() || denial('variablesEdit') !== undefined;
+  if (variablesLink) items.push({ key: 'variables', label: viewOnlyVariables ? 'View variables' : 'View/Edit variables' });
   if (invalidateCache(pipeline).link) items.push({ key: 'cache', label: 'Invalidate build cache' });
   if (hasRun) items.push({ key: 'view', label: 'View last execution' });
   // Copies requests; a read-only console (the proxy's --read-only) offers only its View items.
@@ -144,13 +158,25 @@ export function PipelineActionsMenu({ programId, pipeline }: PipelineActionsMenu
         onAction={(key) => onAction(key as MenuKey)}
         isQuiet
       >
-        {(item) => (
-          <Item key={item.key} textValue={item.label}>
-            {ICONS[item.key]}
-            <Text>{item.label}</Text>
-            {item.description ? <Text slot="description">{item.description}</Text> : null}
-          </Item>
-        )}
+        {(item) => {
+          const element = (
+            <Item key={item.key} textValue={item.label}>
+              {ICONS[item.key]}
+              <Text>{item.label}</Text>
+              {item.description ? <Text slot="description">{item.description}</Text> : null}
+            </Item>
+          );
+          const denied = denial(PERMISSION_OF[item.key]);
+          // Unavailable (Spectrum's pattern): still focusable, it opens why instead of acting.
+          return denied ? (
+            <ContextualHelpTrigger key={item.key} isUnavailable>
+              {element}
+              <PermissionHelpDialog explanation={denied} />
+            </ContextualHelpTrigger>
+          ) : (
+            element
+          );
+        }}
       </ActionMenu>
       <DialogContainer onDismiss={() => setOpen(null)}>
         {open === 'cancel' ? (

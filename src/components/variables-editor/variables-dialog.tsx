@@ -27,6 +27,7 @@ import {
   type VariableDraft,
   type VariableServiceChoice,
 } from '../../domain/variables';
+import { useActionDenial } from '../permission-help';
 import { ProblemAlert, QueryState } from '../query-state';
 import { AddVariableForm } from './add-variable-form';
 import { VariablesReview } from './variables-review';
@@ -67,7 +68,9 @@ export function VariablesDialog({ href, title, readOnlyReason: busyReason, servi
 
   const rows = drafts ?? [];
   const changeable = list.data === undefined || patchVariables(list.data, []).link !== undefined;
-  const readOnlyReason = busyReason ?? (changeable ? undefined : NOT_CHANGEABLE);
+  // Read-only for a user who may not change variables (the permission and the roles that have it).
+  const denied = useActionDenial({ name: 'patchVariables' });
+  const readOnlyReason = busyReason ?? (changeable ? denied : NOT_CHANGEABLE);
   const readOnly = readOnlyReason !== undefined;
   const changes = variableChanges(rows);
   const count = changeCount(changes);

@@ -38,7 +38,7 @@ const renderPage = (programId: string) =>
 describe('Activity', () => {
   const sim = setupSimulatorServer();
 
-  it('lists every execution newest first with trigger, status, duration and details', async () => {
+  it('lists every execution newest first with trigger, who started it, status, duration and details', async () => {
     const wknd = await programNamed('WKND Sites');
     const dev = (await pipelinesOf(wknd)).find((pipeline) => pipeline.name === 'Dev Deployment')!;
     const running = await start(dev);
@@ -56,9 +56,24 @@ describe('Activity', () => {
     expect(rows[0]).toHaveTextContent('Trigger: manual');
     expect(rows[0]).toHaveTextContent('Running');
     expect(rows[0]).toHaveTextContent('Branch: develop');
-    expect(within(rows[0]).getAllByRole('gridcell')[3]).toHaveTextContent('-');
+    // started here by the simulator's default user (a Deployment Manager)
+    expect(within(rows[0]).getAllByRole('gridcell')[1]).toHaveTextContent(/^Marco Bianchi$/);
+    expect(within(rows[0]).getAllByRole('gridcell')[4]).toHaveTextContent('-');
     expect(rows[1]).toHaveTextContent('Finished');
-    expect(within(rows[1]).getAllByRole('gridcell')[3]).toHaveTextContent(/^\d+ minutes? \d+ seconds?$/);
+    expect(within(rows[1]).getAllByRole('gridcell')[4]).toHaveTextContent(/^\d+ minutes? \d+ seconds?$/);
+    rows.forEach((row, i) => {
+      const { startedBy, trigger } = runs[i].execution;
+      expect(within(row).getAllByRole('gridcell')[1]).toHaveTextContent(startedBy?.name ?? '-');
+      if (trigger === 'ON_COMMIT') expect(within(row).getAllByRole('gridcell')[1]).toHaveTextContent(/^-$/);
+    });
+    expect(
+      new Set(
+        runs
+          .slice(0, 20)
+          .map((run) => run.execution.startedBy?.name)
+          .filter(Boolean),
+      ).size,
+    ).toBeGreaterThan(1);
     const shown = runs.slice(0, 20);
     const failed = shown.findIndex((run) => run.execution.status === 'FAILED');
     const cancelled = shown.findIndex((run) => run.execution.status === 'CANCELLED');
@@ -113,7 +128,7 @@ describe('Activity', () => {
     );
   });
 
-  it("shows Cloud Manager's columns: NAME, ACTION, STATUS, START TIME, DURATION, DETAILS (Branch / Commit / Trigger)", async () => {
+  it("shows Cloud Manager's columns: NAME, ACTION, STATUS, START TIME, DURATION, DETAILS (Branch / Commit / Trigger), and who started it", async () => {
     const { program, runs } = await history('WKND Sites');
     renderPage(program.id);
     const table = await screen.findByRole('grid', { name: 'Pipeline executions' });
@@ -121,7 +136,7 @@ describe('Activity', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((header) => header.textContent),
-    ).toEqual(['NAME', 'ACTION', 'STATUS', 'START TIME', 'DURATION', 'DETAILS', 'Actions']);
+    ).toEqual(['NAME', 'ACTION', 'STARTED BY', 'STATUS', 'START TIME', 'DURATION', 'DETAILS', 'Actions']);
     const [first] = within(table).getAllByRole('row').slice(1);
     const cells = within(first).getAllByRole('gridcell');
     const expectedAction = runs[0].pipeline.phases.some((phase) => phase.type === 'DEPLOY')
@@ -129,7 +144,7 @@ describe('Activity', () => {
       : 'Code Quality Pipeline Execution';
     expect(cells[0]).toHaveTextContent(expectedAction);
     const build = runs[0].execution._embedded?.stepStates?.find((step) => step.action === 'build');
-    expect(cells[4]).toHaveTextContent(`Branch: ${build?.branch}Commit: ${build?.commitId}Trigger: manual`);
+    expect(cells[5]).toHaveTextContent(`Branch: ${build?.branch}Commit: ${build?.commitId}Trigger: manual`);
   });
 
   it('the row menu: View details opens the execution, Download log saves its build log', async () => {

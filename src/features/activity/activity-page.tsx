@@ -12,6 +12,7 @@ import { ExecutionPopover } from '../../components/execution-popover';
 import { ExecutionStatus } from '../../components/execution-status';
 import { PageToolbar } from '../../components/page-toolbar';
 import { executionActionLabel, executionTriggerLabel, pipelineTypeLabel } from '../../domain/pipeline-type';
+import { startedByText } from '../../domain/who-did-it';
 import { QueryState } from '../../components/query-state';
 import { durationBetween, formatDateTime, formatDuration } from '../../lib/format';
 import { PageControls } from '../../components/page-controls';
@@ -69,6 +70,7 @@ export default function ActivityPage() {
                 NAME
               </Column>
               <Column key="action">ACTION</Column>
+              <Column key="startedBy">STARTED BY</Column>
               <Column key="status">STATUS</Column>
               <Column key="start">START TIME</Column>
               <Column key="duration">DURATION</Column>
@@ -92,6 +94,7 @@ export default function ActivityPage() {
                       </Flex>
                     </Cell>
                     <Cell>{executionActionLabel(pipeline)}</Cell>
+                    <Cell>{startedByText(execution) || '-'}</Cell>
                     <Cell textValue={execution.status}>
                       <Flex alignItems="center" gap="size-50">
                         <ExecutionStatus status={execution.status} context="list" />

@@ -3,6 +3,7 @@ import type { Execution, Pipeline } from '../../api/types';
 import { isProductionPipeline, executionTriggerLabel } from '../../domain/pipeline-type';
 import { StepMetadata } from './timeline/step-metadata';
 import { formatFinishTime } from '../../lib/format';
+import { startedByText } from '../../domain/who-did-it';
 
 /** Title ("Deploy to Production" or the pipeline name), a visible "Re-execution" label, and the run's facts. */
 export function ExecutionHeader({ pipeline, execution }: { pipeline: Pipeline; execution?: Execution }) {
@@ -26,7 +27,7 @@ export function ExecutionHeader({ pipeline, execution }: { pipeline: Pipeline; e
             { label: 'Started', value: formatFinishTime(execution.createdAt) },
             { label: 'Artifacts version', value: execution.artifactsVersion },
             { label: 'Trigger', value: executionTriggerLabel(execution.trigger) },
-            { label: 'Started by', value: execution.user },
+            { label: 'Started by', value: startedByText(execution) },
           ]}
         />
       ) : null}

@@ -4,6 +4,7 @@ import type { ApiError } from '../../api/client';
 import { startPipeline } from '../../api/actions';
 import type { Pipeline } from '../../api/types';
 import { useStepAction } from '../../api/use-step-action';
+import { PermissionHelp, useActionDenial } from '../../components/permission-help';
 import { paths } from '../../lib/paths';
 import './timeline/step-timeline.css';
 
@@ -22,6 +23,7 @@ export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemPro
   const action = useStepAction();
   const navigate = useNavigate();
   const start = startPipeline(pipeline);
+  const denial = useActionDenial(start);
   const send = () =>
     action.send(
       { ...start, success: `${pipeline.name} started.` },
@@ -43,11 +45,12 @@ export function StartPipelineItem({ pipeline, onConflict }: StartPipelineItemPro
           </Heading>
           <Text UNSAFE_className="step-description">Build starts this pipeline with the latest commit of its branch.</Text>
           {start.link ? (
-            <div>
-              <Button variant="primary" style="outline" onPress={send} isPending={action.isPending}>
+            <Flex gap="size-100" alignItems="center">
+              <Button variant="primary" style="outline" onPress={send} isPending={action.isPending} isDisabled={denial !== undefined}>
                 Build
               </Button>
-            </div>
+              {denial ? <PermissionHelp label="Build" explanation={denial} /> : null}
+            </Flex>
           ) : null}
         </Flex>
       </li>

@@ -20,6 +20,7 @@ import {
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { startPipeline } from '../../api/actions';
+import { PermissionHelp, useActionDenial } from '../../components/permission-help';
 import { usePipelines, useProgram, useRepositories } from '../../api/queries';
 import { useEnvironments } from '../../api/environments';
 import type { Pipeline } from '../../api/types';
@@ -46,6 +47,7 @@ export default function PipelinesPage() {
   const all = pipelines.data?._embedded?.pipelines ?? [];
   const items = all.filter((pipeline) => matchesFilters(pipeline, filtersFrom(params)));
   const canStart = all.some((pipeline) => startPipeline(pipeline).link !== undefined);
+  const startDenied = useActionDenial({ name: 'start' }, programId);
   const [selection, setSelection] = useState<Selection>(new Set());
   const selected = selection === 'all' ? items : items.filter((pipeline) => selection.has(pipeline.id));
   // What the Run selected dialog lists: the selection when it was opened.
@@ -73,10 +75,15 @@ export default function PipelinesPage() {
         actions={
           <>
             {canStart ? (
-              <Button variant="secondary" isDisabled={selected.length === 0} onPress={() => setToRun(selected)}>
+              <Button
+                variant="secondary"
+                isDisabled={selected.length === 0 || startDenied !== undefined}
+                onPress={() => setToRun(selected)}
+              >
                 {`Run selected (${selected.length})`}
               </Button>
             ) : null}
+            {canStart && startDenied ? <PermissionHelp label="Run selected" explanation={startDenied} /> : null}
             <AddPipelineMenu programId={programId} pipelineList={pipelines.data} look="toolbar" />
           </>
         }

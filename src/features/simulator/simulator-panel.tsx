@@ -17,6 +17,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refreshAfterAction } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import { formatFinishTime } from '../../lib/format';
+import { SignedInUserPicker } from '../../components/signed-in-user-picker';
+import { WebhookDeliveries } from './webhook-deliveries';
 import { SIM_OUTCOMES, SIM_SPEEDS, simRequest, simStateQueryOptions, type SimState } from '../../api/simulator';
 import { ScenarioLoader } from './scenario-loader';
 
@@ -69,6 +71,7 @@ export function SimulatorPanel({ close }: { close: () => void }) {
               <Text>
                 Simulated time: <strong>{formatFinishTime(sim.now)}</strong> (seed {sim.seed})
               </Text>
+              <SignedInUserPicker />
               <Flex gap="size-200" wrap alignItems="end">
                 <Picker
                   label="Speed (simulated time per real time)"
@@ -109,6 +112,7 @@ export function SimulatorPanel({ close }: { close: () => void }) {
                   </Button>
                 ))}
               </Flex>
+              <WebhookDeliveries />
             </>
           ) : null}
         </Flex>

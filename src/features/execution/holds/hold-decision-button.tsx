@@ -3,6 +3,7 @@ import type { CmAction } from '../../../api/actions';
 import type { ApiError } from '../../../api/client';
 import type { Execution } from '../../../api/types';
 import type { StepActionSender } from '../../../api/use-step-action';
+import { PermissionHelp, useActionDenial } from '../../../components/permission-help';
 import { HoldConfirmButton } from './hold-confirm-button';
 
 interface HoldDecisionButtonProps {
@@ -26,7 +27,10 @@ interface HoldDecisionButtonProps {
   children: ReactNode;
 }
 
-/** A step decision behind a confirmation: sends `decision` with `sender`, showing its own progress. */
+/**
+ * A step decision behind a confirmation: sends `decision` with `sender`, showing its own progress.
+ * Disabled, with the reason beside it, when the signed-in user lacks the decision's permission.
+ */
 export function HoldDecisionButton({
   decision,
   sender,
@@ -38,15 +42,19 @@ export function HoldDecisionButton({
   children,
   ...button
 }: HoldDecisionButtonProps) {
+  const denial = useActionDenial(decision);
   if (!decision.link) return null;
   return (
-    <HoldConfirmButton
-      {...button}
-      isDisabled={sender.isBusy || isDisabled}
-      isPending={sender.pendingName === decision.name}
-      onConfirm={() => sender.send({ ...decision, success, alreadyDecided }, onDone, onError)}
-    >
-      {children}
-    </HoldConfirmButton>
+    <>
+      <HoldConfirmButton
+        {...button}
+        isDisabled={sender.isBusy || isDisabled || denial !== undefined}
+        isPending={sender.pendingName === decision.name}
+        onConfirm={() => sender.send({ ...decision, success, alreadyDecided }, onDone, onError)}
+      >
+        {children}
+      </HoldConfirmButton>
+      {denial ? <PermissionHelp label={button.label} explanation={denial} /> : null}
+    </>
   );
 }

@@ -18,6 +18,7 @@ import { HoldSchedule, ScheduleDecided } from '../holds/hold-schedule';
 import { LogDialog } from '../log-viewer/log-dialog';
 import { ExperienceAudit } from '../experience-audit/experience-audit';
 import { StepDeployProgress } from './step-deploy-progress';
+import { decisionText } from '../../../domain/who-did-it';
 import { StepDurationComparison } from '../results/step-duration-comparison';
 import { StepErrors } from './step-errors';
 import { isProdDeploy, stepDescription, stepStatusInfo, stepTitle } from '../../../domain/step-labels';
@@ -91,6 +92,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
     rows.push({ label: 'AEM release', value: details.aemRelease });
 
   const scheduledFor = step.action === 'schedule' && typeof details.scheduledFor === 'string' ? details.scheduledFor : undefined;
+  const decided = decisionText(step);
 
   return (
     <li
@@ -113,6 +115,7 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
           <Text UNSAFE_className="step-scheduled">Deployment scheduled for {formatFinishTime(scheduledFor)}</Text>
         ) : null}
         <StepStatusLine step={step} />
+        {decided ? <Text UNSAFE_className="step-decided">{decided}</Text> : null}
         {step.finishedAt ? <StepDurationComparison step={step} /> : null}
         {waiting ? <HoldExpiry waitingSince={step.updatedAt ?? step.startedAt} /> : null}
         <StepErrors errors={errorsOf(step)} />

@@ -1,0 +1,85 @@
+/**
+ * Users and roles in the console (issue 14): who is signed in decides what the bell says, what
+ * Waiting for me lists and which decisions are usable; a decided step names who decided it.
+ */
+import type { Page } from '@playwright/test';
+import { deployAndBuild, expect, stepItem, test } from './fixtures';
+
+/** Signs in as `name` through the avatar's Switch user… (the simulator's users). */
+async function switchUser(page: Page, name: string) {
+  await page.getByRole('button', { name: /^Signed in as / }).click();
+  const account = page.getByRole('dialog');
+  await account.getByRole('button', { name: /Switch user…/ }).click();
+  await page.getByRole('option', { name }).click();
+  await expect(page.getByRole('button', { name: `Signed in as ${name}` })).toBeVisible();
+}
+
+const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, (none|\d+) unread$/ });
+const waitingApproval = /^(Unread: )?Application for Approval waiting for you: Production Pipeline$/;
+
+test.describe('users and roles', () => {
+  test.use({ outcome: 'pass', speed: 3000 });
+
+  test('the bell and Waiting for me show a waiting approval to a Deployment Manager, not to a Developer; approving clears it and names the approver', async ({
+    page,
+    openConsole,
+  }) => {
+    await openConsole();
+    const executionId = await deployAndBuild(page, 'WKND Sites');
+    const approval = stepItem(page, 'Application for Approval');
+    await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled({ timeout: 30_000 });
+
+    await test.step('a Deployment Manager (the default user) sees it in the bell', async () => {
+      await expect(page.getByRole('button', { name: 'Signed in as Marco Bianchi' })).toHaveText('MB');
+      await bell(page).click();
+      const panel = page.getByRole('dialog', { name: 'Notifications' });
+      await expect(panel.getByRole('link', { name: waitingApproval })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+      await expect(bell(page)).not.toHaveAccessibleName('Notifications, none unread');
+    });
+
+    await test.step('a Developer: no bell entry, nothing waiting, Approve disabled with the reason', async () => {
+      await switchUser(page, 'Sam Okafor');
+      await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
+      await approval.getByRole('button', { name: 'Why is Approve not available?' }).click();
+      await expect(page.getByRole('dialog').filter({ hasText: 'Permission required' })).toContainText(
+        'This needs the Production Deployments Approve/Reject permission. Roles that have it: Business Owner, Program Manager or Deployment Manager. You are signed in as Sam Okafor (Developer).',
+      );
+      await page.keyboard.press('Escape');
+      await bell(page).click();
+      const panel = page.getByRole('dialog', { name: 'Notifications' });
+      await expect(panel.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+      await expect(panel.getByRole('link', { name: waitingApproval })).toHaveCount(0);
+      await panel.getByRole('link', { name: 'Waiting for me' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Waiting for me' })).toBeVisible();
+      await expect(page.getByText('No step is waiting for a decision you may make.')).toBeVisible();
+    });
+
+    await test.step('another Deployment Manager opens it from Waiting for me and approves it', async () => {
+      await switchUser(page, 'Lena Vogel');
+      const table = page.getByRole('grid', { name: 'Steps waiting for my decision' });
+      const row = table.getByRole('row').filter({ hasText: 'Application for Approval' });
+      await expect(row).toContainText('WKND Sites');
+      await expect(row).toContainText('Production Pipeline');
+      await row.getByRole('link', { name: `Open execution ${executionId}` }).click();
+      await expect(page).toHaveURL(new RegExp(`/execution/${executionId}$`));
+      await approval.getByRole('button', { name: 'Approve', exact: true }).click();
+      const confirm = page.getByRole('alertdialog', { name: 'Approve the deployment to production?' });
+      await confirm.getByRole('button', { name: 'Approve', exact: true }).click();
+      await expect(approval.getByText(/^Approved by Lena Vogel on /)).toBeVisible();
+    });
+
+    await test.step('approving cleared it: Waiting for me lists the next decision (the schedule), not the approval; nor does the bell', async () => {
+      await page.getByRole('button', { name: 'Signed in as Lena Vogel' }).click();
+      await page.getByRole('dialog').getByRole('link', { name: 'Waiting for me' }).click();
+      const table = page.getByRole('grid', { name: 'Steps waiting for my decision' });
+      await expect(table.getByRole('row').filter({ hasText: 'Schedule Production Deployment' })).toContainText(
+        `Open execution ${executionId}`,
+      );
+      await expect(table.getByRole('row').filter({ hasText: 'Application for Approval' })).toHaveCount(0);
+      await bell(page).click();
+      await expect(page.getByRole('dialog', { name: 'Notifications' }).getByRole('link', { name: waitingApproval })).toHaveCount(0);
+    });
+  });
+});
