@@ -21,9 +21,12 @@ export const FIRST_LOAD_BUDGET_KB = 150;
 /**
  * What the test suite holds the first load to (`--max`): the 150 kB target is not met yet (the
  * Spectrum, React DOM and router code My Programs needs is ~240 kB; see docs/decisions.md), so the
- * suite guards against growth instead. Lower it whenever the first load shrinks.
+ * suite guards against growth instead. Lower it whenever the first load shrinks. Raised from 245
+ * to 248 with issues #14 and #15 (docs/decisions.md 14): their lazy chunks share small Spectrum
+ * modules with the shell, which the bundler then splits into files of their own (+2.9 kB gzip of
+ * per-file overhead for the same code); issue #17 is where the first load comes down.
  */
-export const FIRST_LOAD_GUARD_KB = 245;
+export const FIRST_LOAD_GUARD_KB = 248;
 export const ENTRY = 'index.html';
 export const FIRST_ROUTE = 'src/features/programs/programs-page.tsx';
 export const SIMULATOR = 'mocks/browser.ts';
