@@ -1,4 +1,7 @@
-/** The top header bar: hamburger, Adobe mark + "Cloud Manager", org, program switcher, Settings, Simulator, theme. */
+/**
+ * The top header bar: hamburger, Adobe mark + "Cloud Manager", org, program switcher, Settings,
+ * Simulator (on a simulator only), theme, and the signed-in user's area.
+ */
 import { ActionButton, DialogTrigger, Flex, Text, View } from '@adobe/react-spectrum';
 import Beaker from '@spectrum-icons/workflow/Beaker';
 import Settings from '@spectrum-icons/workflow/Settings';
@@ -8,6 +11,9 @@ import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
 import { LazySettingsDialog } from '../features/settings/settings-dialog-lazy';
 import { ThemeToggle } from './theme-toggle';
+import { currentSettings } from '../api/client';
+import { useProxyInfo } from '../api/proxy-info';
+import { targetsSimulator } from '../api/settings';
 
 // The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
 const HeaderUserArea = lazy(() => import('./header-user-area').then((m) => ({ default: m.HeaderUserArea })));
@@ -21,7 +27,18 @@ interface AppHeaderProps {
 
 export const ORGANISATION_NAME = 'Simulated Org';
 
+/** The organisation the console acts in: the simulator's, the proxy's, or the one given in Settings. */
+function useOrganisation(): string | undefined {
+  const settings = currentSettings();
+  const proxy = useProxyInfo(settings.target === 'proxy');
+  if (targetsSimulator(settings)) return ORGANISATION_NAME;
+  if (settings.target === 'proxy') return proxy.data?.organisation;
+  return settings.imsOrgId || undefined;
+}
+
 export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
+  const organisation = useOrganisation();
+  const simulator = targetsSimulator(currentSettings());
   return (
     <header className="app-header">
       <View borderBottomWidth="thin" borderColor="default" paddingX="size-150" paddingY="size-75" backgroundColor="gray-50">
@@ -45,9 +62,11 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
           </RouterLink>
           <Flex marginStart="auto" alignItems="center" gap="size-100" wrap>
             <ProgramSwitcher programId={programId} />
-            <Text UNSAFE_className="app-org" aria-label={`Organisation: ${ORGANISATION_NAME}`}>
-              {ORGANISATION_NAME}
-            </Text>
+            {organisation ? (
+              <Text UNSAFE_className="app-org" aria-label={`Organisation: ${organisation}`}>
+                {organisation}
+              </Text>
+            ) : null}
             <DialogTrigger>
               <ActionButton isQuiet aria-label="Settings">
                 <Settings />
@@ -55,17 +74,19 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
               </ActionButton>
               {(close) => <LazySettingsDialog close={close} />}
             </DialogTrigger>
-            <DialogTrigger type="modal">
-              <ActionButton isQuiet aria-label="Simulator controls">
-                <Beaker />
-                <Text>Simulator</Text>
-              </ActionButton>
-              {(close) => (
-                <Suspense fallback={null}>
-                  <SimulatorPanel close={close} />
-                </Suspense>
-              )}
-            </DialogTrigger>
+            {simulator ? (
+              <DialogTrigger type="modal">
+                <ActionButton isQuiet aria-label="Simulator controls">
+                  <Beaker />
+                  <Text>Simulator</Text>
+                </ActionButton>
+                {(close) => (
+                  <Suspense fallback={null}>
+                    <SimulatorPanel close={close} />
+                  </Suspense>
+                )}
+              </DialogTrigger>
+            ) : null}
             <ThemeToggle />
             <Suspense fallback={null}>
               <HeaderUserArea />

@@ -72,6 +72,10 @@ describe('the local proxy banner', () => {
     expect(banner).not.toHaveTextContent('read-only');
     expect(await screen.findByText('page, read-write')).toBeInTheDocument();
     expect(reads).toBe(1);
+    // the header names the proxy's organisation and offers no simulator controls
+    expect(screen.getByText('ACME0123456789@AdobeOrg', { selector: '.app-org' })).toBeInTheDocument();
+    expect(screen.queryByText('Simulated Org')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Simulator controls' })).not.toBeInTheDocument();
   });
 
   it('says read-only when the proxy is, and the page renders read-only', async () => {

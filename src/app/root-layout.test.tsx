@@ -2,7 +2,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSettingsForRequests as applySettingsForRequests } from '../api/client';
+import { defaultSettings } from '../api/settings';
 import { setupFixtureServer } from '../test/fixture-server';
 import { createTestQueryClient } from '../test/render';
 import { ColorSchemeContext } from './color-scheme';
@@ -57,6 +59,24 @@ describe('Shell', () => {
     expect(screen.queryByRole('navigation', { name: 'Program' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Simulator controls' })).toBeInTheDocument();
+  });
+
+  describe('on another API than the simulator', () => {
+    afterEach(() => applySettingsForRequests(defaultSettings));
+
+    it('names the organisation from Settings and offers no simulator controls', () => {
+      applySettingsForRequests({
+        ...defaultSettings,
+        target: 'custom',
+        customUrl: 'https://cm.example.test',
+        imsOrgId: 'ACME1234@AdobeOrg',
+      });
+      renderShell('/');
+      expect(screen.getByText('ACME1234@AdobeOrg')).toBeInTheDocument();
+      expect(screen.queryByText('Simulated Org')).not.toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Simulator controls' })).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Settings' })).toBeInTheDocument();
+    });
   });
 
   it('shows the program nav with the current item marked, and the hamburger hides it', async () => {
