@@ -29,6 +29,9 @@ const STALE_TIME_MS = 1000;
 export async function populateAndOpenProgram(page: Page, sim: SimulatorControls): Promise<void> {
   await page.getByRole('heading', { name: 'My Programs' }).waitFor();
   await sim.call('POST', '/_sim/populate', SCALE);
+  // The list may read the 1,000 programs at any moment now (the bell re-reads after the journal
+  // moves), and WKND Sites then sorts past the first 50 cards: found through the search box.
+  await page.getByRole('searchbox', { name: 'Search programs' }).fill('WKND Sites');
   await page.getByRole('link', { name: 'WKND Sites' }).first().click();
   await page.getByRole('navigation', { name: 'Program' }).waitFor();
   await page.clock.fastForward(2 * STALE_TIME_MS);

@@ -9,9 +9,9 @@ for (const theme of THEMES) {
     test('Add Production Pipeline: each tab, with problems in place', async ({ page, openConsole }) => {
       await openConsole();
       await page.getByRole('link', { name: 'Summit Launch' }).first().click();
-      await page.getByRole('button', { name: 'Setup Pipeline' }).click();
+      await page.getByRole('button', { name: 'Setup Pipeline', exact: true }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByRole('button', { name: 'Continue' }).click();
+      await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
       await expect(dialog.getByText('Enter a pipeline name.')).toBeVisible();
       await expectNoAxeViolations(page, 'pipeline dialog, Configuration');
       await dialog.getByRole('tab', { name: 'Source Code' }).click();
@@ -47,7 +47,7 @@ for (const theme of THEMES) {
       await expect(dialog.getByRole('list', { name: 'Added' })).toBeVisible();
       await expectNoAxeViolations(page, 'variables review');
       await dialog.getByRole('button', { name: 'Back' }).click();
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
       await expect(dialog).toHaveCount(0);
 
       await page.getByRole('button', { name: 'Filters' }).click();

@@ -50,7 +50,7 @@ for (const theme of THEMES) {
       await expectNoAxeViolations(page, 'Repositories');
       await page.getByRole('button', { name: 'Access Repo Info' }).click();
       const dialog = page.getByRole('dialog', { name: 'Repository Info' });
-      await dialog.getByRole('button', { name: 'Generate Password' }).click();
+      await dialog.getByRole('button', { name: 'Generate Password', exact: true }).click();
       await expect(dialog.getByRole('textbox', { name: 'Password' })).toBeVisible();
       await expectNoAxeViolations(page, 'Access Repo Info with a password');
       await dialog.getByRole('button', { name: 'Close' }).click();

@@ -21,7 +21,11 @@ async function chooseBranch(page: Page, dialog: Locator, branch: string) {
   await expect(combo).toBeEnabled();
   await combo.fill(branch);
   // (while the suggestions are open, the rest of the page is hidden from assistive technology)
-  await page.getByRole('listbox').getByRole('option', { name: branch, exact: true }).click();
+  await expect(page.getByRole('listbox').getByRole('option', { name: branch, exact: true })).toBeVisible();
+  // picked from the keyboard, as the suggestions list only the branches that match what was typed:
+  // a click can land while the popover is still moving into place
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await expect(combo).toHaveValue(branch);
 }
 
@@ -53,15 +57,15 @@ test.describe('pipelines you configure', () => {
       await openConsole();
       await openProgram(page, 'Summit Launch');
       await expect(page.getByRole('heading', { name: 'From code to production' })).toBeVisible();
-      await page.getByRole('button', { name: 'Setup Pipeline' }).click();
+      await page.getByRole('button', { name: 'Setup Pipeline', exact: true }).click();
       const dialog = dialogNamed(page, 'Add Production Pipeline');
 
       await test.step('Configuration: an empty name is refused in place', async () => {
-        await dialog.getByRole('button', { name: 'Continue' }).click();
+        await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
         await expect(dialog.getByText('Enter a pipeline name.')).toBeVisible();
         await dialog.getByRole('textbox', { name: /^Pipeline Name/ }).fill('Summit Production');
         await expect(dialog.getByText('Enter a pipeline name.')).toHaveCount(0);
-        await dialog.getByRole('button', { name: 'Continue' }).click();
+        await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
       });
 
       await test.step('Source Code: the repository, branch main, Pause before deploying to Production', async () => {
@@ -69,7 +73,7 @@ test.describe('pipelines you configure', () => {
         await chooseBranch(page, dialog, 'main');
         await dialog.getByRole('checkbox', { name: 'Pause before deploying to Production' }).check();
         await expect(dialog.getByRole('checkbox', { name: 'Scheduled' })).not.toBeChecked();
-        await dialog.getByRole('button', { name: 'Continue' }).click();
+        await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
       });
 
       await test.step('Experience Audit: a path without "/" is refused; two pages added', async () => {
@@ -84,7 +88,7 @@ test.describe('pipelines you configure', () => {
         const rows = dialog.getByRole('list', { name: 'Pages to audit' }).getByRole('listitem');
         await expect(rows).toHaveCount(2);
         await expect(rows.first()).toContainText(/^https:\/\/publish-.+\/content\/summit\/en\.html$/);
-        await dialog.getByRole('button', { name: 'Save' }).click();
+        await dialog.getByRole('button', { name: 'Save', exact: true }).click();
         await expect(dialog).toHaveCount(0);
         await expect(page.getByText('Pipeline "Summit Production" added.')).toBeVisible();
       });
@@ -127,7 +131,7 @@ test.describe('pipelines you configure', () => {
           await expect(item).toHaveAccessibleDescription('Not available while the pipeline runs');
         }
         await page.getByRole('menuitem', { name: 'Cancel', exact: true }).click();
-        await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel execution' }).click();
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel execution', exact: true }).click();
         await expect.poll(async () => (await api.execution(executionId)).status, { timeout: 15_000 }).toBe('CANCELLED');
       });
 
@@ -141,13 +145,13 @@ test.describe('pipelines you configure', () => {
         await expect(edit.getByRole('combobox', { name: /^Git Branch/ })).toHaveValue('main');
         await expect(edit.getByRole('checkbox', { name: 'Pause before deploying to Production' })).toBeChecked();
         await chooseBranch(page, edit, 'develop');
-        await edit.getByRole('button', { name: 'Update' }).click();
+        await edit.getByRole('button', { name: 'Update', exact: true }).click();
         await expect(edit).toHaveCount(0);
         await expect(page.getByText('Pipeline "Summit Production" updated.')).toBeVisible();
         await expect(page.getByRole('row', { name: /Summit Production/ })).toContainText('develop');
 
         await rowMenu(page, 'Summit Production').click();
-        await page.getByRole('menuitem', { name: 'Run' }).click();
+        await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
         await expect(page).toHaveURL(/\/execution\/\d+$/);
         const next = /\/execution\/(\d+)$/.exec(page.url())![1];
         expect(next).not.toBe(executionId);
@@ -163,7 +167,7 @@ test.describe('pipelines you configure', () => {
     await openConsole();
     await openProgram(page, 'WKND Sites');
     const card = page.getByRole('region', { name: 'Pipelines' });
-    await card.getByRole('button', { name: 'Add' }).click();
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(page.getByRole('menuitem', { name: 'Add Production Pipeline' })).toBeDisabled();
     await page.getByRole('menuitem', { name: 'Add Non-Production Pipeline' }).click();
     const dialog = dialogNamed(page, 'Add Non-Production Pipeline');
@@ -172,9 +176,9 @@ test.describe('pipelines you configure', () => {
     await expect(dialog.getByText('The program already has a pipeline named "Code Quality".')).toBeVisible();
     await name.fill('Nightly Quality');
     await dialog.getByRole('radio', { name: 'Code Quality Pipeline' }).check();
-    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
     await chooseBranch(page, dialog, 'develop');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText('Pipeline "Nightly Quality" added.')).toBeVisible();
 
@@ -189,7 +193,7 @@ test.describe('pipelines you configure', () => {
     await page.getByRole('menuitem', { name: 'Delete', exact: true }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete pipeline' });
     await expect(confirm).toContainText('"Nightly Quality"');
-    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(page.getByText('Pipeline "Nightly Quality" deleted.')).toBeVisible();
     await expect(row).toHaveCount(0);
     const names = embedded(await follow(sim.get, added.program, 'pipelines'), 'pipelines').map((p) => p.name);
@@ -227,7 +231,7 @@ test.describe('pipelines you configure', () => {
       await dialog.getByRole('button', { name: 'Review changes (2)' }).click();
       await expect(dialog.getByRole('list', { name: 'Added' })).toContainText('DEPLOY_TOKEN (Secret) = ••••••');
       await expect(dialog.getByRole('list', { name: 'Added' })).toContainText('FEATURE_FLAG (Text) = on');
-      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(dialog).toHaveCount(0);
     });
 
@@ -254,7 +258,7 @@ test.describe('pipelines you configure', () => {
 
     await test.step('the next build log lists the variables with the secret masked', async () => {
       await rowMenu(page, 'Production Pipeline').click();
-      await page.getByRole('menuitem', { name: 'Run' }).click();
+      await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
       await expect(page).toHaveURL(/\/execution\/\d+$/);
       const executionId = /\/execution\/(\d+)$/.exec(page.url())![1];
       const api = await pipelineApi(sim, 'Acme Intranet', 'Production Pipeline');

@@ -59,7 +59,7 @@ test.describe('deploying to production', () => {
       await deployAndBuild(page, 'Acme Intranet');
       await expect(statusBadge(page, 'In progress')).toBeVisible();
       await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel execution' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel execution', exact: true }).click();
       await expect(statusBadge(page, 'Cancelled')).toBeVisible();
     });
   });

@@ -51,7 +51,7 @@ test.describe('environments', () => {
         const date = (await yesterday.textContent())!.trim();
         await yesterday.click();
         const download = page.waitForEvent('download');
-        await logs.getByRole('button', { name: 'Download' }).click();
+        await logs.getByRole('button', { name: 'Download', exact: true }).click();
         const file = await download;
         expect(file.suggestedFilename()).toBe(`author-aemerror-${date}.log`);
         const bytes = await readFile(await file.path());
@@ -112,7 +112,7 @@ test.describe('environments', () => {
     }
     await dialog.getByRole('button', { name: 'Review changes (2)' }).click();
     await expect(dialog.getByRole('list', { name: 'Added' })).toContainText('CDN_ORIGIN (Text, Publish) = https://origin.wknd.site');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog).toHaveCount(0);
 
     const table = section.getByRole('table', { name: 'Environment variables' });
@@ -144,7 +144,7 @@ test.describe('environments', () => {
     const [repository] = embedded(await follow(sim.get, program, 'repositories'), 'repositories');
     await expect(dialog.getByRole('textbox', { name: 'Git repository URL' })).toHaveValue(String(repository.repositoryUrl));
     await expect(dialog).toContainText('Simulator extension');
-    await dialog.getByRole('button', { name: 'Generate Password' }).click();
+    await dialog.getByRole('button', { name: 'Generate Password', exact: true }).click();
     await expect(dialog.getByRole('textbox', { name: 'Password' })).toHaveValue(/^\S{32}$/);
     await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue(`simulatedorg-${String(program.id)}`);
     await expect(dialog).toContainText('It replaces the previous password');
