@@ -350,6 +350,8 @@ function stepDetails(ctx: RenderContext, execution: Execution, step: StepState):
   const { decision, scheduledBy } = step.sim;
   if (decision) Object.assign(details, { decidedBy: { ...decision.by }, decidedAt: apiTime(decision.at) });
   if (scheduledBy) details.scheduledBy = { ...scheduledBy };
+  // Simulator extension: the pull request the built commit came from (POST /_sim/push).
+  if (step.action === 'build' && execution.sim.pullRequestUrl) details.pullRequestUrl = execution.sim.pullRequestUrl;
   if (step.action === 'deploy' && step.status !== 'NOT_STARTED') {
     const activities = deployActivities(ctx, execution, step);
     const progress = ctx.engine.progress(step, ctx.now);

@@ -385,4 +385,23 @@ describe('On Git Changes through POST /_sim/push', () => {
     const list = await call('GET', `${SUMMIT}/repository/205/branches`);
     expect(list.body._embedded.branches.map((b: { name: string }) => b.name)).toContain('feature/launch');
   });
+
+  it('records the pull request a pushed commit came from on the build step; refuses a bad number, changing nothing', async () => {
+    const { call } = setup();
+    const bad = await call('POST', '/_sim/push', { programId: '1', repositoryId: '201', branch: 'develop', pullRequest: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toBe("pullRequest must be the pull request's number, a positive integer.");
+    expect((await call('GET', `${WKND}/pipeline/102/executions`)).body._embedded.executions[0].trigger).not.toBe('ON_COMMIT');
+
+    const pushed = await call('POST', '/_sim/push', { programId: '1', repositoryId: '201', branch: 'develop', pullRequest: 42 });
+    const execution = await call('GET', `${WKND}/pipeline/102/execution/${pushed.body.started[0].executionId}`);
+    const build = execution.body._embedded.stepStates.find((s: { action: string }) => s.action === 'build');
+    const repository = await call('GET', `${WKND}/repository/201`);
+    expect(build.details.pullRequestUrl).toBe(`${repository.body.repositoryUrl}pull/42`);
+    // a commit pushed without one is not from a pull request
+    await call('POST', '/_sim/clock', { advanceMs: 24 * 3600_000 });
+    const next = await call('POST', '/_sim/push', { programId: '1', repositoryId: '201', branch: 'develop' });
+    const plain = await call('GET', `${WKND}/pipeline/102/execution/${next.body.started[0].executionId}`);
+    expect(plain.body._embedded.stepStates.find((s: { action: string }) => s.action === 'build').details?.pullRequestUrl).toBeUndefined();
+  });
 });

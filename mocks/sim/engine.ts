@@ -29,7 +29,7 @@ import { createRng, hashString } from './content/rng';
 import { resolveOutcome } from './outcomes';
 import { DomainError } from './errors';
 import { DECISION_ACTION, cancelKindFor, type CancelRequest, type StepDecision } from './decisions';
-import { headCommit, sha } from './git';
+import { headCommit, sha, type HeadCommit } from './git';
 import { runVariables } from './variables';
 import { aemReleaseAt, checkNotUpdating, currentUpdate } from './environments';
 import type { ContentContext, ContentGenerators } from './content/types';
@@ -465,7 +465,7 @@ export class Simulation {
   newExecution(
     pipeline: Pipeline,
     now: number,
-    options: { trigger: ExecutionTrigger; user?: Actor; source?: Execution; outcome?: Outcome; commit?: { id: string; message?: string } },
+    options: { trigger: ExecutionTrigger; user?: Actor; source?: Execution; outcome?: Outcome; commit?: HeadCommit },
   ): Execution {
     const { trigger, source } = options;
     const programId = pipeline.programId;
@@ -477,6 +477,7 @@ export class Simulation {
     const outcome = options.outcome ?? (plan ? outcomeOf(plan) : resolveOutcome(this.state.settings.outcome, rng));
     const commitId = source?.sim.commitId ?? options.commit?.id ?? sha(rng);
     const commitMessage = source ? source.sim.commitMessage : options.commit?.message;
+    const pullRequestUrl = source ? source.sim.pullRequestUrl : options.commit?.pullRequestUrl;
     // Only a user starts MANUAL and RE_EXECUTE runs; a push or Adobe's push update has none.
     const startedBy = trigger === 'MANUAL' || trigger === 'RE_EXECUTE' ? (options.user ?? actorOf(OPEN_USER)) : undefined;
     const execution: Execution = {
@@ -497,6 +498,7 @@ export class Simulation {
         outcome,
         commitId,
         ...(commitMessage === undefined ? {} : { commitMessage }),
+        ...(pullRequestUrl === undefined ? {} : { pullRequestUrl }),
         sourceExecutionId: source?.id,
         ...(startedBy ? { startedBy } : {}),
         ...(plan ? { plan } : {}),

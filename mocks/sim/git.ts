@@ -28,11 +28,18 @@ export function findBranch(repository: Repository, name: string | undefined): Br
 }
 
 /** The commit a run of `pipeline` builds: the last one pushed to its branch, if any (otherwise the engine draws one). */
-export function headCommit(sim: Simulation, pipeline: Pipeline): { id: string; message?: string } | undefined {
+export function headCommit(sim: Simulation, pipeline: Pipeline): HeadCommit | undefined {
   const build = pipeline.phases.find((p) => p.type === 'BUILD');
   const repository = sim.state.repositories.find((r) => r.id === build?.repositoryId && r.programId === pipeline.programId);
   const branch = repository && findBranch(repository, build?.branch);
-  return branch?.commitId ? { id: branch.commitId, message: branch.message } : undefined;
+  return branch?.commitId ? { id: branch.commitId, message: branch.message, pullRequestUrl: branch.pullRequestUrl } : undefined;
+}
+
+/** The commit a run of a branch builds: its id, message and the pull request it came from. */
+export interface HeadCommit {
+  id: string;
+  message?: string;
+  pullRequestUrl?: string;
 }
 
 export interface Push {
@@ -41,6 +48,8 @@ export interface Push {
   branch: string;
   /** One line, at most 200 characters (mocks/api checks). */
   message?: string;
+  /** The number of the pull request the commit came from (a positive integer). */
+  pullRequest?: number;
 }
 
 export interface PushResult {
@@ -70,6 +79,8 @@ export function push(sim: Simulation, request: Push, now: number): PushResult {
   branch.commitId = commitId;
   if (!request.message) delete branch.message;
   else branch.message = request.message;
+  if (request.pullRequest === undefined) delete branch.pullRequestUrl;
+  else branch.pullRequestUrl = `${repositoryUrl(repository)}pull/${request.pullRequest}`;
   const result: PushResult = { commitId, started: [], busy: [] };
   const watching = sim.state.pipelines.filter(
     (p) =>

@@ -122,6 +122,8 @@ export interface Branch {
   commitId?: string;
   /** Its commit message. */
   message?: string;
+  /** The pull request the commit came from (`POST /_sim/push` with `pullRequest`): its URL. */
+  pullRequestUrl?: string;
 }
 
 export interface PipelineStepDefinition {
@@ -283,6 +285,8 @@ export interface Execution {
     commitId: string;
     /** The message of a commit pushed through the simulator (absent: the build log makes one up). */
     commitMessage?: string;
+    /** The pull request the built commit came from: the build step's `details.pullRequestUrl`. */
+    pullRequestUrl?: string;
     /** The execution whose artifacts a re-execution reuses. */
     sourceExecutionId?: string;
     /** Who started it (MANUAL and RE_EXECUTE runs), rendered as the extension `startedBy`. */

@@ -85,18 +85,30 @@ export function push(ctx: RouteContext): Response {
   return json(ctx.simulator.push(parsePush(ctx.body)));
 }
 
-/** A `POST /_sim/push` body: `{"programId", "repositoryId", "branch", "message"?}`. */
+/** A `POST /_sim/push` body: `{"programId", "repositoryId", "branch", "message"?, "pullRequest"?}`. */
 function parsePush(body: unknown): Push {
-  const expected = 'Expected {"programId": "…", "repositoryId": "…", "branch": "…", "message": "…" (optional)}.';
+  const expected =
+    'Expected {"programId": "…", "repositoryId": "…", "branch": "…", "message": "…" (optional), "pullRequest": 42 (optional)}.';
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('Invalid push', expected);
-  const unknown = Object.keys(body).filter((key) => !['programId', 'repositoryId', 'branch', 'message'].includes(key));
+  const unknown = Object.keys(body).filter((key) => !['programId', 'repositoryId', 'branch', 'message', 'pullRequest'].includes(key));
   if (unknown.length) throw invalid('Invalid push', `Unknown field ${JSON.stringify(unknown[0].slice(0, 40))}. ${expected}`);
-  const { programId, repositoryId, branch, message } = body as Record<string, unknown>;
+  const { programId, repositoryId, branch, message, pullRequest } = body as Record<string, unknown>;
   if (typeof programId !== 'string' || typeof repositoryId !== 'string' || typeof branch !== 'string')
     throw invalid('Invalid push', expected);
   if (message !== undefined && (typeof message !== 'string' || message.length > 200 || /\p{Cc}/u.test(message)))
     throw invalid('Invalid push', 'message must be one line of at most 200 characters.');
-  return { programId, repositoryId, branch, ...(message === undefined ? {} : { message }) };
+  if (
+    pullRequest !== undefined &&
+    (typeof pullRequest !== 'number' || !Number.isInteger(pullRequest) || pullRequest < 1 || pullRequest > 1e9)
+  )
+    throw invalid('Invalid push', "pullRequest must be the pull request's number, a positive integer.");
+  return {
+    programId,
+    repositoryId,
+    branch,
+    ...(message === undefined ? {} : { message }),
+    ...(pullRequest === undefined ? {} : { pullRequest }),
+  };
 }
 
 export function populate(ctx: RouteContext): Response {
