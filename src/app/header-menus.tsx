@@ -25,11 +25,11 @@ import { useState, type ReactNode } from 'react';
 
 const EXTERNAL = { target: '_blank', rel: 'noopener noreferrer' } as const;
 
-export const CLOUD_MANAGER_DOCS =
+const CLOUD_MANAGER_DOCS =
   'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/cloud-manager/navigation';
 
 /** Adobe's own sites the solution switcher links to (no product deep links: they need an Adobe organisation this console does not have). */
-export const ADOBE_APPS = [
+const ADOBE_APPS = [
   { name: 'Experience Cloud home', href: 'https://experience.adobe.com/' },
   { name: 'Admin Console', href: 'https://adminconsole.adobe.com/' },
   { name: 'Adobe Developer Console', href: 'https://developer.adobe.com/console' },
@@ -38,7 +38,7 @@ export const ADOBE_APPS = [
   { name: 'Adobe Status', href: 'https://status.adobe.com/' },
 ];
 
-export const HELP_LINKS = [
+const HELP_LINKS = [
   { name: 'Cloud Manager documentation', href: CLOUD_MANAGER_DOCS },
   { name: 'Experience League', href: 'https://experienceleague.adobe.com/' },
 ];

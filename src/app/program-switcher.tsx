@@ -12,7 +12,7 @@ import { paths } from '../lib/paths';
 const THUMBNAIL_COLOURS = 4;
 
 /** A program's thumbnail: its initials on one of a few colours, the same one for the same name. */
-export function ProgramThumbnail({ name }: { name: string }) {
+function ProgramThumbnail({ name }: { name: string }) {
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) % 9973;
   return (

@@ -24,7 +24,7 @@ interface NavItem {
   external?: boolean;
 }
 
-export const LEARNING_PATHS = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/onboarding/home';
+const LEARNING_PATHS = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/onboarding/home';
 
 /** A group of the menu: its grey small-caps header names its list. */
 function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
