@@ -89,6 +89,7 @@ function LinksPopover({
   links,
   first,
   last,
+  columns = 2,
 }: {
   label: string;
   icon: ReactNode;
@@ -96,6 +97,7 @@ function LinksPopover({
   links: { name: string; href: string }[];
   first?: ReactNode;
   last?: (close: () => void) => ReactNode;
+  columns?: 1 | 2;
 }) {
   return (
     <DialogTrigger type="popover" placement="bottom end">
@@ -107,7 +109,7 @@ function LinksPopover({
           <Heading>{title}</Heading>
           <Divider />
           <Content>
-            <ul className="header-links">
+            <ul className={columns === 1 ? 'header-links header-links-single' : 'header-links'}>
               {first ? <li>{first}</li> : null}
               {links.map((link) => (
                 <li key={link.name}>
@@ -157,6 +159,7 @@ export function HelpMenu() {
         icon={<HelpOutline />}
         title="Help"
         links={HELP_LINKS}
+        columns={1}
         last={(close) => (
           <ActionButton
             isQuiet
