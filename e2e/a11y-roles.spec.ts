@@ -1,7 +1,7 @@
 /**
  * Users and roles, checked with axe in light and dark: the avatar's account dialog, the bell's
  * panel with a waiting approval, Waiting for me, and an approval a Developer may not give with its
- * explanation open.
+ * explanation open. Also the header's other popovers: the apps grid, help and About this console.
  */
 import { deployAndBuild, expect, stepItem, test } from './fixtures';
 import { expectNoAxeViolations, THEMES } from './a11y-helpers';
@@ -9,6 +9,25 @@ import { expectNoAxeViolations, THEMES } from './a11y-helpers';
 for (const theme of THEMES) {
   test.describe(`accessibility of users and roles (axe), ${theme} theme`, () => {
     test.use({ theme, outcome: 'pass', speed: 3000 });
+
+    test('header: the apps grid, help and About this console', async ({ page, openConsole }) => {
+      await openConsole('/program/1');
+      await page.getByRole('button', { name: 'Adobe Experience Cloud apps' }).click();
+      const apps = page.getByRole('dialog', { name: 'Adobe Experience Cloud' });
+      await expect(apps.getByRole('link', { name: 'Admin Console (opens in a new tab)' })).toBeVisible();
+      await expectNoAxeViolations(page, 'apps grid');
+      await page.keyboard.press('Escape');
+      await expect(apps).toHaveCount(0);
+
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+      const help = page.getByRole('dialog', { name: 'Help' });
+      await expect(help.getByRole('link', { name: 'Cloud Manager documentation (opens in a new tab)' })).toBeVisible();
+      await expectNoAxeViolations(page, 'help');
+      await help.getByRole('button', { name: 'About this console' }).click();
+      const about = page.getByRole('dialog', { name: 'About this console' });
+      await expect(about).toContainText('not made, endorsed or supported by Adobe');
+      await expectNoAxeViolations(page, 'About this console');
+    });
 
     test('account dialog, bell panel, Waiting for me, a disabled Approve with its reason', async ({ page, openConsole }) => {
       await openConsole();

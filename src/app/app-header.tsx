@@ -1,6 +1,6 @@
 /**
- * The top header bar: hamburger, Adobe mark + "Cloud Manager", org, program switcher, Settings,
- * Simulator (on a simulator only), theme, and the signed-in user's area.
+ * The top header bar: hamburger, Adobe mark + "Cloud Manager", program switcher, Feedback, org,
+ * apps grid, help, Settings, Simulator (on a simulator only), theme, the bell and the avatar.
  */
 import { ActionButton, DialogTrigger, Flex, Text, View } from '@adobe/react-spectrum';
 import Beaker from '@spectrum-icons/workflow/Beaker';
@@ -16,7 +16,11 @@ import { useProxyInfo } from '../api/proxy-info';
 import { targetsSimulator } from '../api/settings';
 
 // The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
-const HeaderUserArea = lazy(() => import('./header-user-area').then((m) => ({ default: m.HeaderUserArea })));
+// Feedback, the apps grid, help, the bell and the avatar are one lazy chunk, shown in three places.
+const headerArea = () => import('./header-user-area');
+const HeaderFeedback = lazy(() => headerArea().then((m) => ({ default: m.HeaderFeedback })));
+const HeaderAppsAndHelp = lazy(() => headerArea().then((m) => ({ default: m.HeaderAppsAndHelp })));
+const HeaderUserArea = lazy(() => headerArea().then((m) => ({ default: m.HeaderUserArea })));
 const SimulatorPanel = lazy(() => import('../features/simulator/simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
 
 interface AppHeaderProps {
@@ -62,11 +66,17 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
           </RouterLink>
           <Flex marginStart="auto" alignItems="center" gap="size-100" wrap>
             <ProgramSwitcher programId={programId} />
+            <Suspense fallback={null}>
+              <HeaderFeedback />
+            </Suspense>
             {organisation ? (
               <Text UNSAFE_className="app-org" aria-label={`Organisation: ${organisation}`}>
                 {organisation}
               </Text>
             ) : null}
+            <Suspense fallback={null}>
+              <HeaderAppsAndHelp />
+            </Suspense>
             <DialogTrigger>
               <ActionButton isQuiet aria-label="Settings">
                 <Settings />

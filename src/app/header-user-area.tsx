@@ -1,6 +1,22 @@
-/** The header's bell and the signed-in user's avatar: loaded after the first paint (neither is needed to show My Programs). */
+/**
+ * The header's controls that are not needed to show My Programs, loaded after the first paint as one
+ * chunk: the Feedback pill (before the organisation name), the apps grid and help (after it), and the
+ * bell and the signed-in user's avatar (at the end), in Cloud Manager's order (cm-ui §0).
+ */
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { AppsGrid, HelpMenu } from './header-menus';
 import { UserMenu } from './user-menu';
+
+export { FeedbackButton as HeaderFeedback } from './header-menus';
+
+export function HeaderAppsAndHelp() {
+  return (
+    <>
+      <AppsGrid />
+      <HelpMenu />
+    </>
+  );
+}
 
 export function HeaderUserArea() {
   return (

@@ -1,8 +1,26 @@
-/** The program switcher: lists the programs of the program list; choosing one opens its Overview. */
-import { Item, Picker } from '@adobe/react-spectrum';
+/**
+ * The program switcher: lists the programs of the program list, each after a thumbnail; choosing one
+ * opens its Overview. The API has no program picture, so the thumbnail is the name's initials on a
+ * colour chosen from the name (decorative: the name says it).
+ */
+import { Item, Picker, Text } from '@adobe/react-spectrum';
 import { useNavigate } from 'react-router';
 import { useProgramList } from '../api/queries';
+import { initials } from '../lib/initials';
 import { paths } from '../lib/paths';
+
+const THUMBNAIL_COLOURS = 4;
+
+/** A program's thumbnail: its initials on one of a few colours, the same one for the same name. */
+function ProgramThumbnail({ name }: { name: string }) {
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) % 9973;
+  return (
+    <span className={`program-thumb program-thumb-${hash % THUMBNAIL_COLOURS}`} aria-hidden>
+      {initials(name)}
+    </span>
+  );
+}
 
 export function ProgramSwitcher({ programId }: { programId: string | undefined }) {
   const navigate = useNavigate();
@@ -21,7 +39,12 @@ export function ProgramSwitcher({ programId }: { programId: string | undefined }
       width="size-3000"
       isDisabled={list.isError}
     >
-      {(program) => <Item key={program.id}>{program.name}</Item>}
+      {(program) => (
+        <Item key={program.id} textValue={program.name}>
+          <ProgramThumbnail name={program.name} />
+          <Text>{program.name}</Text>
+        </Item>
+      )}
     </Picker>
   );
 }

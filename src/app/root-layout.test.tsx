@@ -101,6 +101,31 @@ describe('Shell', () => {
     expect(await screen.findByRole('navigation', { name: 'Program' })).toBeInTheDocument();
   });
 
+  it('lists RESOURCES → Learning Paths: Experience League in a new tab, said so', async () => {
+    renderShell('/program/1');
+    const nav = await screen.findByRole('navigation', { name: 'Program' });
+    const resources = within(nav).getByRole('list', { name: 'Resources' });
+    const learning = within(resources).getByRole('link', { name: 'Learning Paths (opens in a new tab)' });
+    expect(within(resources).getAllByRole('link')).toEqual([learning]);
+    expect(learning.getAttribute('href')).toMatch(/^https:\/\/experienceleague\.adobe\.com\//);
+    expect(learning).toHaveAttribute('target', '_blank');
+    expect(learning.getAttribute('rel')).toMatch(/\bnoopener\b/);
+    expect(within(learning).getByText('(opens in a new tab)', { exact: false })).toHaveClass('visually-hidden');
+  });
+
+  it('shows each program after a thumbnail of its initials, hidden from assistive technology', async () => {
+    const user = userEvent.setup();
+    renderShell('/program/1');
+    const picker = screen.getByRole('button', { name: /Program/ });
+    await within(picker).findByText('WKND Sites');
+    const thumb = within(picker).getByText('WS');
+    expect(thumb).toHaveAttribute('aria-hidden', 'true');
+    expect(thumb.className).toMatch(/\bprogram-thumb-[0-3]\b/);
+    await user.click(picker);
+    const option = await screen.findByRole('option', { name: 'Sandbox Playground' });
+    expect(within(option).getByText('SP')).toHaveAttribute('aria-hidden', 'true');
+  });
+
   it('switches program from the header', async () => {
     const user = userEvent.setup();
     renderShell('/program/1');

@@ -1,11 +1,14 @@
 /**
  * The side menu inside a program (cm-ui §0): Home; PROGRAM: Overview, Activity, Pipelines,
- * Repositories, Reports; SERVICES: Environments. The current item is highlighted.
+ * Repositories, Reports; SERVICES: Environments; RESOURCES: Learning Paths (Experience League, a
+ * new tab). The current item is highlighted.
  */
 import Bell from '@spectrum-icons/workflow/Bell';
 import Folder from '@spectrum-icons/workflow/Folder';
+import Education from '@spectrum-icons/workflow/Education';
 import GraphPie from '@spectrum-icons/workflow/GraphPie';
 import Home from '@spectrum-icons/workflow/Home';
+import LinkOut from '@spectrum-icons/workflow/LinkOut';
 import Servers from '@spectrum-icons/workflow/Servers';
 import ViewGrid from '@spectrum-icons/workflow/ViewGrid';
 import Workflow from '@spectrum-icons/workflow/Workflow';
@@ -17,7 +20,11 @@ interface NavItem {
   label: string;
   href: string;
   icon: ReactNode;
+  /** Another site's page: opens in a new tab. */
+  external?: boolean;
 }
+
+const LEARNING_PATHS = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/onboarding/home';
 
 /** A group of the menu: its grey small-caps header names its list. */
 function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
@@ -30,10 +37,20 @@ function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
       <ul aria-labelledby={id}>
         {items.map((item) => (
           <li key={item.label}>
-            <NavLink to={item.href} end className="side-nav-link">
-              {item.icon}
-              <span>{item.label}</span>
-            </NavLink>
+            {item.external ? (
+              <a href={item.href} target="_blank" rel="noopener noreferrer" className="side-nav-link">
+                {item.icon}
+                <span>
+                  {item.label} <span className="visually-hidden">(opens in a new tab)</span>
+                </span>
+                <LinkOut size="XS" aria-hidden UNSAFE_className="new-tab-icon" />
+              </a>
+            ) : (
+              <NavLink to={item.href} end className="side-nav-link">
+                {item.icon}
+                <span>{item.label}</span>
+              </NavLink>
+            )}
           </li>
         ))}
       </ul>
@@ -50,6 +67,9 @@ export function SideNav({ programId }: { programId: string }) {
     { label: 'Reports', href: paths.reports.href(programId), icon: <GraphPie size="S" aria-hidden /> },
   ];
   const services: NavItem[] = [{ label: 'Environments', href: paths.environments.href(programId), icon: <Servers size="S" aria-hidden /> }];
+  const resources: NavItem[] = [
+    { label: 'Learning Paths', href: LEARNING_PATHS, icon: <Education size="S" aria-hidden />, external: true },
+  ];
   return (
     <nav aria-label="Program" className="side-nav">
       <ul>
@@ -62,6 +82,7 @@ export function SideNav({ programId }: { programId: string }) {
       </ul>
       <NavGroup title="Program" items={program} />
       <NavGroup title="Services" items={services} />
+      <NavGroup title="Resources" items={resources} />
     </nav>
   );
 }

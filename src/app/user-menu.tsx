@@ -6,14 +6,10 @@
 import { ActionButton } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useSignedInUser } from '../api/users';
+import { initials } from '../lib/initials';
 import { AccountDialog } from './account-dialog';
 
-/** "Marco Bianchi" → "MB". */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((w) => [...w][0]?.toUpperCase() ?? '').join('') || '?';
-}
+export { initials };
 
 export function UserMenu() {
   const user = useSignedInUser();
