@@ -79,6 +79,33 @@ describe('Shell', () => {
     });
   });
 
+  it("lists Cloud Manager's other services under SERVICES, as text marked not in this console", async () => {
+    renderShell('/program/1/activity');
+    const nav = await screen.findByRole('navigation', { name: 'Program' });
+    const services = within(nav).getByRole('list', { name: 'Services' });
+    const items = within(services)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items[0]).toBe('Environments');
+    expect(items.slice(1)).toEqual(
+      [
+        'Edge Delivery Sites',
+        'Domain Settings',
+        'SSL Certificates',
+        'Domain Mappings',
+        'IP Allow Lists',
+        'Content Sets',
+        'Copy Content Activity',
+        'Network Infrastructures',
+      ].map((name) => `${name} (not in this console)`),
+    );
+    expect(
+      within(services)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Environments']);
+  });
+
   it('shows the program nav with the current item marked, and the hamburger hides it', async () => {
     const user = userEvent.setup();
     renderShell('/program/1/activity');

@@ -1,7 +1,8 @@
 /**
  * The side menu inside a program (cm-ui §0): Home; PROGRAM: Overview, Activity, Pipelines,
- * Repositories, Reports; SERVICES: Environments; RESOURCES: Learning Paths (Experience League, a
- * new tab). The current item is highlighted.
+ * Repositories, Reports; SERVICES: Environments, then Cloud Manager's other services, listed and
+ * marked as not part of this console; RESOURCES: Learning Paths (Experience League, a new tab). The
+ * current item is highlighted.
  */
 import Bell from '@spectrum-icons/workflow/Bell';
 import Folder from '@spectrum-icons/workflow/Folder';
@@ -24,10 +25,22 @@ interface NavItem {
   external?: boolean;
 }
 
+/** Cloud Manager's other services (cm-ui §0): listed as it lists them, but not built here. */
+const ABSENT_SERVICES = [
+  'Edge Delivery Sites',
+  'Domain Settings',
+  'SSL Certificates',
+  'Domain Mappings',
+  'IP Allow Lists',
+  'Content Sets',
+  'Copy Content Activity',
+  'Network Infrastructures',
+];
+
 const LEARNING_PATHS = 'https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/onboarding/home';
 
 /** A group of the menu: its grey small-caps header names its list. */
-function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
+function NavGroup({ title, items, absent = [] }: { title: string; items: NavItem[]; absent?: string[] }) {
   const id = useId();
   return (
     <>
@@ -51,6 +64,11 @@ function NavGroup({ title, items }: { title: string; items: NavItem[] }) {
                 <span>{item.label}</span>
               </NavLink>
             )}
+          </li>
+        ))}
+        {absent.map((label) => (
+          <li key={label} className="side-nav-absent">
+            {label} <span className="side-nav-absent-note">(not in this console)</span>
           </li>
         ))}
       </ul>
@@ -81,7 +99,7 @@ export function SideNav({ programId }: { programId: string }) {
         </li>
       </ul>
       <NavGroup title="Program" items={program} />
-      <NavGroup title="Services" items={services} />
+      <NavGroup title="Services" items={services} absent={ABSENT_SERVICES} />
       <NavGroup title="Resources" items={resources} />
     </nav>
   );
