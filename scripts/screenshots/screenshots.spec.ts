@@ -15,29 +15,31 @@ for (const theme of ['light', 'dark'] as const) {
 
     test(`screenshots (${theme})`, async ({ page, openConsole }) => {
       await openConsole();
+      // the header's user area (bell, avatar) is a lazy chunk: in the picture once it is there
+      await expect(page.getByRole('button', { name: /^Notifications/ })).toBeVisible();
       await expect(page.getByRole('list', { name: 'Programs' }).getByRole('article').first()).toBeVisible();
-      await page.screenshot({ path: `${OUT}my-programs-${theme}.png` });
+      await page.screenshot({ path: `${OUT}my-programs-${theme}.png`, animations: 'disabled' });
 
       await page.getByRole('link', { name: 'WKND Sites' }).first().click();
       await expect(page.getByRole('heading', { name: 'Pipelines' }).first()).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Environments' }).first()).toBeVisible();
       await expect(page.getByRole('navigation').getByRole('link', { name: 'Overview', exact: true }).first()).toBeVisible();
-      await page.screenshot({ path: `${OUT}overview-${theme}.png` });
+      await page.screenshot({ path: `${OUT}overview-${theme}.png`, animations: 'disabled' });
 
       await page.goto('/');
       await deployAndBuild(page, 'WKND Sites');
       await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeVisible({ timeout: 30_000 });
       // the toast saying the run started would cover the steps
-      const toast = page.getByRole('alertdialog').filter({ hasText: 'started' });
-      await toast.getByRole('button', { name: 'Close' }).click();
-      await expect(page.getByText('Production Pipeline started.')).toHaveCount(0);
-      await page.screenshot({ path: `${OUT}execution-${theme}.png` });
+      const toasts = page.getByRole('alertdialog');
+      await toasts.first().getByRole('button', { name: 'Close' }).click();
+      await expect(toasts).toHaveCount(0);
+      await page.screenshot({ path: `${OUT}execution-${theme}.png`, animations: 'disabled' });
 
       // the phase that waits, with its approval in view (and no focus ring)
       await page.getByText('Production Deployment', { exact: true }).first().click();
       await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeInViewport();
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await page.screenshot({ path: `${OUT}approval-${theme}.png` });
+      await page.screenshot({ path: `${OUT}approval-${theme}.png`, animations: 'disabled' });
     });
   });
 }
