@@ -31,28 +31,26 @@ function unique(hrefs: (string | undefined)[]): string[] {
 }
 const RECENT_MS = 7 * 24 * 3600_000;
 
-export interface WaitingStep {
-  kind: 'waiting';
+/** Which run a notification is about, with the names to show. */
+interface RunRef {
   id: string;
   programId: string;
   programName: string;
   pipelineId: string;
   pipelineName: string;
   executionId: string;
+}
+
+export interface WaitingStep extends RunRef {
+  kind: 'waiting';
   stepTitle: string;
   /** When it started waiting, and when it times out (14 days later). */
   since: Date;
   expires: Date;
 }
 
-export interface EndedRun {
+export interface EndedRun extends RunRef {
   kind: 'ended';
-  id: string;
-  programId: string;
-  programName: string;
-  pipelineId: string;
-  pipelineName: string;
-  executionId: string;
   status: string;
   at: Date;
 }
