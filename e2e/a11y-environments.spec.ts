@@ -4,7 +4,7 @@
  * variables editor, Repositories with Access Repo Info and a generated password, and Reports →
  * Experience Audit for one page.
  */
-import { expect, test } from './fixtures';
+import { choose, expect, test } from './fixtures';
 import { expectNoAxeViolations, THEMES } from './a11y-helpers';
 
 for (const theme of THEMES) {
@@ -57,8 +57,7 @@ for (const theme of THEMES) {
 
       await nav.getByRole('link', { name: 'Reports' }).click();
       await expect(page.getByRole('grid', { name: 'Scanned pages' })).toBeVisible();
-      await page.getByRole('button', { name: /Page$/ }).click();
-      await page.getByRole('option', { name: '/us/en/magazine.html', exact: true }).click();
+      await choose(page, 'Page', '/us/en/magazine.html');
       await expect(page.getByRole('group', { name: /^Scores \(mobile\) of \/us\/en\/magazine\.html/ })).toBeVisible();
       await page.getByRole('switch', { name: 'Show as table' }).click();
       await expectNoAxeViolations(page, 'Reports → Experience Audit, one page');

@@ -7,16 +7,10 @@
  * should show is read from the API through links (test-support/hal.ts).
  */
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { embedded, findLink, follow, programByName, type Hal } from '../test-support/hal';
-import { expect, test, type SimulatorControls } from './fixtures';
+import { choose, expect, test, type SimulatorControls } from './fixtures';
 import { stepOf } from './pipeline-api';
-
-/** A Spectrum Picker in `scope` (its button is named by its value and its label), then one of its options. */
-async function choose(page: Page, label: string, option: string, scope: Page | Locator = page) {
-  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 async function openProgram(page: Page, name: string) {
   await page.getByRole('link', { name }).first().click();

@@ -12,7 +12,7 @@
  *   theme       the console's colour scheme chosen before it loads ('light', 'dark'), default System
  * `openConsole` applies hrefLayout, outcome and speed once the simulator answers.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { OutcomePreset } from '../mocks/sim/model';
 import { embedded, findLink, follow, programByName, type GetJson, type Hal } from '../test-support/hal';
 import { useTheme, type Theme } from './a11y-helpers';
@@ -178,4 +178,18 @@ export async function deployAndBuild(page: Page, programName: string): Promise<s
   await page.getByRole('button', { name: 'Build', exact: true }).click();
   await expect(page).toHaveURL(/\/execution\/\d+$/);
   return /\/execution\/(\d+)$/.exec(page.url())![1];
+}
+
+/**
+ * Picks `option` in a Spectrum Picker of `scope` (its button is named by its value and its label),
+ * and waits until the Picker shows it. Tried again while it does not: under load a click can land
+ * on the list while its popover is still moving into place.
+ */
+export async function choose(page: Page, label: string, option: string, scope: Page | Locator = page) {
+  const picker = scope.getByRole('button', { name: new RegExp(`${label}$`) });
+  await expect(async () => {
+    if ((await picker.getAttribute('aria-expanded')) !== 'true') await picker.click();
+    await page.getByRole('option', { name: option, exact: true }).click({ timeout: 2000 });
+    await expect(picker).toHaveAccessibleName(new RegExp(`^${escapeRegExp(option)}`), { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }
