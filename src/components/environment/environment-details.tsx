@@ -8,7 +8,7 @@ import type { Environment } from '../../api/types';
 import { environmentTypeLabel } from '../../domain/environments';
 import { EnvironmentLinks, NewTabLink } from './environment-links';
 import { EnvironmentStatus } from './environment-status';
-import { InfoPopoverButton } from '../info-popover-button';
+import { InfoPopoverButton } from '../popovers/info-popover-button';
 
 export function EnvironmentDetails({ environment }: { environment: Environment }) {
   const developerConsole = findLink(environment, rel.developerConsole)?.href;

@@ -8,7 +8,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePipelines, useProgram } from '../../api/queries';
 import type { Execution } from '../../api/types';
 import { paths } from '../../lib/paths';
-import { ExecutionPopover } from '../../components/execution-popover';
+import { ExecutionPopover } from '../../components/popovers/execution-popover';
 import { ExecutionStatus } from '../../components/execution-status';
 import { PageToolbar } from '../../components/page-toolbar';
 import { executionActionLabel, executionTriggerLabel, pipelineTypeLabel } from '../../domain/pipeline-type';

@@ -9,7 +9,7 @@ import type { PipelineList, Repository } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
 import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
-import { ExecutionPopover } from '../../components/execution-popover';
+import { ExecutionPopover } from '../../components/popovers/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { pipelineTypeLabel, repoBranchLabel } from '../../domain/pipeline-type';
 import { OverviewCard } from './overview-card';

@@ -28,7 +28,7 @@ import { paths } from '../../lib/paths';
 import { PageToolbar } from '../../components/page-toolbar';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
 import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
-import { ExecutionPopover } from '../../components/execution-popover';
+import { ExecutionPopover } from '../../components/popovers/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { deployPhase, pipelineTriggerLabel, pipelineTypeLabel, sourcePhase } from '../../domain/pipeline-type';
 import { QueryState } from '../../components/query-state';

@@ -5,7 +5,7 @@
  * so they stay disabled and say why. Loaded after the cards (its own chunk).
  */
 import { ActionMenu, Item, Text } from '@adobe/react-spectrum';
-import { InfoPopoverButton } from '../../components/info-popover-button';
+import { InfoPopoverButton } from '../../components/popovers/info-popover-button';
 import { useNavigate } from 'react-router';
 import type { Program } from '../../api/types';
 import { programServiceType } from '../../domain/program-service-type';

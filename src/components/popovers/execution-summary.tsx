@@ -5,16 +5,16 @@
 import { Button, Content, Dialog, Divider, Heading, ProgressCircle, Text } from '@adobe/react-spectrum';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { findLink, rel } from '../api/links';
-import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../api/queries';
-import type { Execution, ExecutionList, Pipeline } from '../api/types';
-import { paths } from '../lib/paths';
-import { formatDateTime } from '../lib/format';
-import { ExecutionStatus } from './execution-status';
-import { groupSteps, phaseGroupState, type PhaseGroupState } from '../domain/phase-groups';
-import { isPipelineRunning } from './pipeline-status';
-import { isProductionPipeline } from '../domain/pipeline-type';
-import { stepTitle } from '../domain/step-labels';
+import { findLink, rel } from '../../api/links';
+import { executionListHref, executionQueryOptions, resourceQueryOptions } from '../../api/queries';
+import type { Execution, ExecutionList, Pipeline } from '../../api/types';
+import { paths } from '../../lib/paths';
+import { formatDateTime } from '../../lib/format';
+import { ExecutionStatus } from '../execution-status';
+import { groupSteps, phaseGroupState, type PhaseGroupState } from '../../domain/phase-groups';
+import { isPipelineRunning } from '../pipeline-status';
+import { isProductionPipeline } from '../../domain/pipeline-type';
+import { stepTitle } from '../../domain/step-labels';
 
 const GROUP_WORDS: Record<PhaseGroupState, string> = {
   Done: 'Finished',

@@ -1,7 +1,7 @@
 /** The (i) button of a status column: opens the execution popover (§3 of the UI reference). */
 import { ActionButton, DialogTrigger } from '@adobe/react-spectrum';
 import InfoOutline from '@spectrum-icons/workflow/InfoOutline';
-import type { Execution, Pipeline } from '../api/types';
+import type { Execution, Pipeline } from '../../api/types';
 import { ExecutionSummary } from './execution-summary';
 
 interface ExecutionPopoverProps {
