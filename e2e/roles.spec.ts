@@ -7,11 +7,16 @@ import { deployAndBuild, expect, stepItem, test } from './fixtures';
 
 /** Signs in as `name` through the avatar's Switch user… (the simulator's users). */
 async function switchUser(page: Page, name: string) {
-  await page.getByRole('button', { name: /^Signed in as / }).click();
-  const account = page.getByRole('dialog');
-  await account.getByRole('button', { name: /Switch user…/ }).click();
-  await page.getByRole('option', { name }).click();
-  await expect(page.getByRole('button', { name: `Signed in as ${name}` })).toBeVisible();
+  const signedIn = page.getByRole('button', { name: `Signed in as ${name}` });
+  // Tried again until it shows: under load a click can land on the list while it is still moving.
+  await expect(async () => {
+    const account = page.getByRole('dialog');
+    if (!(await account.isVisible())) await page.getByRole('button', { name: /^Signed in as / }).click({ timeout: 2000 });
+    const options = page.getByRole('listbox');
+    if (!(await options.isVisible())) await account.getByRole('button', { name: /Switch user…/ }).click({ timeout: 2000 });
+    await options.getByRole('option', { name }).click({ timeout: 2000 });
+    await expect(signedIn).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, (none|\d+) unread$/ });
