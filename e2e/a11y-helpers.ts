@@ -1,6 +1,6 @@
 /** Accessibility helpers for the e2e specs: axe scans and the colour scheme. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -23,8 +23,29 @@ export async function settle(page: Page) {
   );
 }
 
-/** Scans the page with axe (WCAG 2.x A + AA) and fails with a readable list of the violations. */
-export async function expectNoAxeViolations(page: Page, screen: string) {
+/**
+ * The colour schemes each scan covers: the project's `axeSchemes` option (playwright.config.ts),
+ * light and dark unless a project says otherwise. Colour is the only thing a scheme changes, and it
+ * does not depend on the viewport, so the phone project scans the light scheme only.
+ */
+function axeSchemes(): readonly Theme[] {
+  const schemes = (test.info().project.use as { axeSchemes?: readonly Theme[] }).axeSchemes;
+  return schemes ?? THEMES;
+}
+
+/**
+ * Switches the console's colour scheme in place (the page must follow the system's: no theme
+ * chosen, the fixtures' default) and waits until every Spectrum provider, dialogs included, has it.
+ */
+async function showScheme(page: Page, scheme: Theme) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction((wanted) => {
+    const providers = [...document.querySelectorAll<HTMLElement>('[style*="color-scheme"]')];
+    return providers.length > 0 && providers.every((provider) => provider.style.colorScheme === wanted);
+  }, scheme);
+}
+
+async function scan(page: Page, screen: string) {
   await settle(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const report = results.violations.map(
@@ -34,6 +55,20 @@ export async function expectNoAxeViolations(page: Page, screen: string) {
   );
   // soft: a journey goes on to scan its later screens and reports every violation at the end
   expect.soft(report, `axe violations on ${screen}`).toEqual([]);
+}
+
+/**
+ * Scans the page with axe (WCAG 2.x A + AA) in each colour scheme of the project, switching the
+ * scheme in place (open dialogs stay open), and fails with a readable list of the violations.
+ * The page is left in the light scheme.
+ */
+export async function expectNoAxeViolations(page: Page, screen: string) {
+  const schemes = axeSchemes();
+  for (const scheme of schemes) {
+    if (schemes.length > 1) await showScheme(page, scheme);
+    await scan(page, schemes.length > 1 ? `${screen} (${scheme})` : screen);
+  }
+  if (schemes.length > 1) await showScheme(page, 'light');
 }
 
 /** Whether the element a locator finds is the focused element (document.activeElement). */

@@ -4,63 +4,61 @@
  * explanation open. Also the header's other popovers: the apps grid, help and About this console.
  */
 import { deployAndBuild, expect, stepItem, test } from './fixtures';
-import { expectNoAxeViolations, THEMES } from './a11y-helpers';
+import { expectNoAxeViolations } from './a11y-helpers';
 
-for (const theme of THEMES) {
-  test.describe(`accessibility of users and roles (axe), ${theme} theme`, () => {
-    test.use({ theme, outcome: 'pass', speed: 3000 });
+test.describe('accessibility of users and roles (axe)', () => {
+  test.use({ outcome: 'pass', speed: 3000 });
 
-    test('header: the apps grid, help and About this console', async ({ page, openConsole }) => {
-      await openConsole('/program/1');
-      await page.getByRole('button', { name: 'Adobe Experience Cloud apps' }).click();
-      const apps = page.getByRole('dialog', { name: 'Adobe Experience Cloud' });
-      await expect(apps.getByRole('link', { name: 'Admin Console (opens in a new tab)' })).toBeVisible();
-      await expectNoAxeViolations(page, 'apps grid');
-      await page.keyboard.press('Escape');
-      await expect(apps).toHaveCount(0);
+  test('header: the apps grid, help and About this console', async ({ page, openConsole }) => {
+    await openConsole('/program/1');
+    await page.getByRole('button', { name: 'Adobe Experience Cloud apps' }).click();
+    const apps = page.getByRole('dialog', { name: 'Adobe Experience Cloud' });
+    await expect(apps.getByRole('link', { name: 'Admin Console (opens in a new tab)' })).toBeVisible();
+    await expectNoAxeViolations(page, 'apps grid');
+    await page.keyboard.press('Escape');
+    await expect(apps).toHaveCount(0);
 
-      await page.getByRole('button', { name: 'Help', exact: true }).click();
-      const help = page.getByRole('dialog', { name: 'Help' });
-      await expect(help.getByRole('link', { name: 'Cloud Manager documentation (opens in a new tab)' })).toBeVisible();
-      await expectNoAxeViolations(page, 'help');
-      await help.getByRole('button', { name: 'About this console' }).click();
-      const about = page.getByRole('dialog', { name: 'About this console' });
-      await expect(about).toContainText('not made, endorsed or supported by Adobe');
-      await expectNoAxeViolations(page, 'About this console');
-    });
-
-    test('account dialog, bell panel, Waiting for me, a disabled Approve with its reason', async ({ page, openConsole }) => {
-      await openConsole();
-      await deployAndBuild(page, 'WKND Sites');
-      const approval = stepItem(page, 'Application for Approval');
-      await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled({ timeout: 30_000 });
-
-      await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
-      const panel = page.getByRole('dialog', { name: 'Notifications' });
-      await expect(panel.getByRole('link', { name: /Application for Approval waiting for you/ })).toBeVisible();
-      await expectNoAxeViolations(page, 'notifications panel');
-      await page.keyboard.press('Escape');
-      await expect(panel).toHaveCount(0);
-
-      await page.getByRole('button', { name: 'Signed in as Marco Bianchi' }).click();
-      const account = page.getByRole('dialog', { name: 'Marco Bianchi' });
-      await expect(account.getByText('Roles: Deployment Manager')).toBeVisible();
-      await expectNoAxeViolations(page, 'account dialog');
-      await account.getByRole('link', { name: 'Waiting for me' }).click();
-      await expect(page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link')).toHaveCount(1);
-      await expectNoAxeViolations(page, 'Waiting for me');
-
-      await page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link').click();
-      await page.getByRole('button', { name: 'Signed in as Marco Bianchi' }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /Switch user…/ })
-        .click();
-      await page.getByRole('option', { name: 'Sam Okafor' }).click();
-      await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
-      await approval.getByRole('button', { name: 'Why is Approve not available?' }).click();
-      await expect(page.getByRole('dialog').filter({ hasText: 'Permission required' })).toBeVisible();
-      await expectNoAxeViolations(page, 'a disabled Approve with its reason');
-    });
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    const help = page.getByRole('dialog', { name: 'Help' });
+    await expect(help.getByRole('link', { name: 'Cloud Manager documentation (opens in a new tab)' })).toBeVisible();
+    await expectNoAxeViolations(page, 'help');
+    await help.getByRole('button', { name: 'About this console' }).click();
+    const about = page.getByRole('dialog', { name: 'About this console' });
+    await expect(about).toContainText('not made, endorsed or supported by Adobe');
+    await expectNoAxeViolations(page, 'About this console');
   });
-}
+
+  test('account dialog, bell panel, Waiting for me, a disabled Approve with its reason', async ({ page, openConsole }) => {
+    await openConsole();
+    await deployAndBuild(page, 'WKND Sites');
+    const approval = stepItem(page, 'Application for Approval');
+    await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    const panel = page.getByRole('dialog', { name: 'Notifications' });
+    await expect(panel.getByRole('link', { name: /Application for Approval waiting for you/ })).toBeVisible();
+    await expectNoAxeViolations(page, 'notifications panel');
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Signed in as Marco Bianchi' }).click();
+    const account = page.getByRole('dialog', { name: 'Marco Bianchi' });
+    await expect(account.getByText('Roles: Deployment Manager')).toBeVisible();
+    await expectNoAxeViolations(page, 'account dialog');
+    await account.getByRole('link', { name: 'Waiting for me' }).click();
+    await expect(page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link')).toHaveCount(1);
+    await expectNoAxeViolations(page, 'Waiting for me');
+
+    await page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link').click();
+    await page.getByRole('button', { name: 'Signed in as Marco Bianchi' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Switch user…/ })
+      .click();
+    await page.getByRole('option', { name: 'Sam Okafor' }).click();
+    await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
+    await approval.getByRole('button', { name: 'Why is Approve not available?' }).click();
+    await expect(page.getByRole('dialog').filter({ hasText: 'Permission required' })).toBeVisible();
+    await expectNoAxeViolations(page, 'a disabled Approve with its reason');
+  });
+});
