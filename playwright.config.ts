@@ -46,7 +46,10 @@ export default defineConfig<E2eOptions>({
     { name: 'standard-hrefs', use: { hrefLayout: 'standard' } },
     // The alternate href layout serves every href under /api/alt-layout/: only a console that
     // follows links keeps working. The journeys tagged @links (holds, cancel, re-execute, logs and
-    // a link to a line, artifacts and metrics, history through list links) run in it again.
+    // a link to a line, artifacts and metrics, history through list links, pipeline and
+    // environment operations) run in it again: a journey is tagged when it follows a relation no
+    // other tagged journey does (rejecting an approval uses the same `cancel` link as cancelling
+    // a build, so only the cancel is tagged).
     { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/ },
   ],
   webServer: {

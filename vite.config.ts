@@ -27,5 +27,6 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine. The
     // main process mostly waits, so every core gets a worker (unit tests 408 s → 260 s on 2 cores).
     maxWorkers: availableParallelism(),
+    isolate: false,
   },
 });

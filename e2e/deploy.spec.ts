@@ -43,7 +43,7 @@ test.describe('deploying to production', () => {
     });
   });
 
-  test('rejecting the approval cancels the run', { tag: '@links' }, async ({ page, openConsole }) => {
+  test('rejecting the approval cancels the run', async ({ page, openConsole }) => {
     await openConsole();
     await deployAndBuild(page, 'WKND Sites');
     await decide(page, 'Reject');

@@ -64,30 +64,30 @@ async function expectTiles(page: Page, now: Scores, before: Scores | undefined) 
 test.describe('experience audit', () => {
   test.use({ speed: 3000 });
 
-  test(
-    'a regression shows the drop with a minus sign and the regression colour, in the numbers the API serves',
-    { tag: '@links' },
-    async ({ page, sim, openConsole }) => {
-      await openConsole();
-      const api = await sim.pipeline('Acme Intranet', 'Production Pipeline');
-      const first = await auditedRun(page, sim, 'pass');
-      await finishRun(page);
-      const second = await auditedRun(page, sim, 'auditRegression');
-      const [before, now] = [await scoresOf(api, first), await scoresOf(api, second)];
-      expect(now.performance, 'a regression lowers performance').toBeLessThan(before.performance);
-      await expectTiles(page, now, before);
-      const drop = before.performance - now.performance;
-      const performance = tile(page, 'Performance');
-      await expect(performance).toContainText(`down ${drop} from the previous run`);
-      // The chip shows the drop with a minus sign, on the regression colour (red): colour is never alone.
-      const chip = performance.getByText(`\u2212${drop}`, { exact: true });
-      await expect(chip).toBeVisible();
-      const colour = await backgroundBehind(chip);
-      expect(isRed(colour), `the chip's background rgb(${colour.r}, ${colour.g}, ${colour.b}) is red`).toBe(true);
-      // PWA is never in the summary
-      await expect(auditSection(page).getByRole('list', { name: 'Median scores' }).getByRole('listitem')).toHaveCount(4);
-    },
-  );
+  test('a regression shows the drop with a minus sign and the regression colour, in the numbers the API serves', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
+    await openConsole();
+    const api = await sim.pipeline('Acme Intranet', 'Production Pipeline');
+    const first = await auditedRun(page, sim, 'pass');
+    await finishRun(page);
+    const second = await auditedRun(page, sim, 'auditRegression');
+    const [before, now] = [await scoresOf(api, first), await scoresOf(api, second)];
+    expect(now.performance, 'a regression lowers performance').toBeLessThan(before.performance);
+    await expectTiles(page, now, before);
+    const drop = before.performance - now.performance;
+    const performance = tile(page, 'Performance');
+    await expect(performance).toContainText(`down ${drop} from the previous run`);
+    // The chip shows the drop with a minus sign, on the regression colour (red): colour is never alone.
+    const chip = performance.getByText(`\u2212${drop}`, { exact: true });
+    await expect(chip).toBeVisible();
+    const colour = await backgroundBehind(chip);
+    expect(isRed(colour), `the chip's background rgb(${colour.r}, ${colour.g}, ${colour.b}) is red`).toBe(true);
+    // PWA is never in the summary
+    await expect(auditSection(page).getByRole('list', { name: 'Median scores' }).getByRole('listitem')).toHaveCount(4);
+  });
 
   test("a pipeline's first audit shows N/A; two steady audits in a row show No Change", async ({ page, sim, openConsole }) => {
     await openConsole();

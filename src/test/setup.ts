@@ -1,11 +1,21 @@
+/**
+ * Runs before each test file. The unit tests share their workers' modules and DOM between files
+ * (`isolate: false` in vite.config.ts: importing React Spectrum once per worker instead of once per
+ * file), so each file starts here from what a fresh page would have: empty storage, an empty
+ * document, the default settings, no toast left over from another file.
+ */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
 
-// jsdom lacks these; Spectrum components use them.
+// findBy… and waitFor wait up to 5 s (Testing Library's default is 1 s): a lazy route chunk or a
+// first answer of the simulator can take longer than that on a busy 2-core CI machine.
+configure({ asyncUtilTimeout: 5000 });
+
 if (typeof window !== 'undefined') {
+  // jsdom lacks these; Spectrum components use them.
   window.matchMedia ??= ((query: string) => ({
     matches: false,
     media: query,
@@ -21,4 +31,39 @@ if (typeof window !== 'undefined') {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+
+  localStorage.clear();
+  sessionStorage.clear();
+  document.head.querySelectorAll('meta').forEach((meta) => meta.remove());
+  document.body.replaceChildren();
+
+  const [{ ToastQueue }, { setActionsReadOnly }, { useSettingsForRequests: applySettings }, { defaultSettings }] = await Promise.all([
+    import('@adobe/react-spectrum'),
+    import('../api/actions'),
+    import('../api/client'),
+    import('../api/settings'),
+  ]);
+  setActionsReadOnly(false);
+  applySettings(defaultSettings);
+
+  // Toasts live in one queue for the whole module graph: close every toast a test opened, so none
+  // is still on screen (as an alert) when the next test or file renders.
+  type Show = (typeof ToastQueue)['positive'];
+  const queue = ToastQueue as unknown as Record<'positive' | 'negative' | 'info' | 'neutral', Show> & { openToasts?: Set<() => void> };
+  if (!queue.openToasts) {
+    const open = (queue.openToasts = new Set());
+    for (const kind of ['positive', 'negative', 'info', 'neutral'] as const) {
+      const show = queue[kind].bind(ToastQueue);
+      queue[kind] = (...args: Parameters<Show>) => {
+        const close = show(...args);
+        open.add(close);
+        return close;
+      };
+    }
+  }
+  const open = queue.openToasts;
+  afterEach(() => {
+    for (const close of open) close();
+    open.clear();
+  });
 }
