@@ -147,13 +147,23 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
 
 export { expect };
 
-/** The step button whose action is confirmed in an AlertDialog: press it, then confirm. */
+/**
+ * The step button whose action is confirmed in an AlertDialog: press it, then confirm. Tried again
+ * while the confirmation has not been pressed: under load a poll can re-render the step while its
+ * confirmation opens, closing it before the click lands.
+ */
 export async function decide(page: Page, button: string, confirm = button) {
-  await page.getByRole('button', { name: button, exact: true }).first().click();
   // Toasts are alert dialogs too: pick the confirmation by its button.
   const dialog = page.getByRole('alertdialog').filter({ has: page.getByRole('button', { name: confirm, exact: true }) });
-  await dialog.getByRole('button', { name: confirm, exact: true }).click();
-  await expect(dialog).toHaveCount(0);
+  let confirmed = false;
+  await expect(async () => {
+    if (!confirmed) {
+      if ((await dialog.count()) === 0) await page.getByRole('button', { name: button, exact: true }).first().click({ timeout: 5000 });
+      await dialog.getByRole('button', { name: confirm, exact: true }).click({ timeout: 5000 });
+      confirmed = true;
+    }
+    await expect(dialog).toHaveCount(0, { timeout: 5000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 /** The program cards on My Programs (each an article named by its program). */
