@@ -86,11 +86,16 @@ export default function ProgramsPage() {
     <>
       <PageToolbar breadcrumbs={[{ label: 'My Programs' }]} />
       <View padding="size-300">
-        {embedded ? (
-          <Suspense fallback={null}>
-            <ProgramStatisticsCard programs={embedded} />
-          </Suspense>
-        ) : null}
+        {/* Its room is kept while the list and the card's code load: the heading and cards below do not move (issue #17). */}
+        {list.isError ? null : (
+          <div className="program-statistics-slot">
+            {embedded ? (
+              <Suspense fallback={null}>
+                <ProgramStatisticsCard programs={embedded} />
+              </Suspense>
+            ) : null}
+          </div>
+        )}
         <Flex alignItems="end" justifyContent="space-between" wrap gap="size-200" marginBottom="size-200">
           <Heading level={1} margin={0}>
             My Programs
