@@ -43,14 +43,18 @@ async function finishedProductionRun(): Promise<{ program: Program; url: string;
 }
 
 /** Opens `url` as a page load does: the console's QueryClient, the real routes with their loaders. */
-async function openDeepLink(url: string) {
+function open(url: string) {
   const client = createQueryClient();
   const router = createMemoryRouter(createRoutes(client), { initialEntries: [url] });
-  const view = render(
+  return render(
     <QueryClientProvider client={client}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
+}
+
+async function openDeepLink(url: string) {
+  const view = open(url);
   // The step list of the execution page.
   expect(await screen.findAllByRole('heading', { level: 3 }, { timeout: 10_000 })).not.toHaveLength(0);
   return view;

@@ -7,6 +7,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { startPrefetch } from '../api/prefetch';
 import { paths } from '../lib/paths';
 import { RootLayout } from './root-layout';
 import { LoadingPage } from './loading-page';
@@ -28,7 +29,7 @@ function prefetching(client: QueryClient | undefined, pipelines = false): Pick<R
   return {
     loader: ({ params }: LoaderFunctionArgs) => {
       // Its own small chunk: it arrives before the screen's and stays out of My Programs' first load.
-      void import('../api/route-prefetch').then(({ prefetchRoute }) => prefetchRoute(client, params, { pipelines }));
+      startPrefetch(client, params, { pipelines });
       return null;
     },
   };
