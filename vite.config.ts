@@ -1,11 +1,19 @@
 /// <reference types="vitest/config" />
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './vite-csp';
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  // The embedded simulator sets no cookies: msw's cookie jar gets a stand-in in the browser, not
+  // tough-cookie and its public-suffix list (mocks/browser-cookie-jar.ts, issue #17). Vitest keeps the real one.
+  resolve: {
+    alias: process.env.VITEST
+      ? []
+      : [{ find: /^tough-cookie$/, replacement: fileURLToPath(new URL('./mocks/browser-cookie-jar.ts', import.meta.url)) }],
+  },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   // The manifest lets scripts/check-first-load.mjs and bench/first-load.ts tell the first-load chunks from the simulator's.

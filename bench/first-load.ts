@@ -10,13 +10,18 @@ import { programCards } from '../e2e/fixtures';
 import { launchBenchBrowser, newBenchPage } from './log-viewer';
 import type { Bench, BenchRow } from './report';
 
+/** Issue #17's budget for now: JavaScript before My Programs can paint its data, gzip. */
+export const FIRST_LOAD_NOW_KB = 200;
+
 export const benchFirstLoad: Bench = async (ctx) => {
   const simulatorFiles = new Set<string>();
   let staticKb: number | undefined;
+  let simulatorKb: number | undefined;
   if (ctx.distDir) {
     const result = measureFirstLoad(ctx.distDir);
     result.simulator.forEach((f) => simulatorFiles.add(f.file));
     staticKb = result.totalKb;
+    simulatorKb = result.simulator.reduce((sum, f) => sum + f.kb, 0);
   }
   const browser = await launchBenchBrowser(ctx);
   try {
@@ -51,16 +56,34 @@ export const benchFirstLoad: Bench = async (ctx) => {
     await Promise.all(pending);
     const app = scripts.filter((s) => !s.simulator);
     const totalKb = app.reduce((sum, s) => sum + s.kb, 0);
+    const simulator = scripts.filter((s) => s.simulator);
+    const fetchedSimulatorKb = simulator.reduce((sum, s) => sum + s.kb, 0);
     console.log('  First load of My Programs, JS per chunk (kB gzip):');
     for (const s of [...scripts].sort((a, b) => b.kb - a.kb))
       console.log(`  ${s.kb.toFixed(1).padStart(7)}  ${s.file}${s.simulator ? '  (simulator, not counted)' : ''}`);
     const rows: BenchRow[] = [
       {
-        figure: 'First load JS (My Programs), gzip',
+        // Issue #17: ≤ 200 kB now (the long-term goal stays FIRST_LOAD_BUDGET_KB, 150 kB).
+        figure: 'JS before My Programs can paint its data, gzip',
+        value: Math.round((staticKb ?? totalKb) * 10) / 10,
+        unit: 'kB',
+        budget: { max: FIRST_LOAD_NOW_KB },
+        note: `${staticKb === undefined ? 'fetched' : 'static count (entry, console, My Programs chunk)'}; long-term goal ${FIRST_LOAD_BUDGET_KB} kB; simulator excluded`,
+      },
+      {
+        figure: 'First load JS fetched until the cards showed, gzip',
         value: Math.round(totalKb * 10) / 10,
         unit: 'kB',
-        budget: { max: FIRST_LOAD_BUDGET_KB },
-        note: `${app.length} files fetched by Chromium until the cards showed (${shownMs} ms); simulator excluded${staticKb === undefined ? '' : `; static count ${staticKb.toFixed(1)} kB`}`,
+        budget: { max: Number.POSITIVE_INFINITY },
+        note: `${app.length} files fetched by Chromium until the cards showed (${shownMs} ms), lazy extras included; simulator excluded; no budget`,
+      },
+      {
+        // No budget of its own (issue #17 reports it): the simulator's code fetched before it answers.
+        figure: 'Simulator start-up JS (embedded, before its first answer), gzip',
+        value: Math.round(fetchedSimulatorKb * 10) / 10,
+        unit: 'kB',
+        budget: { max: Number.POSITIVE_INFINITY },
+        note: `${simulator.length} files fetched until the cards showed; no budget${simulatorKb === undefined ? '' : `; static count ${simulatorKb.toFixed(1)} kB`}`,
       },
     ];
     return rows;

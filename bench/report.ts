@@ -20,8 +20,12 @@ export function meets(row: BenchRow): boolean {
 export function formatTable(rows: BenchRow[]): string {
   const cells = rows.map((row) => [
     row.figure,
-    `${Number.isInteger(row.value) ? row.value : row.value.toFixed(1)} ${row.unit}`,
-    'max' in row.budget ? `≤ ${row.budget.max} ${row.unit}` : `≥ ${row.budget.min} ${row.unit}`,
+    `${Number.isInteger(row.value) ? row.value : row.value.toFixed(Math.abs(row.value) < 1 ? 3 : 1)} ${row.unit}`.trimEnd(),
+    'max' in row.budget
+      ? Number.isFinite(row.budget.max)
+        ? `≤ ${row.budget.max} ${row.unit}`
+        : '(none)'
+      : `≥ ${row.budget.min} ${row.unit}`,
     meets(row) ? 'met' : 'NOT MET',
     row.note ?? '',
   ]);

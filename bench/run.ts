@@ -26,6 +26,7 @@ const MODULES: Array<[string, string]> = [
   ['first-load', 'benchFirstLoad'],
   ['engine', 'benchEngine'],
   ['lighthouse', 'benchLighthouse'],
+  ['deep-link', 'benchDeepLink'],
   ['server', 'benchServer'],
   ['environment-logs', 'benchEnvironmentLogs'],
   ['log-viewer', 'benchLogViewer'],

@@ -8,7 +8,7 @@
 import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createApi } from './api/app';
-import { content } from './sim/content';
+import { lazyContent } from './sim/content/lazy';
 import { createStateStore } from './browser-storage';
 import { Simulator } from './sim/simulator';
 
@@ -18,7 +18,7 @@ export const BROWSER_JOURNAL_LIMIT = 2000;
 
 export async function startSimulator(): Promise<void> {
   const { load, save } = createStateStore(localStorage, STORAGE_KEY);
-  const simulator = new Simulator({ state: load(), content, onChange: save, journalLimit: BROWSER_JOURNAL_LIMIT });
+  const simulator = new Simulator({ state: load(), content: lazyContent, onChange: save, journalLimit: BROWSER_JOURNAL_LIMIT });
   save(simulator.state);
   const api = createApi(simulator);
   const origin = window.location.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

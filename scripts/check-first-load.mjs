@@ -24,9 +24,10 @@ export const FIRST_LOAD_BUDGET_KB = 150;
  * suite guards against growth instead. Lower it whenever the first load shrinks. Raised from 245
  * to 248 with issues #14 and #15 (docs/decisions.md 14): their lazy chunks share small Spectrum
  * modules with the shell, which the bundler then splits into files of their own (+2.9 kB gzip of
- * per-file overhead for the same code); issue #17 is where the first load comes down.
+ * per-file overhead for the same code). Issue #17 (part B): 245.3 kB with ProblemAlert (InlineAlert)
+ * apart from QueryState and the route prefetching in a chunk of its own; guard = that + 0.5 kB.
  */
-export const FIRST_LOAD_GUARD_KB = 248;
+export const FIRST_LOAD_GUARD_KB = 245.8;
 export const ENTRY = 'index.html';
 export const FIRST_ROUTE = 'src/features/programs/programs-page.tsx';
 export const SIMULATOR = 'mocks/browser.ts';

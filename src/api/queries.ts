@@ -11,6 +11,7 @@ import type {
   EmbeddedProgram,
   Execution,
   ExecutionList,
+  HalLink,
   Pipeline,
   PipelineList,
   Program,
@@ -118,7 +119,11 @@ export function usePipeline(programId: string | undefined, pipelineId: string | 
 
 /** An execution by id, through the pipeline's templated `execution/id` link. */
 export function executionHref(pipeline: Pipeline | undefined, executionId: string | undefined): string | undefined {
-  const link = findLink(pipeline, rel.executionById);
+  return executionHrefFrom(findLink(pipeline, rel.executionById), executionId);
+}
+
+/** An execution by id through an `execution/id` link (a pipeline's, or one remembered from it). */
+export function executionHrefFrom(link: HalLink | undefined, executionId: string | undefined): string | undefined {
   if (!link || !executionId) return undefined;
   return link.templated ? expandHref(link.href, { executionId }) : link.href;
 }

@@ -8,7 +8,7 @@ import { createAppRouter } from './router';
 /** The console: one QueryClient, the colour scheme, and the router (whose root layout holds the Spectrum Provider). */
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
+  const [router] = useState(() => createAppRouter(queryClient));
   const colorScheme = useColorSchemeState();
   return (
     <QueryClientProvider client={queryClient}>

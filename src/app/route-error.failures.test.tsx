@@ -28,7 +28,8 @@ describe('Route error boundaries', () => {
         <RouterProvider router={router} />
       </QueryClientProvider>,
     );
-    const alert = await screen.findByRole('alert');
+    // Three reads and the Overview's chunk: more than findByRole's default second on a busy machine.
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(within(alert).getByRole('heading', { name: 'Something went wrong on this page' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to My Programs' })).toHaveAttribute('href', '/');

@@ -1,4 +1,4 @@
-import { Button, Content, Flex, Heading, IllustratedMessage, InlineAlert, ProgressCircle, Text } from '@adobe/react-spectrum';
+import { Button, Content, Flex, Heading, IllustratedMessage, ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { OpenSettingsButton } from './open-settings-button';
@@ -45,30 +45,6 @@ export function QueryError({ what, error, onRetry }: { what: string; error: Erro
         {error instanceof ApiError && error.isAuth ? <OpenSettingsButton /> : null}
       </Flex>
     </Flex>
-  );
-}
-
-/**
- * A refused change in place (a dialog keeps what the user typed): `heading`, the API's words, and
- * every problem of its problem+json `errors`, as text.
- */
-export function ProblemAlert({ heading, error }: { heading: string; error: Error }) {
-  const problems = error instanceof ApiError ? error.errors : [];
-  return (
-    <InlineAlert variant="negative" autoFocus marginBottom="size-200">
-      <Heading>{heading}</Heading>
-      <Content>
-        <Text>{error.message}</Text>
-        {problems.length ? (
-          <ul aria-label="Problems" className="problem-list">
-            {problems.map((problem, index) => (
-              <li key={index}>{problem}</li>
-            ))}
-          </ul>
-        ) : null}
-        {error instanceof ApiError && error.isAuth ? <OpenSettingsButton /> : null}
-      </Content>
-    </InlineAlert>
   );
 }
 

@@ -1,8 +1,8 @@
 /** Log and artifact files (what the API's redirects point at), with Range support for tailing. */
 import type { Simulation } from '../../sim/engine';
 import type { Execution, StepState } from '../../sim/model';
-import type { LogLine } from '../../sim/content/types';
-import { linesUpTo, renderScanIssuesCsv } from '../../sim/content';
+import type { LogLine, ScanIssue } from '../../sim/content/types';
+import { linesUpTo } from '../../sim/content/log-files';
 import { HttpError } from '../problem';
 import { bytesOf, serveBytes } from '../ranges';
 import type { RouteContext } from '../router';
@@ -10,7 +10,8 @@ import type { RouteContext } from '../router';
 type FileContext<P extends string> = RouteContext<'execution' | 'step', P>;
 
 /** `…/log/<file>.log`: the log as written so far. */
-export function log(ctx: FileContext<'logFile'>): Response {
+export async function log(ctx: FileContext<'logFile'>): Promise<Response> {
+  await ctx.engine.content.ready?.();
   const { execution, step } = ctx;
   const { logFile: name } = ctx.params;
   if (!name.endsWith('.log')) throw new HttpError(404, 'Not found', 'No such file.');
@@ -20,8 +21,11 @@ export function log(ctx: FileContext<'logFile'>): Response {
 }
 
 /** `…/artifact/<id>`: the artifact's file. */
-export function artifact(ctx: FileContext<'artifactId'>): Response {
-  const file = artifactFile(ctx.engine, ctx.execution, ctx.step, ctx.params.artifactId);
+export async function artifact(ctx: FileContext<'artifactId'>): Promise<Response> {
+  await ctx.engine.content.ready?.();
+  // The CSV writer comes with the scan-issue generator (loaded on first use in the browser).
+  const { renderScanIssuesCsv } = await import('../../sim/content/scan-issues');
+  const file = artifactFile(ctx.engine, ctx.execution, ctx.step, ctx.params.artifactId, renderScanIssuesCsv);
   if (!file) throw new HttpError(404, 'Artifact not found', 'No such artifact.');
   return serveText(file.text, ctx.request, file.format);
 }
@@ -53,7 +57,13 @@ function logText(sim: Simulation, execution: Execution, step: StepState, file: s
   return linesUpTo(lines, sim.progress(step, now));
 }
 
-function artifactFile(sim: Simulation, execution: Execution, step: StepState, id: string): { text: string; format: string } | undefined {
+function artifactFile(
+  sim: Simulation,
+  execution: Execution,
+  step: StepState,
+  id: string,
+  renderScanIssuesCsv: (issues: ScanIssue[]) => string,
+): { text: string; format: string } | undefined {
   const ctx = sim.context(execution, step);
   if (id === `${step.id}-scan` && step.action === 'codeQuality')
     return { text: renderScanIssuesCsv(sim.content.scanIssues(ctx)), format: 'text/csv; charset=utf-8' };

@@ -5,8 +5,7 @@
  * mutable content and cache warm-up. Stage (and dev) get the shorter single-pair version.
  * A failing production deployment stops at the second pair (publish2) and rolls back.
  */
-import { AEM_SDK_VERSION } from './logs-build';
-import { LogBuilder, environmentType, isFailure, isoSeconds, projectInfo } from './log-builder';
+import { AEM_SDK_VERSION, LogBuilder, environmentType, isFailure, isoSeconds, projectInfo } from './log-builder';
 import { rngFor } from './rng';
 import type { ContentContext, DeployActivity, LogLine } from './types';
 

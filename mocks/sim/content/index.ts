@@ -12,27 +12,12 @@ import { qualityMainLog, sonarScannerLog } from './logs-quality';
 import { codeQualityMetrics } from './metrics';
 import { scanIssues } from './scan-issues';
 import { testLog, testResults } from './tests';
+import { logFiles } from './log-files';
 import type { ContentContext, ContentGenerators, LogLine } from './types';
 
 export { renderScanIssuesCsv, SCAN_CSV_HEADER } from './scan-issues';
+export { linesUpTo, logFiles } from './log-files';
 export type * from './types';
-
-function logFiles(ctx: ContentContext): string[] {
-  switch (ctx.step.action) {
-    case 'codeQuality':
-      return ['main', 'sonarLogFile'];
-    case 'build':
-    case 'buildImage':
-    case 'deploy':
-    case 'productTest':
-    case 'functionalTest':
-    case 'uiTest':
-    case 'contentAudit':
-      return ['main'];
-    default:
-      return [];
-  }
-}
 
 function logLines(ctx: ContentContext, file: string): LogLine[] | undefined {
   if (!logFiles(ctx).includes(file)) return undefined;
@@ -66,12 +51,3 @@ export const content: ContentGenerators = {
   auditMetrics,
   deployActivities,
 };
-
-/** The text of the lines written by `progress` (0..1): one line per line, ending with '\n' when non-empty. */
-export function linesUpTo(lines: LogLine[], progress: number): string {
-  let out = '';
-  for (const line of lines) {
-    if (line.at <= progress) out += `${line.text}\n`;
-  }
-  return out;
-}

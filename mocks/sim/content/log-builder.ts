@@ -5,6 +5,9 @@
  */
 import type { ContentContext, LogLine } from './types';
 
+/** The AEM release the simulated builds, images and deployments name. */
+export const AEM_SDK_VERSION = '2026.11.23820.20261112T150126Z';
+
 export interface LineClock {
   /** Epoch ms at which this line is written. */
   now: number;

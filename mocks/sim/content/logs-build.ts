@@ -11,7 +11,8 @@ import type { ContentContext, LogLine } from './types';
 const VERSION = '1.0.0-SNAPSHOT';
 const ROOT = '/build_root/build';
 const WIDTH = 72;
-export const AEM_SDK_VERSION = '2026.11.23820.20261112T150126Z';
+import { AEM_SDK_VERSION } from './log-builder';
+export { AEM_SDK_VERSION };
 
 interface Module {
   dir: string;

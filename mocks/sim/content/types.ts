@@ -87,4 +87,9 @@ export interface ContentGenerators {
   /** Aggregate experience audit metrics (performance, accessibility, best-practices, seo, pwa). */
   auditMetrics(ctx: ContentContext): Metric[];
   deployActivities(ctx: ContentContext): DeployActivity[];
+  /**
+   * Resolves once every generator can be called. Only where some load on first use (the embedded
+   * simulator's ./lazy.ts); the API's file routes await it before they read a log or an artifact.
+   */
+  ready?(): Promise<void>;
 }

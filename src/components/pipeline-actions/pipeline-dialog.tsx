@@ -26,7 +26,7 @@ import { CopyCurlMenu } from '../copy-curl/copy-curl-menu';
 import { useLinkAction } from '../../api/mutations';
 import type { Pipeline } from '../../api/types';
 import { newPipelineSettings, settingsOfPipeline } from '../../domain/pipeline-settings';
-import { ProblemAlert } from '../query-state';
+import { ProblemAlert } from '../problem-alert';
 import { ConfigurationTab } from './configuration-tab';
 import { ExperienceAuditTab } from './experience-audit-tab';
 import { SourceCodeTab } from './source-code-tab';

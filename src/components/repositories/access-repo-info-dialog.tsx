@@ -24,7 +24,7 @@ import { useState } from 'react';
 import { generatePassword } from '../../api/actions';
 import { useSecretAction } from '../../api/mutations';
 import type { Repository, RepositoryCredentials } from '../../api/types';
-import { ProblemAlert } from '../query-state';
+import { ProblemAlert } from '../problem-alert';
 import { CopyButton } from './copy-button';
 import { actionRequest } from '../../api/action-request';
 import { CopyCurlMenu } from '../../components/copy-curl/copy-curl-menu';

@@ -28,7 +28,8 @@ import {
   type VariableServiceChoice,
 } from '../../domain/variables';
 import { useActionDenial } from '../permission-help';
-import { ProblemAlert, QueryState } from '../query-state';
+import { QueryState } from '../query-state';
+import { ProblemAlert } from '../problem-alert';
 import { AddVariableForm } from './add-variable-form';
 import { VariablesReview } from './variables-review';
 import { actionRequest } from '../../api/action-request';

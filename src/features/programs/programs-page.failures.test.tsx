@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setupFixtureServer } from '../../test/fixture-server';
-import { programList, programs } from '../../test/fixtures/hal';
+import { program, programList, programs } from '../../test/fixtures/hal';
 import { renderWithProviders } from '../../test/render';
 import ProgramsPage from './programs-page';
 
@@ -116,6 +116,8 @@ describe('My Programs when the API fails', () => {
         const list = programList();
         return HttpResponse.json({ ...list, _embedded: { programs: [{ ...programs[0], name: XSS_NAME }] } });
       }),
+      // The program's own resource carries the same name (the card shows what it reads there).
+      http.get(`*/api/program/${programs[0].id}`, () => HttpResponse.json({ ...program(programs[0].id), name: XSS_NAME })),
     );
     const { container } = renderWithProviders(<ProgramsPage />);
     expect(await screen.findByRole('link', { name: XSS_NAME })).toBeInTheDocument();

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { entryPointHref, getJson } from '../../api/client';
 import type { Execution, ProgramList } from '../../api/types';
 import { parseApiTime } from '../../lib/format';
@@ -30,6 +30,15 @@ describe('My Programs', () => {
     // WKND Sites, We.Retail Global, Acme Intranet, Sandbox Playground, and Summit Launch (no pipeline yet)
     expect(screen.getAllByRole('article')).toHaveLength(5);
     expect(screen.getByRole('link', { name: 'WKND Sites' })).toHaveAttribute('href', '/program/1');
+  });
+
+  it('draws the first cards complete, so none grows and pushes the others down (issue #17)', async () => {
+    // Each program's own resource answers after the list (then the simulator answers it).
+    sim.server.use(http.get('*/api/program/:programId', () => delay(300)));
+    renderWithProviders(<ProgramsPage />);
+    const cards = within(await screen.findByRole('list', { name: 'Programs' })).getAllByRole('article');
+    // Read from each program's own resource, not from the list: there from the first frame.
+    for (const card of cards) expect(card).toHaveTextContent('Experience Manager Cloud');
   });
 
   it('filters by name and keeps the search in the URL', async () => {

@@ -10,7 +10,7 @@ import SortOrderUp from '@spectrum-icons/workflow/SortOrderUp';
 import ViewGrid from '@spectrum-icons/workflow/ViewGrid';
 import ViewList from '@spectrum-icons/workflow/ViewList';
 import { useQueries } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { findLink, rel } from '../../api/links';
 import { resourceQueryOptions, useProgramList } from '../../api/queries';
@@ -81,16 +81,26 @@ export default function ProgramsPage() {
     queries: onPage.map((program) => resourceQueryOptions<Program>(findLink(program, rel.self)?.href)),
   });
   const shown: Program[] = onPage.map((program, index) => ({ ...program, ...details[index]?.data }));
+  // The first cards wait for the shown programs' own reads (type, solutions, sandbox tag): drawn
+  // before them, they grew by a row and pushed the cards below down (issue #17, CLS). Later pages
+  // and searches show their cards at once.
+  const [detailsSettled, setDetailsSettled] = useState(false);
+  if (!detailsSettled && list.isSuccess && !details.some((detail) => detail.isPending)) setDetailsSettled(true);
 
   return (
     <>
       <PageToolbar breadcrumbs={[{ label: 'My Programs' }]} />
       <View padding="size-300">
-        {embedded ? (
-          <Suspense fallback={null}>
-            <ProgramStatisticsCard programs={embedded} />
-          </Suspense>
-        ) : null}
+        {/* Its room is kept while the list and the card's code load: the heading and cards below do not move (issue #17). */}
+        {list.isError ? null : (
+          <div className="program-statistics-slot">
+            {embedded ? (
+              <Suspense fallback={null}>
+                <ProgramStatisticsCard programs={embedded} />
+              </Suspense>
+            ) : null}
+          </div>
+        )}
         <Flex alignItems="end" justifyContent="space-between" wrap gap="size-200" marginBottom="size-200">
           <Heading level={1} margin={0}>
             My Programs
@@ -125,7 +135,7 @@ export default function ProgramsPage() {
         </Flex>
         <QueryState
           what="programs"
-          isPending={list.isPending}
+          isPending={list.isPending || !detailsSettled}
           error={list.error}
           onRetry={() => void list.refetch()}
           isEmpty={matching.length === 0}
