@@ -31,7 +31,9 @@ export default defineConfig({
       'examples/**/*.test.ts',
     ],
     server: { deps: { inline: [/@adobe\/react-spectrum/, /@react-spectrum\//, /@spectrum-icons\//] } },
-    testTimeout: 20000,
+    // A guard against hangs, not a time limit: the longest tests type into several dialogs (about 10 s
+    // on a quiet 2-core machine, twice that on a busy one).
+    testTimeout: 45000,
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine. The
     // main process mostly waits, so every core gets a worker (unit tests 408 s → 260 s on 2 cores).
     maxWorkers: availableParallelism(),
