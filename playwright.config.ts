@@ -43,14 +43,29 @@ export default defineConfig<E2eOptions>({
     ...launch,
   },
   projects: [
-    { name: 'standard-hrefs', use: { hrefLayout: 'standard' } },
+    { name: 'standard-hrefs', use: { hrefLayout: 'standard' }, testIgnore: /phone\.spec\.ts$/ },
     // The alternate href layout serves every href under /api/alt-layout/: only a console that
     // follows links keeps working. The journeys tagged @links (holds, cancel, re-execute, logs and
     // a link to a line, artifacts and metrics, history through list links, pipeline and
     // environment operations) run in it again: a journey is tagged when it follows a relation no
     // other tagged journey does (rejecting an approval uses the same `cancel` link as cancelling
     // a build, so only the cancel is tagged).
-    { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/ },
+    { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/, testIgnore: /phone\.spec\.ts$/ },
+    // A phone (Chromium, not devices['iPhone …'], which is WebKit): the deploy journey at 390 × 844
+    // with touch, and the accessibility scans at that size.
+    {
+      name: 'phone',
+      testMatch: /(phone|a11y[^/]*)\.spec\.ts$/,
+      use: {
+        hrefLayout: 'standard',
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+        ...launch,
+      },
+    },
   ],
   webServer: {
     command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,

@@ -1,27 +1,30 @@
 /**
  * The top header bar: hamburger, Adobe mark + "Cloud Manager", program switcher, Feedback, org,
- * apps grid, help, Settings, Simulator (on a simulator only), theme, the bell and the avatar.
+ * apps grid, help, Settings, Simulator (on a simulator only), theme, the bell and the avatar. One row
+ * of the same height at every width: below 1024 px it holds the hamburger, the mark, the program
+ * switcher and a More menu with the rest (src/app/header-more-menu.tsx).
  */
-import { ActionButton, DialogTrigger, Flex, Text, View } from '@adobe/react-spectrum';
-import Beaker from '@spectrum-icons/workflow/Beaker';
-import Settings from '@spectrum-icons/workflow/Settings';
+import { ActionButton, Flex, Text, View } from '@adobe/react-spectrum';
 import ShowMenu from '@spectrum-icons/workflow/ShowMenu';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
-import { LazySettingsDialog } from '../features/settings/settings-dialog-lazy';
+import { SettingsButton, SimulatorButton } from './header-dialog-buttons';
 import { ThemeToggle } from './theme-toggle';
+import { SIDE_NAV_TOGGLE_ID } from './side-nav-toggle-id';
 import { currentSettings } from '../api/client';
 import { useProxyInfo } from '../api/proxy-info';
 import { targetsSimulator } from '../api/settings';
 
 // The dialogs are not needed for the first paint: their code loads when one is opened (issue #5).
 // Feedback, the apps grid, help, the bell and the avatar are one lazy chunk, shown in three places.
-const headerArea = () => import('./header-user-area');
-const HeaderFeedback = lazy(() => headerArea().then((m) => ({ default: m.HeaderFeedback })));
-const HeaderAppsAndHelp = lazy(() => headerArea().then((m) => ({ default: m.HeaderAppsAndHelp })));
-const HeaderUserArea = lazy(() => headerArea().then((m) => ({ default: m.HeaderUserArea })));
-const SimulatorPanel = lazy(() => import('../features/simulator/simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
+type HeaderArea = typeof import('./header-user-area');
+const fromHeaderArea = <K extends keyof HeaderArea>(name: K) =>
+  lazy(() => import('./header-user-area').then((m) => ({ default: m[name] })));
+const HeaderFeedback = fromHeaderArea('HeaderFeedback');
+const HeaderAppsAndHelp = fromHeaderArea('HeaderAppsAndHelp');
+const HeaderUserArea = fromHeaderArea('HeaderUserArea');
+const HeaderMoreMenu = fromHeaderArea('HeaderMoreMenu');
 
 interface AppHeaderProps {
   programId: string | undefined;
@@ -45,11 +48,12 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
   const simulator = targetsSimulator(currentSettings());
   return (
     <header className="app-header">
-      <View borderBottomWidth="thin" borderColor="default" paddingX="size-150" paddingY="size-75" backgroundColor="gray-50">
-        <Flex alignItems="center" gap="size-150" wrap>
+      <View borderBottomWidth="thin" borderColor="default" paddingX="size-150" backgroundColor="gray-50" UNSAFE_className="app-header-bar">
+        <Flex alignItems="center" gap="size-150" width="100%">
           {programId ? (
             <ActionButton
               isQuiet
+              id={SIDE_NAV_TOGGLE_ID}
               aria-label={navOpen ? 'Hide side navigation' : 'Show side navigation'}
               aria-expanded={navOpen}
               onPress={onToggleNav}
@@ -64,8 +68,21 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
             </svg>
             <span className="app-title">Cloud Manager</span>
           </RouterLink>
-          <Flex marginStart="auto" alignItems="center" gap="size-100" wrap>
+          <div className="app-header-switcher">
             <ProgramSwitcher programId={programId} />
+          </div>
+          {/* Below 1024 px (app.css): everything else behind More, so the header stays one row. */}
+          <div className="app-header-narrow">
+            <Suspense fallback={null}>
+              <HeaderMoreMenu
+                organisation={organisation}
+                settings={<SettingsButton />}
+                simulator={simulator ? <SimulatorButton /> : null}
+                colourScheme={<ThemeToggle labelled />}
+              />
+            </Suspense>
+          </div>
+          <Flex alignItems="center" gap="size-100" UNSAFE_className="app-header-wide">
             <Suspense fallback={null}>
               <HeaderFeedback />
             </Suspense>
@@ -77,26 +94,8 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
             <Suspense fallback={null}>
               <HeaderAppsAndHelp />
             </Suspense>
-            <DialogTrigger>
-              <ActionButton isQuiet aria-label="Settings">
-                <Settings />
-                <Text>Settings</Text>
-              </ActionButton>
-              {(close) => <LazySettingsDialog close={close} />}
-            </DialogTrigger>
-            {simulator ? (
-              <DialogTrigger type="modal">
-                <ActionButton isQuiet aria-label="Simulator controls">
-                  <Beaker />
-                  <Text>Simulator</Text>
-                </ActionButton>
-                {(close) => (
-                  <Suspense fallback={null}>
-                    <SimulatorPanel close={close} />
-                  </Suspense>
-                )}
-              </DialogTrigger>
-            ) : null}
+            <SettingsButton />
+            {simulator ? <SimulatorButton /> : null}
             <ThemeToggle />
             <Suspense fallback={null}>
               <HeaderUserArea />

@@ -1,5 +1,6 @@
 /** The colour scheme: Light, Dark, or System (follows `prefers-color-scheme`), kept in localStorage. */
-import { createContext, useCallback, useContext, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
+import { useMediaQuery } from '../lib/use-media-query';
 
 export type ColorSchemePreference = 'light' | 'dark' | 'system';
 export type ColorScheme = 'light' | 'dark';
@@ -16,16 +17,6 @@ function readPreference(): ColorSchemePreference {
   }
 }
 
-function subscribeSystem(onChange: () => void): () => void {
-  const media = window.matchMedia?.(QUERY);
-  media?.addEventListener?.('change', onChange);
-  return () => media?.removeEventListener?.('change', onChange);
-}
-
-function systemScheme(): ColorScheme {
-  return window.matchMedia?.(QUERY).matches ? 'dark' : 'light';
-}
-
 export interface ColorSchemeState {
   preference: ColorSchemePreference;
   scheme: ColorScheme;
@@ -34,7 +25,7 @@ export interface ColorSchemeState {
 
 export function useColorSchemeState(): ColorSchemeState {
   const [preference, setPreferenceState] = useState<ColorSchemePreference>(readPreference);
-  const system = useSyncExternalStore(subscribeSystem, systemScheme, () => 'light' as const);
+  const system: ColorScheme = useMediaQuery(QUERY) ? 'dark' : 'light';
   const setPreference = useCallback((next: ColorSchemePreference) => {
     setPreferenceState(next);
     try {

@@ -17,6 +17,7 @@ import {
   DialogTrigger,
   Divider,
   Heading,
+  Text,
 } from '@adobe/react-spectrum';
 import Apps from '@spectrum-icons/workflow/Apps';
 import HelpOutline from '@spectrum-icons/workflow/HelpOutline';
@@ -90,6 +91,7 @@ function LinksPopover({
   first,
   last,
   columns = 2,
+  labelled = false,
 }: {
   label: string;
   icon: ReactNode;
@@ -98,11 +100,14 @@ function LinksPopover({
   first?: ReactNode;
   last?: (close: () => void) => ReactNode;
   columns?: 1 | 2;
+  /** Its label shown beside the icon (in the header's More menu). */
+  labelled?: boolean;
 }) {
   return (
     <DialogTrigger type="popover" placement="bottom end">
       <ActionButton isQuiet aria-label={label}>
         {icon}
+        {labelled ? <Text>{label}</Text> : null}
       </ActionButton>
       {(close) => (
         <Dialog size="S">
@@ -129,9 +134,10 @@ function LinksPopover({
 }
 
 /** The solution switcher (9-dot grid): Adobe Experience Cloud sites, each opening in a new tab; Cloud Manager is the current one. */
-export function AppsGrid() {
+export function AppsGrid({ labelled = false }: { labelled?: boolean }) {
   return (
     <LinksPopover
+      labelled={labelled}
       label="Adobe Experience Cloud apps"
       icon={<Apps />}
       title="Adobe Experience Cloud"
@@ -150,11 +156,12 @@ export function AppsGrid() {
  * The console has no keyboard shortcuts of its own to list. A popover rather than a Spectrum Menu:
  * a Menu in this chunk made the bundler split shared Spectrum modules out of the first load (+0.8 kB).
  */
-export function HelpMenu() {
+export function HelpMenu({ labelled = false }: { labelled?: boolean }) {
   const [aboutOpen, setAboutOpen] = useState(false);
   return (
     <>
       <LinksPopover
+        labelled={labelled}
         label="Help"
         icon={<HelpOutline />}
         title="Help"

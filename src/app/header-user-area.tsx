@@ -1,7 +1,8 @@
 /**
  * The header's controls that are not needed to show My Programs, loaded after the first paint as one
  * chunk: the Feedback pill (before the organisation name), the apps grid and help (after it), and the
- * bell and the signed-in user's avatar (at the end), in Cloud Manager's order (cm-ui §0).
+ * bell and the signed-in user's avatar (at the end), in Cloud Manager's order (cm-ui §0); below 1024 px all of
+ * them sit in the More menu (header-more-menu).
  */
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { AppsGrid, HelpMenu } from './header-menus';
@@ -26,3 +27,5 @@ export function HeaderUserArea() {
     </>
   );
 }
+
+export { HeaderMoreMenu } from './header-more-menu';

@@ -22,6 +22,7 @@ function ProgramThumbnail({ name }: { name: string }) {
   );
 }
 
+/** As wide as its place in the header (app.css: .app-header-switcher). */
 export function ProgramSwitcher({ programId }: { programId: string | undefined }) {
   const navigate = useNavigate();
   const list = useProgramList();
@@ -36,7 +37,7 @@ export function ProgramSwitcher({ programId }: { programId: string | undefined }
         if (key !== null && String(key) !== programId) navigate(paths.overview.href(String(key)));
       }}
       isQuiet
-      width="size-3000"
+      width="100%"
       isDisabled={list.isError}
     >
       {(program) => (

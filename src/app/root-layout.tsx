@@ -1,13 +1,14 @@
 /** The shell around every screen: header, side nav inside a program, and the page. */
 import { Flex, View } from '@adobe/react-spectrum';
 import { lazy, Suspense, useState } from 'react';
-import { Outlet, useMatches } from 'react-router';
+import { Outlet, useLocation, useMatches } from 'react-router';
+import { useNarrow } from '../lib/use-media-query';
 import { AppHeader } from './app-header';
 import { ProxyBanner } from './proxy-banner';
 import { ProxyGate } from './proxy-gate';
 
 // Inside a program only: My Programs' first load does without it (and its icons).
-const SideNav = lazy(() => import('./side-nav').then((m) => ({ default: m.SideNav })));
+const ProgramSideNav = lazy(() => import('./program-side-nav').then((m) => ({ default: m.ProgramSideNav })));
 import { SpectrumProvider } from './spectrum-provider';
 
 const SIDE_NAV_KEY = 'cm-console.side-nav';
@@ -28,37 +29,52 @@ function readSideNavOpen(): boolean {
 
 export function RootLayout() {
   const programId = useRouteProgramId();
-  const [navOpen, setNavOpen] = useState(readSideNavOpen);
-  const toggleNav = () => {
-    setNavOpen((open) => {
-      try {
-        localStorage.setItem(SIDE_NAV_KEY, open ? 'closed' : 'open');
-      } catch {
-        // ignore
-      }
-      return !open;
-    });
-  };
+  // The side menu: on a desktop a column, open or closed as last chosen (localStorage); below 1024 px
+  // a drawer, closed by default and open only at the location it was opened at, so any navigation
+  // closes it.
+  const narrow = useNarrow();
+  const { key } = useLocation();
+  const [columnOpen, setColumnOpen] = useState(readSideNavOpen);
+  const [drawerAt, setDrawerAt] = useState<string>();
+  const drawerOpen = narrow && drawerAt === key;
+  const toggleNav = () =>
+    narrow
+      ? setDrawerAt(drawerOpen ? undefined : key)
+      : setColumnOpen((open) => {
+          try {
+            localStorage.setItem(SIDE_NAV_KEY, open ? 'closed' : 'open');
+          } catch {
+            // ignore
+          }
+          return !open;
+        });
   return (
     <SpectrumProvider>
-      <Flex direction="column" minHeight="100vh">
-        <AppHeader programId={programId} navOpen={navOpen} onToggleNav={toggleNav} />
-        <ProxyBanner />
-        <Flex flexGrow={1} minHeight={0}>
-          {programId && navOpen ? (
-            <Suspense fallback={<div className="side-nav" aria-hidden />}>
-              <SideNav programId={programId} />
-            </Suspense>
-          ) : null}
-          <View flexGrow={1} minWidth={0} UNSAFE_className="page">
-            <main>
-              <ProxyGate>
-                <Outlet />
-              </ProxyGate>
-            </main>
-          </View>
+      <div inert={drawerOpen}>
+        <Flex direction="column" minHeight="100vh">
+          <AppHeader programId={programId} navOpen={narrow ? drawerOpen : columnOpen} onToggleNav={toggleNav} />
+          <ProxyBanner />
+          <Flex flexGrow={1} minHeight={0}>
+            {programId && !narrow && columnOpen ? (
+              <Suspense fallback={<div className="side-nav" aria-hidden />}>
+                <ProgramSideNav programId={programId} />
+              </Suspense>
+            ) : null}
+            <View flexGrow={1} minWidth={0} UNSAFE_className="page">
+              <main>
+                <ProxyGate>
+                  <Outlet />
+                </ProxyGate>
+              </main>
+            </View>
+          </Flex>
         </Flex>
-      </Flex>
+      </div>
+      {programId && drawerOpen ? (
+        <Suspense fallback={null}>
+          <ProgramSideNav programId={programId} onClose={() => setDrawerAt(undefined)} />
+        </Suspense>
+      ) : null}
     </SpectrumProvider>
   );
 }

@@ -7,13 +7,15 @@ import { useColorScheme, type ColorSchemePreference } from './color-scheme';
 
 const LABELS: Record<ColorSchemePreference, string> = { light: 'Light', dark: 'Dark', system: 'System' };
 
-export function ThemeToggle() {
+/** `labelled`: its name shown beside the icon (in the header's More menu). */
+export function ThemeToggle({ labelled = false }: { labelled?: boolean }) {
   const { preference, setPreference } = useColorScheme();
   const icon = preference === 'light' ? <Light /> : preference === 'dark' ? <Moon /> : <Contrast />;
   return (
     <MenuTrigger>
       <ActionButton isQuiet aria-label={`Colour scheme: ${LABELS[preference]}`}>
         {icon}
+        {labelled ? <Text>Colour scheme: {LABELS[preference]}</Text> : null}
       </ActionButton>
       <Menu
         aria-label="Colour scheme"

@@ -3,7 +3,7 @@
  * account (name, email, roles, "Waiting for me", "Switch user…"). Only when the API is a
  * simulator that says who is signed in.
  */
-import { ActionButton } from '@adobe/react-spectrum';
+import { ActionButton, Text } from '@adobe/react-spectrum';
 import { useState } from 'react';
 import { useSignedInUser } from '../api/users';
 import { initials } from '../lib/initials';
@@ -11,7 +11,8 @@ import { AccountDialog } from './account-dialog';
 
 export { initials };
 
-export function UserMenu() {
+/** `labelled`: the user's name shown beside the avatar (in the header's More menu). */
+export function UserMenu({ labelled = false }: { labelled?: boolean }) {
   const user = useSignedInUser();
   const [open, setOpen] = useState(false);
   if (!user) return null;
@@ -21,6 +22,7 @@ export function UserMenu() {
         <span className="avatar" aria-hidden>
           {initials(user.name)}
         </span>
+        {labelled ? <Text>{user.name}</Text> : null}
       </ActionButton>
       <AccountDialog user={user} isOpen={open} close={() => setOpen(false)} />
     </>

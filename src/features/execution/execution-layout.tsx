@@ -34,21 +34,22 @@ export function ExecutionLayout({ pipeline, badge, actions, header, nav, childre
         badge={badge}
         actions={actions}
       />
-      <View paddingX="size-300" paddingY="size-200">
+      <View paddingX={{ base: 'size-150', M: 'size-300' }} paddingY="size-200">
         {header}
+        {/* Two columns on a desktop; below 1024 px one, the phases a compact bar above the steps (step-timeline.css). */}
         <Flex gap="size-300" alignItems="start" wrap>
           <View
-            width={{ base: '100%', M: '25%' }}
-            minWidth="size-2400"
-            paddingEnd="size-200"
-            borderEndWidth={{ base: undefined, M: 'thin' }}
+            width={{ base: '100%', L: '25%' }}
+            minWidth={{ base: undefined, L: 'size-2400' }}
+            paddingEnd={{ base: undefined, L: 'size-200' }}
+            borderEndWidth={{ base: undefined, L: 'thin' }}
             borderColor="default"
-            position={{ base: 'static', M: 'sticky' }}
+            position={{ base: 'static', L: 'sticky' }}
             top="size-100"
           >
             {nav}
           </View>
-          <View flex="1" minWidth="size-3600">
+          <View flex="1" minWidth={{ base: '100%', L: 'size-3600' }}>
             {children}
           </View>
         </Flex>

@@ -3,7 +3,7 @@
  * panel of them. Loaded after the first paint with the rest of the header's user area (one lazy
  * chunk: a second one inside it would split the first load's shared chunks, issue #5).
  */
-import { ActionButton } from '@adobe/react-spectrum';
+import { ActionButton, Text } from '@adobe/react-spectrum';
 import Bell from '@spectrum-icons/workflow/Bell';
 import { useState } from 'react';
 import { NotificationPanel } from './notification-panel';
@@ -15,7 +15,8 @@ export function bellLabel(unread: number, isPending = false): string {
   return `Notifications, ${unread === 0 ? 'none' : unread} unread`;
 }
 
-export function NotificationBell() {
+/** `labelled`: "Notifications" shown beside the bell (in the header's More menu). */
+export function NotificationBell({ labelled = false }: { labelled?: boolean }) {
   const notifications = useNotifications();
   const [open, setOpen] = useState(false);
   const count = notifications.unreadCount;
@@ -23,6 +24,7 @@ export function NotificationBell() {
     <>
       <ActionButton isQuiet aria-label={bellLabel(count, notifications.isPending)} aria-haspopup="dialog" onPress={() => setOpen(true)}>
         <Bell />
+        {labelled ? <Text>Notifications</Text> : null}
         {count ? (
           <span className="bell-count" aria-hidden>
             {count > 99 ? '99+' : count}

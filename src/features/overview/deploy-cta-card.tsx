@@ -54,7 +54,7 @@ export function DeployCtaCard({ programId, pipelineList }: DeployCtaCardProps) {
       <Card>
         <Heading level={2}>From code to production</Heading>
         <Text>Set up a production pipeline to build your code, test it and deploy it to stage and production.</Text>
-        <Flex gap="size-200" marginTop="size-200" alignItems="center">
+        <Flex gap="size-200" marginTop="size-200" alignItems="center" wrap>
           <SetupPipelineButton programId={programId} pipelineList={pipelineList} />
           {learnMore}
         </Flex>
@@ -85,7 +85,7 @@ export function DeployCtaCard({ programId, pipelineList }: DeployCtaCardProps) {
           The Full Stack pipeline <b>{production.name}</b> is set up and ready to deploy your code. You can start it at any time.
         </Text>
         {history.error ? <Text UNSAFE_className="muted"> (Could not read its history: {history.error.message})</Text> : null}
-        <Flex gap="size-200" marginTop="size-200" alignItems="center">
+        <Flex gap="size-200" marginTop="size-200" alignItems="center" wrap>
           {deployButton}
           {learnMore}
         </Flex>
@@ -102,7 +102,7 @@ export function DeployCtaCard({ programId, pipelineList }: DeployCtaCardProps) {
           <ExecutionStatus status={newest.status} context="page" />
           <Text>Started {formatDateTime(newest.createdAt)}</Text>
         </Flex>
-        <Flex gap="size-200" marginTop="size-200" alignItems="center">
+        <Flex gap="size-200" marginTop="size-200" alignItems="center" wrap>
           <Link href={detailsHref}>View details</Link>
         </Flex>
       </Card>
@@ -117,7 +117,7 @@ export function DeployCtaCard({ programId, pipelineList }: DeployCtaCardProps) {
         <Text>Finished {formatDateTime(newest.finishedAt ?? newest.updatedAt)}</Text>
         <Text UNSAFE_className="muted">{production.name}</Text>
       </Flex>
-      <Flex gap="size-200" marginTop="size-200" alignItems="center">
+      <Flex gap="size-200" marginTop="size-200" alignItems="center" wrap>
         {deployButton}
         <Link href={detailsHref}>View details</Link>
       </Flex>

@@ -19,7 +19,8 @@ export function OverviewCard({ id, title, isEmpty, emptyText, children, footer }
         {title}
       </Heading>
       <View borderWidth="thin" borderColor="default" borderRadius="medium" padding="size-200" backgroundColor="gray-50">
-        {isEmpty ? <Text>{emptyText}</Text> : children}
+        {/* a table wider than a phone scrolls inside the card, never the page */}
+        {isEmpty ? <Text>{emptyText}</Text> : <div className="card-scroll">{children}</div>}
         {footer}
       </View>
     </section>

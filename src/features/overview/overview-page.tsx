@@ -24,7 +24,7 @@ export default function OverviewPage() {
   return (
     <>
       <PageToolbar breadcrumbs={[{ label: 'Program Overview' }]} />
-      <View padding="size-300">
+      <View padding={{ base: 'size-150', M: 'size-300' }}>
         <h1 className="visually-hidden">{program ? `${program.name} — Program Overview` : 'Program Overview'}</h1>
         <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
           <Flex direction="column" gap="size-300">

@@ -35,7 +35,7 @@ export function PipelinesCard({ programId, pipelineList, repositories }: Pipelin
       isEmpty={pipelines.length === 0}
       emptyText="No pipelines yet."
       footer={
-        <Flex marginTop="size-150" gap="size-200" alignItems="center">
+        <Flex marginTop="size-150" gap="size-200" alignItems="center" wrap>
           <AddPipelineMenu programId={programId} pipelineList={pipelineList} look="footer" />
           <Link href={paths.pipelines.href(programId)}>Show All</Link>
           {repositories?.length ? (
