@@ -58,6 +58,8 @@ export default defineConfig<E2eOptions>({
       testMatch: /(phone|a11y[^/]*)\.spec\.ts$/,
       use: {
         hrefLayout: 'standard',
+        // colour does not depend on the viewport: the desktop projects scan both schemes
+        axeSchemes: ['light'],
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 3,
         isMobile: true,

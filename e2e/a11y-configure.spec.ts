@@ -1,5 +1,5 @@
 /** Pipelines you configure, checked with axe in light and dark: the pipeline dialog's tabs (with problems shown), the variables editor and its review, the filters and Run selected. */
-import { expect, test } from './fixtures';
+import { expect, openSideNavLink, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y-helpers';
 
 test.describe('accessibility of pipeline configuration (axe)', () => {
@@ -26,7 +26,7 @@ test.describe('accessibility of pipeline configuration (axe)', () => {
   test('variables editor and its review; Pipelines filters and Run selected', async ({ page, openConsole }) => {
     await openConsole();
     await page.getByRole('link', { name: 'WKND Sites' }).first().click();
-    await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
+    await openSideNavLink(page, 'Pipelines');
     // once the rows show their repository and environment (read after the pipelines)
     await expect(page.getByRole('row', { name: /Production Pipeline/ })).toContainText('wknd-prod');
     await page.getByRole('button', { name: 'Actions for Production Pipeline' }).click();

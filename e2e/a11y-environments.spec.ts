@@ -4,7 +4,7 @@
  * variables editor, Repositories with Access Repo Info and a generated password, and Reports →
  * Experience Audit for one page.
  */
-import { choose, expect, test } from './fixtures';
+import { choose, expect, openSideNavLink, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y-helpers';
 
 test.describe('accessibility of environments, repositories and reports (axe)', () => {
@@ -38,8 +38,7 @@ test.describe('accessibility of environments, repositories and reports (axe)', (
   test('Repositories with Access Repo Info and a password; Reports → Experience Audit for one page', async ({ page, openConsole }) => {
     await openConsole();
     await page.getByRole('link', { name: 'WKND Sites' }).first().click();
-    const nav = page.getByRole('navigation', { name: 'Program' });
-    await nav.getByRole('link', { name: 'Repositories' }).click();
+    await openSideNavLink(page, 'Repositories');
     await expect(page.getByRole('list', { name: 'Branches of wknd-site' })).toBeVisible();
     await expectNoAxeViolations(page, 'Repositories');
     await page.getByRole('button', { name: 'Access Repo Info' }).click();
@@ -49,7 +48,7 @@ test.describe('accessibility of environments, repositories and reports (axe)', (
     await expectNoAxeViolations(page, 'Access Repo Info with a password');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    await nav.getByRole('link', { name: 'Reports' }).click();
+    await openSideNavLink(page, 'Reports');
     await expect(page.getByRole('grid', { name: 'Scanned pages' })).toBeVisible();
     await choose(page, 'Page', '/us/en/magazine.html');
     await expect(page.getByRole('group', { name: /^Scores \(mobile\) of \/us\/en\/magazine\.html/ })).toBeVisible();

@@ -3,7 +3,7 @@
  * panel with a waiting approval, Waiting for me, and an approval a Developer may not give with its
  * explanation open. Also the header's other popovers: the apps grid, help and About this console.
  */
-import { deployAndBuild, expect, stepItem, test } from './fixtures';
+import { deployAndBuild, expect, openHeaderItem, stepItem, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y-helpers';
 
 test.describe('accessibility of users and roles (axe)', () => {
@@ -11,14 +11,14 @@ test.describe('accessibility of users and roles (axe)', () => {
 
   test('header: the apps grid, help and About this console', async ({ page, openConsole }) => {
     await openConsole('/program/1');
-    await page.getByRole('button', { name: 'Adobe Experience Cloud apps' }).click();
+    await openHeaderItem(page, 'Adobe Experience Cloud apps');
     const apps = page.getByRole('dialog', { name: 'Adobe Experience Cloud' });
     await expect(apps.getByRole('link', { name: 'Admin Console (opens in a new tab)' })).toBeVisible();
     await expectNoAxeViolations(page, 'apps grid');
     await page.keyboard.press('Escape');
     await expect(apps).toHaveCount(0);
 
-    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await openHeaderItem(page, 'Help');
     const help = page.getByRole('dialog', { name: 'Help' });
     await expect(help.getByRole('link', { name: 'Cloud Manager documentation (opens in a new tab)' })).toBeVisible();
     await expectNoAxeViolations(page, 'help');
@@ -34,14 +34,14 @@ test.describe('accessibility of users and roles (axe)', () => {
     const approval = stepItem(page, 'Application for Approval');
     await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled({ timeout: 30_000 });
 
-    await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    await openHeaderItem(page, /^Notifications, \d+ unread$/);
     const panel = page.getByRole('dialog', { name: 'Notifications' });
     await expect(panel.getByRole('link', { name: /Application for Approval waiting for you/ })).toBeVisible();
     await expectNoAxeViolations(page, 'notifications panel');
     await page.keyboard.press('Escape');
     await expect(panel).toHaveCount(0);
 
-    await page.getByRole('button', { name: 'Signed in as Marco Bianchi' }).click();
+    await openHeaderItem(page, 'Signed in as Marco Bianchi');
     const account = page.getByRole('dialog', { name: 'Marco Bianchi' });
     await expect(account.getByText('Roles: Deployment Manager')).toBeVisible();
     await expectNoAxeViolations(page, 'account dialog');
@@ -50,7 +50,7 @@ test.describe('accessibility of users and roles (axe)', () => {
     await expectNoAxeViolations(page, 'Waiting for me');
 
     await page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link').click();
-    await page.getByRole('button', { name: 'Signed in as Marco Bianchi' }).click();
+    await openHeaderItem(page, 'Signed in as Marco Bianchi');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /Switch user…/ })

@@ -2,7 +2,7 @@
  * Issue #6: axe finds no WCAG 2.1 A/AA violation on any screen or dialog. Each scan covers the
  * colour schemes of the project's `axeSchemes` (light and dark on the desktop; see a11y-helpers).
  */
-import { decide, expect, statusBadge, test } from './fixtures';
+import { decide, expect, openHeaderItem, openSideNavLink, showHeaderItems, statusBadge, test } from './fixtures';
 import { backgroundBehind, expectNoAxeViolations, luminance, THEMES } from './a11y-helpers';
 
 for (const theme of THEMES) {
@@ -11,6 +11,7 @@ for (const theme of THEMES) {
 
     test('is applied when chosen', async ({ page, openConsole }) => {
       await openConsole();
+      await showHeaderItems(page);
       await expect(page.getByRole('button', { name: `Colour scheme: ${theme === 'dark' ? 'Dark' : 'Light'}` })).toBeVisible();
       // What the user sees: a dark page behind the heading in the dark theme, a light one in the light theme.
       const background = luminance(await backgroundBehind(page.getByRole('heading', { name: 'My Programs' })));
@@ -27,11 +28,11 @@ test.describe('accessibility (axe)', () => {
     await page.getByRole('link', { name: 'WKND Sites' }).first().click();
     await expect(page.getByRole('heading', { name: 'Pipelines' }).first()).toBeVisible();
     await expectNoAxeViolations(page, 'Program Overview');
-    await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click();
+    await openSideNavLink(page, 'Pipelines');
     await expect(page).toHaveURL(/\/pipelines$/);
     await expect(page.getByRole('row').nth(1)).toBeVisible();
     await expectNoAxeViolations(page, 'Pipelines');
-    await page.getByRole('link', { name: 'Activity', exact: true }).first().click();
+    await openSideNavLink(page, 'Activity');
     await expect(page).toHaveURL(/\/activity$/);
     await expect(page.getByRole('row').nth(1)).toBeVisible();
     await expectNoAxeViolations(page, 'Activity');
@@ -42,13 +43,13 @@ test.describe('accessibility (axe)', () => {
 
   test('settings dialog, simulator panel, program switcher menu', async ({ page, openConsole }) => {
     await openConsole('/program/1');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openHeaderItem(page, 'Settings');
     await expect(page.getByRole('dialog')).toBeVisible();
     await expectNoAxeViolations(page, 'settings dialog');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
-    await page.getByRole('button', { name: 'Simulator controls' }).click();
+    await openHeaderItem(page, 'Simulator controls');
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.getByText('Simulated time:')).toBeVisible();
     await expectNoAxeViolations(page, 'simulator panel');

@@ -206,3 +206,33 @@ export async function choose(page: Page, label: string, option: string, scope: P
     await expect(picker).toHaveAccessibleName(new RegExp(`^${escapeRegExp(option)}`), { timeout: 2000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/** Whether the page shows the console's narrow layout (below 1024 px: the side menu a drawer, the header's More menu). */
+const isNarrow = (page: Page) => (page.viewportSize()?.width ?? 1280) < 1024;
+
+/**
+ * Follows a link of the side menu (Overview, Pipelines, …). On a phone or tablet the menu is a
+ * drawer: opened with the hamburger first (it closes again on the navigation). On a desktop the
+ * column, as it is.
+ */
+export async function openSideNavLink(page: Page, name: string) {
+  if (isNarrow(page)) await page.getByRole('button', { name: 'Show side navigation' }).click();
+  await page.getByRole('navigation', { name: 'Program' }).getByRole('link', { name, exact: true }).click();
+}
+
+/**
+ * Presses a header control by its name (Settings, Simulator controls, the bell, the avatar, Help, …).
+ * On a phone or tablet these sit in the header's More menu: opened first unless it is open.
+ */
+export async function openHeaderItem(page: Page, name: string | RegExp) {
+  await showHeaderItems(page);
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** Makes the header's controls visible: on a phone or tablet opens the More menu unless it is open; on a desktop nothing to do. */
+export async function showHeaderItems(page: Page) {
+  if (!isNarrow(page)) return;
+  const more = page.getByRole('button', { name: /^More: / });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await expect(page.getByRole('group', { name: 'More' })).toBeVisible();
+}

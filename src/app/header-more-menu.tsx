@@ -1,13 +1,14 @@
 /**
  * The condensed header's More menu (below 1024 px wide): the organisation, Settings, Simulator,
  * the colour scheme, the bell with its count, the signed-in user, the apps grid, help and Feedback,
- * each with its name beside its icon. A popover on a tablet, a tray on a phone; it closes when the
- * console navigates (a notification or "Waiting for me" followed from inside it). Part of the
- * header's lazy chunk (header-user-area).
+ * each with its name beside its icon. A disclosure panel under the header rather than a dialog, so
+ * each control's own dialog opens alone (Escape closes it and focus comes back to the control);
+ * Escape in the panel, the More button again, a press outside it (while none of its dialogs or
+ * menus is open), or any navigation closes it. Part of the header's lazy chunk (header-user-area).
  */
-import { ActionButton, Content, Dialog, DialogTrigger, Divider, Heading, Text } from '@adobe/react-spectrum';
+import { ActionButton, Text } from '@adobe/react-spectrum';
 import More from '@spectrum-icons/workflow/More';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { AppsGrid, FeedbackButton, HelpMenu } from './header-menus';
@@ -26,24 +27,47 @@ interface HeaderMoreMenuProps {
 }
 
 export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme }: HeaderMoreMenuProps) {
-  const location = useLocation();
+  const { key } = useLocation();
+  const id = useId();
   // Open only at the location it was opened at: any navigation closes it.
-  const [openAt, setOpenAt] = useState<string | null>(null);
+  const [openAt, setOpenAt] = useState<string>();
+  const open = openAt === key;
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Element;
+      if ([id, `${id}-button`].some((part) => document.getElementById(part)?.contains(target))) return;
+      // a dialog, tray or menu opened from the panel: pressing in it (or its underlay) is not leaving the panel
+      if (document.querySelector('[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]')) return;
+      setOpenAt(undefined);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open, id]);
   return (
-    <DialogTrigger
-      type="popover"
-      mobileType="tray"
-      placement="bottom end"
-      isOpen={openAt === location.key}
-      onOpenChange={(open) => setOpenAt(open ? location.key : null)}
-    >
-      <ActionButton isQuiet aria-label={`More: settings, ${simulator ? 'simulator, ' : ''}theme, notifications`}>
+    <>
+      <ActionButton
+        isQuiet
+        id={`${id}-button`}
+        aria-label={`More: settings, ${simulator ? 'simulator, ' : ''}theme, notifications`}
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onPress={() => setOpenAt(open ? undefined : key)}
+      >
         <More />
       </ActionButton>
-      <Dialog size="S">
-        <Heading>More</Heading>
-        <Divider />
-        <Content>
+      {open ? (
+        <div
+          id={id}
+          role="group"
+          aria-label="More"
+          className="header-more-panel"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            setOpenAt(undefined);
+            document.getElementById(`${id}-button`)?.focus();
+          }}
+        >
           {organisation ? (
             <Text UNSAFE_className="app-org">
               Organisation: <span className="strong">{organisation}</span>
@@ -69,8 +93,8 @@ export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme
               <FeedbackButton />
             </li>
           </ul>
-        </Content>
-      </Dialog>
-    </DialogTrigger>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -106,7 +106,7 @@ describe('Shell below 1024 px', () => {
     const user = userEvent.setup();
     const { setPreference } = renderNarrowShell('/program/1');
     await user.click(await screen.findByRole('button', { name: 'More: settings, simulator, theme, notifications' }, { timeout: 5000 }));
-    const more = await screen.findByRole('dialog', { name: 'More' });
+    const more = await screen.findByRole('group', { name: 'More' });
     expect(within(more).getByText('Simulated Org')).toBeInTheDocument();
     expect(within(more).getByRole('button', { name: 'Settings' })).toHaveTextContent('Settings');
     expect(within(more).getByRole('button', { name: 'Simulator controls' })).toHaveTextContent('Simulator');
@@ -121,5 +121,16 @@ describe('Shell below 1024 px', () => {
     await user.click(within(more).getByRole('button', { name: 'Colour scheme: System' }));
     await user.click(await screen.findByRole('menuitemradio', { name: 'Dark' }));
     expect(setPreference).toHaveBeenCalledWith('dark');
+
+    // Settings opens alone over the page; Escape closes it and gives focus back to it in the menu
+    await user.click(within(more).getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(within(more).getByRole('button', { name: 'Settings' })).toHaveFocus());
+    // Escape in the menu closes it, focus back on More
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'More' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^More: / })).toHaveFocus();
   });
 });
