@@ -11,7 +11,6 @@ import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
 import { SettingsButton, SimulatorButton } from './header-dialog-buttons';
 import { ThemeToggle } from './theme-toggle';
-import { SIDE_NAV_TOGGLE_ID } from './side-nav-toggle-id';
 import { currentSettings } from '../api/client';
 import { useProxyInfo } from '../api/proxy-info';
 import { targetsSimulator } from '../api/settings';
@@ -53,7 +52,6 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
           {programId ? (
             <ActionButton
               isQuiet
-              id={SIDE_NAV_TOGGLE_ID}
               aria-label={navOpen ? 'Hide side navigation' : 'Show side navigation'}
               aria-expanded={navOpen}
               onPress={onToggleNav}
@@ -78,7 +76,7 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
                 organisation={organisation}
                 settings={<SettingsButton />}
                 simulator={simulator ? <SimulatorButton /> : null}
-                colourScheme={<ThemeToggle labelled />}
+                colourScheme={<ThemeToggle />}
               />
             </Suspense>
           </div>

@@ -15,7 +15,7 @@ export function SettingsButton() {
     <DialogTrigger>
       <ActionButton isQuiet aria-label="Settings">
         <Settings />
-        <Text UNSAFE_className="header-button-word">Settings</Text>
+        <Text>Settings</Text>
       </ActionButton>
       {(close) => <LazySettingsDialog close={close} />}
     </DialogTrigger>
@@ -28,7 +28,7 @@ export function SimulatorButton() {
     <DialogTrigger type="modal">
       <ActionButton isQuiet aria-label="Simulator controls">
         <Beaker />
-        <Text UNSAFE_className="header-button-word">Simulator</Text>
+        <Text>Simulator</Text>
       </ActionButton>
       {(close) => (
         <Suspense fallback={null}>

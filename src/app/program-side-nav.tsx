@@ -6,7 +6,6 @@
  * is `inert` while it is open (src/app/root-layout.tsx), so Tab stays inside.
  */
 import { useEffect, useRef } from 'react';
-import { SIDE_NAV_TOGGLE_ID } from './side-nav-toggle-id';
 import { SideNav } from './side-nav';
 
 interface ProgramSideNavProps {
@@ -27,7 +26,8 @@ function Drawer({ programId, onClose }: Required<ProgramSideNavProps>) {
     ref.current?.querySelector<HTMLElement>('a[href]')?.focus();
     // once closed, and the shell no longer inert
     return () => {
-      if (returnFocus.current) setTimeout(() => document.getElementById(SIDE_NAV_TOGGLE_ID)?.focus());
+      // the header's hamburger (src/app/app-header.tsx), by its name once closed
+      if (returnFocus.current) setTimeout(() => document.querySelector<HTMLElement>('[aria-label="Show side navigation"]')?.focus());
     };
   }, []);
   useEffect(() => {

@@ -7,15 +7,15 @@ import { useColorScheme, type ColorSchemePreference } from './color-scheme';
 
 const LABELS: Record<ColorSchemePreference, string> = { light: 'Light', dark: 'Dark', system: 'System' };
 
-/** `labelled`: its name shown beside the icon (in the header's More menu). */
-export function ThemeToggle({ labelled = false }: { labelled?: boolean }) {
+/** Its name shows beside the icon in the header's More menu only (app.css). */
+export function ThemeToggle() {
   const { preference, setPreference } = useColorScheme();
   const icon = preference === 'light' ? <Light /> : preference === 'dark' ? <Moon /> : <Contrast />;
   return (
     <MenuTrigger>
       <ActionButton isQuiet aria-label={`Colour scheme: ${LABELS[preference]}`}>
         {icon}
-        {labelled ? <Text>Colour scheme: {LABELS[preference]}</Text> : null}
+        <Text UNSAFE_className="header-more-word">Colour scheme: {LABELS[preference]}</Text>
       </ActionButton>
       <Menu
         aria-label="Colour scheme"
