@@ -1,6 +1,7 @@
 /**
  * Takes the README's screenshots into docs/screenshots/: My Programs, a Program Overview and an
- * execution waiting for its approval (its top, and the approval), each in the light and the dark theme. The simulator runs on
+ * execution waiting for its approval (its top, and the approval), each in the light and the dark theme, and that
+ * execution on a phone (390 × 844, light). The simulator runs on
  * its default seed with the `pass` outcome (fast, so the run reaches its approval in seconds), so the pictures show the same data each time.
  */
 import { fileURLToPath } from 'node:url';
@@ -43,3 +44,26 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({
+    theme: 'light',
+    outcome: 'pass',
+    speed: 3000,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+
+  test('screenshot of an execution waiting for its approval (light)', async ({ page, openConsole }) => {
+    await openConsole();
+    await deployAndBuild(page, 'WKND Sites');
+    await expect(page.getByRole('button', { name: 'Approve', exact: true }).first()).toBeVisible({ timeout: 30_000 });
+    const toasts = page.getByRole('alertdialog');
+    await toasts.first().getByRole('button', { name: 'Close' }).click();
+    await expect(toasts).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^More: / })).toBeVisible();
+    await page.screenshot({ path: `${OUT}execution-phone-light.png`, animations: 'disabled' });
+  });
+});
