@@ -23,7 +23,6 @@ const fromHeaderArea = <K extends keyof HeaderArea>(name: K) =>
 const HeaderFeedback = fromHeaderArea('HeaderFeedback');
 const HeaderAppsAndHelp = fromHeaderArea('HeaderAppsAndHelp');
 const HeaderUserArea = fromHeaderArea('HeaderUserArea');
-const HeaderMoreMenu = fromHeaderArea('HeaderMoreMenu');
 
 interface AppHeaderProps {
   programId: string | undefined;
@@ -66,20 +65,7 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
             </svg>
             <span className="app-title">Cloud Manager</span>
           </RouterLink>
-          <div className="app-header-switcher">
-            <ProgramSwitcher programId={programId} />
-          </div>
-          {/* Below 1024 px (app.css): everything else behind More, so the header stays one row. */}
-          <div className="app-header-narrow">
-            <Suspense fallback={null}>
-              <HeaderMoreMenu
-                organisation={organisation}
-                settings={<SettingsButton />}
-                simulator={simulator ? <SimulatorButton /> : null}
-                colourScheme={<ThemeToggle />}
-              />
-            </Suspense>
-          </div>
+          <ProgramSwitcher programId={programId} />
           <Flex alignItems="center" gap="size-100" UNSAFE_className="app-header-wide">
             <Suspense fallback={null}>
               <HeaderFeedback />
@@ -96,7 +82,14 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
             {simulator ? <SimulatorButton /> : null}
             <ThemeToggle />
             <Suspense fallback={null}>
-              <HeaderUserArea />
+              <HeaderUserArea
+                more={{
+                  organisation,
+                  settings: <SettingsButton />,
+                  simulator: simulator ? <SimulatorButton /> : null,
+                  colourScheme: <ThemeToggle />,
+                }}
+              />
             </Suspense>
           </Flex>
         </Flex>

@@ -14,7 +14,7 @@ import { NotificationBell } from '../features/notifications/notification-bell';
 import { AppsGrid, FeedbackButton, HelpMenu } from './header-menus';
 import { UserMenu } from './user-menu';
 
-interface HeaderMoreMenuProps {
+export interface HeaderMoreMenuProps {
   organisation: string | undefined;
   /**
    * The controls the header's first chunk already holds (Settings, Simulator when on a simulator,
@@ -48,6 +48,7 @@ export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme
     <>
       <ActionButton
         isQuiet
+        UNSAFE_className="header-more-button"
         id={`${id}-button`}
         aria-label={`More: settings, ${simulator ? 'simulator, ' : ''}theme, notifications`}
         aria-expanded={open}

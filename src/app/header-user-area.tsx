@@ -6,6 +6,7 @@
  */
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { AppsGrid, HelpMenu } from './header-menus';
+import { HeaderMoreMenu, type HeaderMoreMenuProps } from './header-more-menu';
 import { UserMenu } from './user-menu';
 
 export { FeedbackButton as HeaderFeedback } from './header-menus';
@@ -19,13 +20,13 @@ export function HeaderAppsAndHelp() {
   );
 }
 
-export function HeaderUserArea() {
+/** The bell and the avatar; before them the More menu, which only a phone or a tablet shows (app.css). */
+export function HeaderUserArea({ more }: { more?: HeaderMoreMenuProps }) {
   return (
     <>
+      {more ? <HeaderMoreMenu {...more} /> : null}
       <NotificationBell />
       <UserMenu />
     </>
   );
 }
-
-export { HeaderMoreMenu } from './header-more-menu';

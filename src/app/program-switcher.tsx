@@ -37,7 +37,7 @@ export function ProgramSwitcher({ programId }: { programId: string | undefined }
         if (key !== null && String(key) !== programId) navigate(paths.overview.href(String(key)));
       }}
       isQuiet
-      width="100%"
+      UNSAFE_className="app-header-switcher"
       isDisabled={list.isError}
     >
       {(program) => (

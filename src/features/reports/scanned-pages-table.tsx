@@ -37,7 +37,13 @@ export function ScannedPagesTable({ pages, onShowPage }: { pages: ScannedPage[];
       >
         <TableHeader columns={COLUMNS}>
           {(column) => (
-            <Column key={column.key} isRowHeader={column.key === 'path'} width={column.key === 'path' ? '2fr' : '1fr'}>
+            <Column
+              key={column.key}
+              isRowHeader={column.key === 'path'}
+              width={column.key === 'path' ? '2fr' : '1fr'}
+              // narrow enough for a phone: the table never scrolls sideways
+              minWidth={column.key === 'path' ? 80 : 48}
+            >
               {column.label}
             </Column>
           )}

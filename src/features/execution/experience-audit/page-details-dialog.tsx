@@ -22,7 +22,8 @@ export function PageDetailsDialog({ page, previous, previousRun }: PageDetailsDi
   return (
     <AuditDialog title={`Page details: ${page.path}`} previousRun={previousRun}>
       {page.url ? <Text UNSAFE_className="audit-page-url">{page.url}</Text> : null}
-      <table className="audit-details-table">
+      {/* focusable: where the dialog's content scrolls (a phone), the keyboard scrolls it from here */}
+      <table className="audit-details-table" tabIndex={0}>
         <caption>Scores of {page.path}, with the change from the previous run</caption>
         <thead>
           <tr>

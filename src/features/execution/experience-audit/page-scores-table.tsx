@@ -43,6 +43,8 @@ export function PageScoresTable({ label, pages, device, previous, sortDescriptor
             isRowHeader={column.key === 'path'}
             allowsSorting={sortable}
             width={column.key === 'path' ? '1.6fr' : '1fr'}
+            // narrow enough for a phone: the table never scrolls sideways
+            minWidth={column.key === 'path' ? 80 : 48}
           >
             {column.label}
           </Column>
