@@ -1,6 +1,14 @@
 /** Pipelines you configure, checked with axe in light and dark: the pipeline dialog's tabs (with problems shown), the variables editor and its review, the filters and Run selected. */
-import { expect, openSideNavLink, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { choose, expect, openSideNavLink, scrollGridSideways, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y-helpers';
+
+/** Opens a tab of the pipeline dialog; on a phone Spectrum folds the tabs into a picker named like their list. */
+async function openTab(page: Page, dialog: Locator, name: string) {
+  const tab = dialog.getByRole('tab', { name });
+  if (await tab.isVisible()) await tab.click();
+  else await choose(page, 'Pipeline settings', name, dialog);
+}
 
 test.describe('accessibility of pipeline configuration (axe)', () => {
   test('Add Production Pipeline: each tab, with problems in place', async ({ page, openConsole }) => {
@@ -11,10 +19,10 @@ test.describe('accessibility of pipeline configuration (axe)', () => {
     await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
     await expect(dialog.getByText('Enter a pipeline name.')).toBeVisible();
     await expectNoAxeViolations(page, 'pipeline dialog, Configuration');
-    await dialog.getByRole('tab', { name: 'Source Code' }).click();
+    await openTab(page, dialog, 'Source Code');
     await expect(dialog.getByRole('combobox', { name: /^Git Branch/ })).toBeEnabled();
     await expectNoAxeViolations(page, 'pipeline dialog, Source Code');
-    await dialog.getByRole('tab', { name: 'Experience Audit' }).click();
+    await openTab(page, dialog, 'Experience Audit');
     await dialog.getByRole('textbox', { name: 'Page path' }).fill('/content/a.html');
     await dialog.getByRole('button', { name: 'Add Page' }).click();
     await dialog.getByRole('textbox', { name: 'Page path' }).fill('no-slash');
@@ -29,6 +37,7 @@ test.describe('accessibility of pipeline configuration (axe)', () => {
     await openSideNavLink(page, 'Pipelines');
     // once the rows show their repository and environment (read after the pipelines)
     await expect(page.getByRole('row', { name: /Production Pipeline/ })).toContainText('wknd-prod');
+    await scrollGridSideways(page.getByRole('grid', { name: 'Pipelines' }), 'end');
     await page.getByRole('button', { name: 'Actions for Production Pipeline' }).click();
     await page.getByRole('menuitem', { name: 'View/Edit variables' }).click();
     const dialog = page.getByRole('dialog');
@@ -49,6 +58,7 @@ test.describe('accessibility of pipeline configuration (axe)', () => {
 
     await page.getByRole('button', { name: 'Filters' }).click();
     await expect(page.getByRole('group', { name: 'Filters' })).toBeVisible();
+    await scrollGridSideways(page.getByRole('grid', { name: 'Pipelines' }), 'start');
     await page.getByRole('row').nth(1).getByRole('checkbox').check();
     await expectNoAxeViolations(page, 'Pipelines with filters and a selection');
     await page.getByRole('button', { name: 'Run selected (1)' }).click();

@@ -236,3 +236,16 @@ export async function showHeaderItems(page: Page) {
   if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
   await expect(page.getByRole('group', { name: 'More' })).toBeVisible();
 }
+
+/**
+ * Scrolls a Spectrum table (a grid) to its last column (`end`) or back to its first. On a phone the
+ * table scrolls sideways inside itself and renders only the columns in view; on a desktop every
+ * column is in view already.
+ */
+export async function scrollGridSideways(grid: Locator, to: 'start' | 'end') {
+  await grid.evaluate((element, end) => {
+    for (const node of element.querySelectorAll<HTMLElement>('*'))
+      if (node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible')
+        node.scrollLeft = end ? node.scrollWidth : 0;
+  }, to === 'end');
+}
