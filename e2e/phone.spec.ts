@@ -40,6 +40,17 @@ test.describe('on a phone', () => {
     await expect(programCards(page).first()).toBeVisible();
     await expectNoSidewaysScroll(page, 'My Programs');
 
+    await test.step('the header: one row as high as on a desktop, the rest behind More', async () => {
+      expect((await page.getByRole('banner').boundingBox())!.height).toBeCloseTo(45, 0);
+      const more = page.getByRole('button', { name: /^More: / });
+      await more.tap();
+      const menu = page.getByRole('group', { name: 'More' });
+      for (const name of ['Settings', 'Simulator', 'Colour scheme: System', 'Notifications'])
+        await expect(menu.getByText(name, { exact: true })).toBeVisible();
+      await more.tap();
+      await expect(menu).toHaveCount(0);
+    });
+
     await test.step('a program: the side menu is a closed drawer', async () => {
       await page.getByRole('link', { name: 'WKND Sites' }).first().tap();
       await expect(page.getByRole('heading', { name: 'Pipelines' }).first()).toBeVisible();
