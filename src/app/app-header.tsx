@@ -4,12 +4,14 @@
  * of the same height at every width: below 1024 px it holds the hamburger, the mark, the program
  * switcher and a More menu with the rest (src/app/header-more-menu.tsx).
  */
-import { ActionButton, Flex, Text, View } from '@adobe/react-spectrum';
+import { ActionButton, DialogTrigger, Flex, Text, View } from '@adobe/react-spectrum';
+import Beaker from '@spectrum-icons/workflow/Beaker';
+import Settings from '@spectrum-icons/workflow/Settings';
 import ShowMenu from '@spectrum-icons/workflow/ShowMenu';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ProgramSwitcher } from './program-switcher';
-import { SettingsButton, SimulatorButton } from './header-dialog-buttons';
+import { LazySettingsDialog } from '../features/settings/settings-dialog-lazy';
 import { ThemeToggle } from './theme-toggle';
 import { currentSettings } from '../api/client';
 import { useProxyInfo } from '../api/proxy-info';
@@ -23,6 +25,7 @@ const fromHeaderArea = <K extends keyof HeaderArea>(name: K) =>
 const HeaderFeedback = fromHeaderArea('HeaderFeedback');
 const HeaderAppsAndHelp = fromHeaderArea('HeaderAppsAndHelp');
 const HeaderUserArea = fromHeaderArea('HeaderUserArea');
+const SimulatorPanel = lazy(() => import('../features/simulator/simulator-panel').then((m) => ({ default: m.SimulatorPanel })));
 
 interface AppHeaderProps {
   programId: string | undefined;
@@ -43,7 +46,30 @@ function useOrganisation(): string | undefined {
 
 export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
   const organisation = useOrganisation();
-  const simulator = targetsSimulator(currentSettings());
+  // Shown in the row on a desktop, in the More menu below 1024 px (the same elements).
+  const settings = (
+    <DialogTrigger>
+      <ActionButton isQuiet aria-label="Settings">
+        <Settings />
+        <Text>Settings</Text>
+      </ActionButton>
+      {(close) => <LazySettingsDialog close={close} />}
+    </DialogTrigger>
+  );
+  const simulator = targetsSimulator(currentSettings()) ? (
+    <DialogTrigger type="modal">
+      <ActionButton isQuiet aria-label="Simulator controls">
+        <Beaker />
+        <Text>Simulator</Text>
+      </ActionButton>
+      {(close) => (
+        <Suspense fallback={null}>
+          <SimulatorPanel close={close} />
+        </Suspense>
+      )}
+    </DialogTrigger>
+  ) : null;
+  const colourScheme = <ThemeToggle />;
   return (
     <header className="app-header">
       <View borderBottomWidth="thin" borderColor="default" paddingX="size-150" backgroundColor="gray-50" UNSAFE_className="app-header-bar">
@@ -78,18 +104,11 @@ export function AppHeader({ programId, navOpen, onToggleNav }: AppHeaderProps) {
             <Suspense fallback={null}>
               <HeaderAppsAndHelp />
             </Suspense>
-            <SettingsButton />
-            {simulator ? <SimulatorButton /> : null}
-            <ThemeToggle />
+            {settings}
+            {simulator}
+            {colourScheme}
             <Suspense fallback={null}>
-              <HeaderUserArea
-                more={{
-                  organisation,
-                  settings: <SettingsButton />,
-                  simulator: simulator ? <SimulatorButton /> : null,
-                  colourScheme: <ThemeToggle />,
-                }}
-              />
+              <HeaderUserArea more={{ organisation, settings, simulator, colourScheme }} />
             </Suspense>
           </Flex>
         </Flex>
