@@ -3,7 +3,7 @@
  * panel with a waiting approval, Waiting for me, and an approval a Developer may not give with its
  * explanation open. Also the header's other popovers: the apps grid, help and About this console.
  */
-import { deployAndBuild, expect, openHeaderItem, stepItem, test } from './fixtures';
+import { deployAndBuild, expect, openHeaderItem, stepItem, switchUser, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y-helpers';
 
 test.describe('accessibility of users and roles (axe)', () => {
@@ -49,13 +49,12 @@ test.describe('accessibility of users and roles (axe)', () => {
     await expect(page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link')).toHaveCount(1);
     await expectNoAxeViolations(page, 'Waiting for me');
 
-    await page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link').click();
-    await openHeaderItem(page, 'Signed in as Marco Bianchi');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /Switch user…/ })
-      .click();
-    await page.getByRole('option', { name: 'Sam Okafor' }).click();
+    // retried until the execution shows: a click on the list while it re-renders could be lost
+    await expect(async () => {
+      await page.getByRole('grid', { name: 'Steps waiting for my decision' }).getByRole('link').click({ timeout: 2000 });
+      await expect(page).toHaveURL(/\/execution\/\d+$/, { timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
+    await switchUser(page, 'Sam Okafor');
     await expect(approval.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
     await approval.getByRole('button', { name: 'Why is Approve not available?' }).click();
     await expect(page.getByRole('dialog').filter({ hasText: 'Permission required' })).toBeVisible();

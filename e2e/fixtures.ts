@@ -224,17 +224,32 @@ export async function openSideNavLink(page: Page, name: string) {
  * Presses a header control by its name (Settings, Simulator controls, the bell, the avatar, Help, …).
  * On a phone or tablet these sit in the header's More menu: opened first unless it is open.
  */
-export async function openHeaderItem(page: Page, name: string | RegExp) {
-  await showHeaderItems(page);
-  await page.getByRole('button', { name, exact: true }).click();
+export async function openHeaderItem(page: Page, name: string | RegExp, { timeout }: { timeout?: number } = {}) {
+  await showHeaderItems(page, { timeout });
+  await page.getByRole('button', { name, exact: true }).click({ timeout });
 }
 
 /** Makes the header's controls visible: on a phone or tablet opens the More menu unless it is open; on a desktop nothing to do. */
-export async function showHeaderItems(page: Page) {
+export async function showHeaderItems(page: Page, { timeout }: { timeout?: number } = {}) {
   if (!isNarrow(page)) return;
   const more = page.getByRole('button', { name: /^More: / });
-  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
-  await expect(page.getByRole('group', { name: 'More' })).toBeVisible();
+  if ((await more.getAttribute('aria-expanded', { timeout })) !== 'true') await more.click({ timeout });
+  await expect(page.getByRole('group', { name: 'More' })).toBeVisible({ timeout });
+}
+
+/** Signs in as `name` through the avatar's Switch user… (the simulator's users), in the header or its More menu. */
+export async function switchUser(page: Page, name: string) {
+  const signedIn = page.getByRole('button', { name: `Signed in as ${name}` });
+  // Tried again until it shows: under load a click can land on the list while it is still moving.
+  await expect(async () => {
+    const account = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: /Switch user…/ }) });
+    if (!(await account.isVisible())) await openHeaderItem(page, /^Signed in as /, { timeout: 2000 });
+    const options = page.getByRole('listbox');
+    if (!(await options.isVisible())) await account.getByRole('button', { name: /Switch user…/ }).click({ timeout: 2000 });
+    await options.getByRole('option', { name }).click({ timeout: 2000 });
+    await showHeaderItems(page, { timeout: 3000 });
+    await expect(signedIn).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**

@@ -3,21 +3,7 @@
  * Waiting for me lists and which decisions are usable; a decided step names who decided it.
  */
 import type { Page } from '@playwright/test';
-import { deployAndBuild, expect, stepItem, test } from './fixtures';
-
-/** Signs in as `name` through the avatar's Switch user… (the simulator's users). */
-async function switchUser(page: Page, name: string) {
-  const signedIn = page.getByRole('button', { name: `Signed in as ${name}` });
-  // Tried again until it shows: under load a click can land on the list while it is still moving.
-  await expect(async () => {
-    const account = page.getByRole('dialog');
-    if (!(await account.isVisible())) await page.getByRole('button', { name: /^Signed in as / }).click({ timeout: 2000 });
-    const options = page.getByRole('listbox');
-    if (!(await options.isVisible())) await account.getByRole('button', { name: /Switch user…/ }).click({ timeout: 2000 });
-    await options.getByRole('option', { name }).click({ timeout: 2000 });
-    await expect(signedIn).toBeVisible({ timeout: 3000 });
-  }).toPass({ timeout: 30_000 });
-}
+import { deployAndBuild, expect, stepItem, switchUser, test } from './fixtures';
 
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, (none|\d+) unread$/ });
 const waitingApproval = /^(Unread: )?Application for Approval waiting for you: Production Pipeline$/;
