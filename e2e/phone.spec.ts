@@ -45,8 +45,10 @@ test.describe('on a phone', () => {
       const more = page.getByRole('button', { name: /^More: / });
       await more.tap();
       const menu = page.getByRole('group', { name: 'More' });
-      for (const name of ['Settings', 'Simulator', 'Colour scheme: System', 'Notifications'])
-        await expect(menu.getByText(name, { exact: true })).toBeVisible();
+      for (const name of ['Settings', 'Simulator', 'Notifications']) await expect(menu.getByText(name, { exact: true })).toBeVisible();
+      // the colour scheme's name is drawn from its aria-label (app.css)
+      const scheme = menu.getByRole('button', { name: 'Colour scheme: System' });
+      expect(await scheme.evaluate((button) => getComputedStyle(button, '::after').content)).toBe('"Colour scheme: System"');
       await more.tap();
       await expect(menu).toHaveCount(0);
     });

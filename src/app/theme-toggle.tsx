@@ -7,7 +7,7 @@ import { useColorScheme, type ColorSchemePreference } from './color-scheme';
 
 const LABELS: Record<ColorSchemePreference, string> = { light: 'Light', dark: 'Dark', system: 'System' };
 
-/** Its name shows beside the icon in the header's More menu only (app.css). */
+/** In the header's More menu its name shows beside the icon (app.css: .header-more-list). */
 export function ThemeToggle() {
   const { preference, setPreference } = useColorScheme();
   const icon = preference === 'light' ? <Light /> : preference === 'dark' ? <Moon /> : <Contrast />;
@@ -15,7 +15,6 @@ export function ThemeToggle() {
     <MenuTrigger>
       <ActionButton isQuiet aria-label={`Colour scheme: ${LABELS[preference]}`}>
         {icon}
-        <Text UNSAFE_className="header-more-word">Colour scheme: {LABELS[preference]}</Text>
       </ActionButton>
       <Menu
         aria-label="Colour scheme"
