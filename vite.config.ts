@@ -1,9 +1,23 @@
-/// <reference types="vitest/config" />
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './vite-csp';
+
+const TEST_FILES = [
+  'src/**/*.test.{ts,tsx}',
+  'mocks/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'proxy/**/*.test.ts',
+  'packaging/**/*.test.ts',
+  'examples/**/*.test.ts',
+];
+
+// Test files that replace a module with vi.mock: they need modules of their own (a module another
+// file imported first would stay unmocked in a shared worker). scripts/vitest-isolation.test.ts
+// fails when a file that mocks a module is missing here.
+const MOCKING_TEST_FILES = ['src/app/start-simulator.test.ts', 'src/features/execution/execution-polling.test.tsx'];
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
@@ -22,14 +36,6 @@ export default defineConfig({
     environment: 'jsdom',
     globals: false,
     setupFiles: ['./src/test/setup.ts'],
-    include: [
-      'src/**/*.test.{ts,tsx}',
-      'mocks/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'proxy/**/*.test.ts',
-      'packaging/**/*.test.ts',
-      'examples/**/*.test.ts',
-    ],
     server: { deps: { inline: [/@adobe\/react-spectrum/, /@react-spectrum\//, /@spectrum-icons\//] } },
     // A guard against hangs, not a time limit: the longest tests type into several dialogs (about 10 s
     // on a quiet 2-core machine, twice that on a busy one).
@@ -37,6 +43,15 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine. The
     // main process mostly waits, so every core gets a worker (unit tests 408 s → 260 s on 2 cores).
     maxWorkers: availableParallelism(),
-    isolate: false,
+    // Test files share their worker's modules (React Spectrum is imported once per worker, not
+    // once per file); src/test/setup.ts starts each file from a fresh page's state. Files that
+    // mock a module run isolated.
+    projects: [
+      {
+        extends: true,
+        test: { name: 'shared', isolate: false, include: TEST_FILES, exclude: [...configDefaults.exclude, ...MOCKING_TEST_FILES] },
+      },
+      { extends: true, test: { name: 'isolated', isolate: true, include: MOCKING_TEST_FILES } },
+    ],
   },
 });
