@@ -30,7 +30,9 @@ const launch =
 export default defineConfig<E2eOptions>({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 2,
+  // Three on two cores: a journey spends much of its time waiting for polls and simulated time
+  // (the suite used 1.5 cores with two workers; 7.1 → 6.6 minutes with three, measured on 2 cores).
+  workers: 3,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
