@@ -61,6 +61,25 @@ test.describe('on a phone', () => {
       await expectNoSidewaysScroll(page, 'Overview');
     });
 
+    await test.step('the Overview opened by a link: nothing moves while its cards load', async () => {
+      await page.reload();
+      await expect(page.getByRole('region', { name: 'Deployment' }).getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'View all activity' })).toBeVisible();
+      // The layout shifts since the page started loading (buffered), the way Lighthouse's CLS adds them up.
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+                if (!entry.hadRecentInput) total += entry.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 200);
+          }),
+      );
+      expect(shift, 'cumulative layout shift of the Overview').toBeLessThan(0.1);
+    });
+
     await test.step('the drawer: Escape closes it and gives focus back to the hamburger; a link closes it', async () => {
       await hamburger(page).tap();
       await expect(drawer(page)).toBeVisible();

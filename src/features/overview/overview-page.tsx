@@ -2,7 +2,7 @@
  * Program Overview: the deployment CTA card, Environments and Pipelines cards, a link to Activity,
  * Useful Resources and the floating help button.
  */
-import { Flex, Link, View } from '@adobe/react-spectrum';
+import { Flex, Link, ProgressCircle, View } from '@adobe/react-spectrum';
 import { useParams } from 'react-router';
 import { usePipelines, useProgram, useRepositories } from '../../api/queries';
 import { useEnvironments } from '../../api/environments';
@@ -28,28 +28,36 @@ export default function OverviewPage() {
         <h1 className="visually-hidden">{program ? `${program.name} — Program Overview` : 'Program Overview'}</h1>
         <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
           <Flex direction="column" gap="size-300">
-            <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
-              <DeployCtaCard programId={programId} pipelineList={pipelines.data} />
-            </QueryState>
-            <div className="overview-columns">
-              <QueryState
-                what="environments"
-                isPending={environments.isPending}
-                error={environments.error}
-                onRetry={() => void environments.refetch()}
-              >
-                <EnvironmentsCard programId={programId} environments={environments.data?._embedded?.environments ?? []} />
-              </QueryState>
+            {/* Its room is kept while it loads, so the cards below do not move when it fills in. */}
+            <div className="cta-slot">
               <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
-                <PipelinesCard
-                  programId={programId}
-                  pipelineList={pipelines.data}
-                  repositories={repositories.data?._embedded?.repositories}
-                />
+                <DeployCtaCard programId={programId} pipelineList={pipelines.data} />
               </QueryState>
             </div>
-            <Link href={paths.activity.href(programId)}>View all activity</Link>
-            <UsefulResources />
+            {/* The cards and what follows them appear together once both have their answer (or their
+                error): one by one, each pushed the rest of the page down. */}
+            {environments.isPending || pipelines.isPending ? (
+              <Flex justifyContent="center" marginY="size-400">
+                <ProgressCircle aria-label="Loading environments and pipelines…" isIndeterminate />
+              </Flex>
+            ) : (
+              <>
+                <div className="overview-columns">
+                  <QueryState what="environments" isPending={false} error={environments.error} onRetry={() => void environments.refetch()}>
+                    <EnvironmentsCard programId={programId} environments={environments.data?._embedded?.environments ?? []} />
+                  </QueryState>
+                  <QueryState what="pipelines" isPending={false} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
+                    <PipelinesCard
+                      programId={programId}
+                      pipelineList={pipelines.data}
+                      repositories={repositories.data?._embedded?.repositories}
+                    />
+                  </QueryState>
+                </div>
+                <Link href={paths.activity.href(programId)}>View all activity</Link>
+                <UsefulResources />
+              </>
+            )}
           </Flex>
         </QueryState>
       </View>
