@@ -22,16 +22,21 @@ export function useStepAction(stateKey?: string) {
   const send = (action: LinkAction, onDone?: (result: Execution | undefined) => void, onError?: (error: ApiError) => void) => {
     if (inFlight.current || mutation.isPending || (stateKey !== undefined && sentFor === stateKey)) return;
     inFlight.current = true;
-    mutation.mutate(action, {
-      onSuccess: (result) => {
-        if (stateKey !== undefined) setSentFor(stateKey);
-        onDone?.(result);
-      },
-      onError: (error) => onError?.(error),
-      onSettled: () => {
+    // mutateAsync, not mutate's own callbacks: React Query drops those once the component that
+    // sent the action is gone, and it can be gone before the answer arrives (a poll already showed
+    // the run that Build started, so the Build button left the page; the new run never opened).
+    mutation
+      .mutateAsync(action)
+      .then(
+        (result) => {
+          if (stateKey !== undefined) setSentFor(stateKey);
+          onDone?.(result);
+        },
+        (error: ApiError) => onError?.(error),
+      )
+      .finally(() => {
         inFlight.current = false;
-      },
-    });
+      });
   };
   const pendingName = mutation.isPending ? mutation.variables?.name : undefined;
   const isBusy = mutation.isPending || (stateKey !== undefined && sentFor === stateKey);
