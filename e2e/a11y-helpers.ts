@@ -1,6 +1,8 @@
 /** Accessibility helpers for the e2e specs: axe scans and the colour scheme. */
-import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { AxeResults, RunOptions } from 'axe-core';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -52,21 +54,42 @@ async function showScheme(page: Page, scheme: Theme) {
   }, scheme);
 }
 
+/** axe-core's browser build, put into a page once per document (see `withAxe`). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Puts axe-core into the page's document unless it is there already: a navigation within the
+ * console keeps the document, a page load starts a new one. (@axe-core/playwright evaluated the
+ * 560 kB script twice on every scan.)
+ */
+async function withAxe(page: Page) {
+  if (await page.evaluate(() => 'axe' in window)) return;
+  await page.evaluate(AXE_SOURCE);
+}
+
 /**
  * axe's violations on the page as it is now, one readable line per rule and element: every WCAG
- * A/AA rule, or only the given rules.
- *
- * Legacy mode runs axe.run in the page itself. The default (runPartial) mode finishes each run
- * in a new blank page, which cost 1–4 s a scan here; it exists for cross-origin iframes, and the
- * console has none. Only violations are collected, not the details of every passing element.
+ * A/AA rule, or only the given rules. axe runs in the page itself, on the whole document (the
+ * console has no frames); only violations are collected, not the details of every passing element.
  */
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   await settle(page);
-  const builder = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] });
-  if (rules) builder.withRules([...rules]);
-  else builder.withTags(WCAG_TAGS);
-  const results = await builder.analyze();
-  return results.violations.map(
+  await withAxe(page);
+  const options: RunOptions = {
+    runOnly: rules ? { type: 'rule', values: [...rules] } : { type: 'tag', values: WCAG_TAGS },
+    resultTypes: ['violations'],
+  };
+  const violations = await page.evaluate(async (runOptions) => {
+    const { axe } = window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
+    const results = await axe.run(document, runOptions);
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, failureSummary }) => ({ target: target.map(String), failureSummary })),
+    }));
+  }, options);
+  return violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help}\n` +
       violation.nodes.map((node) => `    ${node.target.join(' ')} — ${node.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
