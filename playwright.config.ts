@@ -49,19 +49,23 @@ export default defineConfig<E2eOptions>({
     ...launch,
   },
   projects: [
-    { name: 'standard-hrefs', use: { hrefLayout: 'standard' }, testIgnore: /phone\.spec\.ts$/ },
+    // Adobe's href layout: every journey but those tagged @links.
+    { name: 'standard-hrefs', use: { hrefLayout: 'standard' }, grepInvert: /@links/, testIgnore: /phone\.spec\.ts$/ },
     // The alternate href layout serves every href under /api/alt-layout/: only a console that
-    // follows links keeps working. The journeys tagged @links (holds, cancel, re-execute, logs and
-    // a link to a line, artifacts and metrics, history through list links, pipeline and
-    // environment operations) run in it again: a journey is tagged when it follows a relation no
-    // other tagged journey does (rejecting an approval uses the same `cancel` link as cancelling
-    // a build, so only the cancel is tagged).
+    // follows links keeps working there, and one that does works in Adobe's layout too (it builds no
+    // API URL), so the journeys tagged @links run in this layout only. A journey is tagged when it
+    // follows a relation no other tagged journey does (holds, cancel, re-execute, logs and a link to
+    // a line, artifacts and metrics, history through list links, pipeline and environment
+    // operations); rejecting an approval uses the same `cancel` link as cancelling a build, so only
+    // the cancel is tagged. Adobe's layout is what every other journey runs on.
     { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/, testIgnore: /phone\.spec\.ts$/ },
     // A phone (Chromium, not devices['iPhone …'], which is WebKit): the deploy journey at 390 × 844
     // with touch, and the accessibility scans at that size.
     {
       name: 'phone',
       testMatch: /(phone|a11y[^/]*)\.spec\.ts$/,
+      // what does not depend on the viewport (a chosen theme, the scans' own check) runs on the desktop only
+      grepInvert: /@any-viewport/,
       use: {
         hrefLayout: 'standard',
         // colour does not depend on the viewport: the desktop projects scan both schemes

@@ -9,7 +9,7 @@ for (const theme of THEMES) {
   test.describe(`the ${theme} theme`, () => {
     test.use({ theme });
 
-    test('is applied when chosen', async ({ page, openConsole }) => {
+    test('is applied when chosen', { tag: '@any-viewport' }, async ({ page, openConsole }) => {
       await openConsole();
       await showHeaderItems(page);
       await expect(page.getByRole('button', { name: `Colour scheme: ${theme === 'dark' ? 'Dark' : 'Light'}` })).toBeVisible();
@@ -22,31 +22,32 @@ for (const theme of THEMES) {
 }
 
 test.describe('accessibility (axe)', () => {
-  test('the scans report what they look for: a button without a name, text readable in the light scheme only', async ({
-    page,
-    openConsole,
-  }) => {
-    await openConsole();
-    await page.evaluate(() => {
-      // a style sheet built in script (the console's CSP refuses inline styles)
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(
-        '#planted-text { color: #111; background: #fff } @media (prefers-color-scheme: dark) { #planted-text { color: #3a3a3a; background: #2c2c2c } }',
-      );
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      const text = Object.assign(document.createElement('p'), { id: 'planted-text', textContent: 'Planted text' });
-      const button = Object.assign(document.createElement('button'), { id: 'planted-button' });
-      document.querySelector('main')!.append(text, button);
-    });
-    const light = (await axeViolations(page)).join('\n');
-    expect(light).toMatch(/^button-name .*\n.*#planted-button/m);
-    expect(light).not.toContain('#planted-text');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect.poll(() => page.locator('#planted-text').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(58, 58, 58)');
-    const dark = (await axeViolations(page, COLOUR_RULES)).join('\n');
-    expect(dark).toMatch(/^color-contrast .*\n.*#planted-text/m);
-    expect(dark).not.toContain('#planted-button');
-  });
+  test(
+    'the scans report what they look for: a button without a name, text readable in the light scheme only',
+    { tag: '@any-viewport' },
+    async ({ page, openConsole }) => {
+      await openConsole();
+      await page.evaluate(() => {
+        // a style sheet built in script (the console's CSP refuses inline styles)
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(
+          '#planted-text { color: #111; background: #fff } @media (prefers-color-scheme: dark) { #planted-text { color: #3a3a3a; background: #2c2c2c } }',
+        );
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        const text = Object.assign(document.createElement('p'), { id: 'planted-text', textContent: 'Planted text' });
+        const button = Object.assign(document.createElement('button'), { id: 'planted-button' });
+        document.querySelector('main')!.append(text, button);
+      });
+      const light = (await axeViolations(page)).join('\n');
+      expect(light).toMatch(/^button-name .*\n.*#planted-button/m);
+      expect(light).not.toContain('#planted-text');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect.poll(() => page.locator('#planted-text').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(58, 58, 58)');
+      const dark = (await axeViolations(page, COLOUR_RULES)).join('\n');
+      expect(dark).toMatch(/^color-contrast .*\n.*#planted-text/m);
+      expect(dark).not.toContain('#planted-button');
+    },
+  );
 
   test('My Programs, Overview, Pipelines, Activity, 404', async ({ page, openConsole }) => {
     await openConsole();
