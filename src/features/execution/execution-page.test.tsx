@@ -308,6 +308,22 @@ describe('Execution details', () => {
     await waitFor(() => expect(puts).toEqual([{ url: expect.stringMatching(/\/cancel$/), body: { cancel: true } }]));
   });
 
+  it('Cancel reads the execution again and cancels the step running now, not the one the last poll saw', async () => {
+    const user = userEvent.setup();
+    const validateRunning = step('validate', 'RUNNING', { links: ['cancel'] });
+    const buildRunning = step('build', 'RUNNING', { links: ['cancel', 'logs'] });
+    let current = execution([validateRunning, step('build', 'NOT_STARTED')]);
+    const { puts } = show(() => current);
+    await screen.findByRole('heading', { level: 3, name: 'Validation' });
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Cancel this execution?' });
+    // Validation ends and the build starts before the next poll.
+    current = execution([step('validate', 'FINISHED'), buildRunning]);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel execution' }));
+    const buildCancel = `${buildRunning._links!.self.href}/cancel`;
+    await waitFor(() => expect(puts).toEqual([{ url: expect.stringContaining(buildCancel), body: { cancel: true } }]));
+  });
+
   it('schedule: Confirm with "Now" sends IMMEDIATE', async () => {
     const user = userEvent.setup();
     const { puts } = show(execution([step('schedule', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] })]));
