@@ -320,7 +320,7 @@ describe('Execution details', () => {
     // Validation ends and the build starts before the next poll.
     current = execution([step('validate', 'FINISHED'), buildRunning]);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel execution' }));
-    const buildCancel = `${buildRunning._links!.self.href}/cancel`;
+    const buildCancel = `${(buildRunning._links?.self as { href: string }).href}/cancel`;
     await waitFor(() => expect(puts).toEqual([{ url: expect.stringContaining(buildCancel), body: { cancel: true } }]));
   });
 
