@@ -3,7 +3,8 @@
  * status (never silently missing: Edit and Delete say why they are disabled while it runs), Delete
  * and Invalidate build cache after a confirmation naming the pipeline, variables read-only while it runs.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setActionsReadOnly } from '../../api/actions';
@@ -15,6 +16,7 @@ import { renderWithProviders } from '../../test/render';
 import { pipelineNamed, pipelinesOf, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import { NOT_CHANGEABLE } from '../variables-editor/variables-dialog';
 import { NOT_WHILE_RUNNING, PipelineActionsMenu } from './pipeline-actions-menu';
+import { PipelineDialogHost } from './pipeline-action-dialogs';
 
 const sim = setupSimulatorServer();
 dismissToastsAfterEach();
@@ -131,6 +133,29 @@ describe('pipeline actions menu', () => {
     expect(await screen.findByText('Pipeline "Code Quality" deleted.')).toBeInTheDocument();
     expect(sent).toEqual([{ method: 'DELETE', path: findLink(quality, rel.self)!.href, body: undefined }]);
     expect((await pipelinesOf(await programNamed('WKND Sites'))).map((p) => p.name)).not.toContain('Code Quality');
+  });
+
+  it('a dialog opened from a row stays open, with what was typed, when the row goes away (a virtualized table, a narrower window)', async () => {
+    const production = await pipelineNamed('WKND Sites', 'Production Pipeline');
+    const user = userEvent.setup();
+    let hideRow = () => {};
+    function List() {
+      const [shown, setShown] = useState(true);
+      hideRow = () => setShown(false);
+      return (
+        <PipelineDialogHost programId={production.programId!} pipelines={[production]}>
+          {shown ? <PipelineActionsMenu programId={production.programId!} pipeline={production} /> : <p>no rows in view</p>}
+        </PipelineDialogHost>
+      );
+    }
+    renderWithProviders(<List />);
+    await user.click(screen.getByRole('button', { name: 'Actions for Production Pipeline' }));
+    await user.click(screen.getByRole('menuitem', { name: 'View/Edit variables' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(await within(dialog).findByRole('textbox', { name: 'Name' }), 'MY_VAR');
+    act(() => hideRow());
+    expect(screen.getByText('no rows in view')).toBeInTheDocument();
+    expect(within(screen.getByRole('dialog')).getByRole('textbox', { name: 'Name' })).toHaveValue('MY_VAR');
   });
 
   it('Invalidate build cache asks first, then DELETEs the cache link and says so', async () => {

@@ -9,6 +9,7 @@ import type { PipelineList, Repository } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
 import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
+import { PipelineDialogHost } from '../../components/pipeline-actions/pipeline-action-dialogs';
 import { ExecutionPopover } from '../../components/popovers/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { pipelineTypeLabel, repoBranchLabel } from '../../domain/pipeline-type';
@@ -51,39 +52,42 @@ export function PipelinesCard({ programId, pipelineList, repositories }: Pipelin
         </Flex>
       }
     >
-      <table className="card-table">
-        <thead>
-          <tr>
-            <th scope="col">PIPELINES</th>
-            <th scope="col">STATUS</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {pipelines.slice(0, 3).map((pipeline) => (
-            <tr key={pipeline.id}>
-              <th scope="row">
-                <div className="strong">{pipeline.name}</div>
-                <div className="muted">{pipelineTypeLabel(pipeline)}</div>
-                <div className="small-caps">{repoBranchLabel(pipeline, repositories)}</div>
+      {/* the row menus' dialogs stay open when the rows shown change */}
+      <PipelineDialogHost programId={programId} pipelines={pipelines}>
+        <table className="card-table">
+          <thead>
+            <tr>
+              <th scope="col">PIPELINES</th>
+              <th scope="col">STATUS</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
               </th>
-              <td>
-                <Flex alignItems="center" gap="size-50">
-                  <PipelineStatus status={pipeline.status} />
-                  {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
-                    <ExecutionPopover programId={programId} pipeline={pipeline} />
-                  ) : null}
-                </Flex>
-              </td>
-              <td className="cell-actions">
-                <PipelineActionsMenu programId={programId} pipeline={pipeline} />
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {pipelines.slice(0, 3).map((pipeline) => (
+              <tr key={pipeline.id}>
+                <th scope="row">
+                  <div className="strong">{pipeline.name}</div>
+                  <div className="muted">{pipelineTypeLabel(pipeline)}</div>
+                  <div className="small-caps">{repoBranchLabel(pipeline, repositories)}</div>
+                </th>
+                <td>
+                  <Flex alignItems="center" gap="size-50">
+                    <PipelineStatus status={pipeline.status} />
+                    {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
+                      <ExecutionPopover programId={programId} pipeline={pipeline} />
+                    ) : null}
+                  </Flex>
+                </td>
+                <td className="cell-actions">
+                  <PipelineActionsMenu programId={programId} pipeline={pipeline} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PipelineDialogHost>
     </OverviewCard>
   );
 }

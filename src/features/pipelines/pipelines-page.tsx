@@ -28,6 +28,7 @@ import { paths } from '../../lib/paths';
 import { PageToolbar } from '../../components/page-toolbar';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
 import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
+import { PipelineDialogHost } from '../../components/pipeline-actions/pipeline-action-dialogs';
 import { ExecutionPopover } from '../../components/popovers/execution-popover';
 import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
 import { deployPhase, pipelineTriggerLabel, pipelineTypeLabel, sourcePhase } from '../../domain/pipeline-type';
@@ -91,68 +92,75 @@ export default function PipelinesPage() {
       <View padding="size-300">
         <h1 className="page-heading">Pipelines</h1>
         <PipelineFiltersBar environments={environments.data?._embedded?.environments ?? []} />
-        <QueryState
-          what="pipelines"
-          isPending={isPending || pipelines.isPending}
-          error={error ?? pipelines.error}
-          onRetry={() => void (error ? refetch() : pipelines.refetch())}
-          isEmpty={items.length === 0}
-          empty={all.length === 0 ? 'This program has no pipelines yet.' : 'No pipeline matches the filters.'}
-        >
-          <TableView
-            aria-label="Pipelines"
-            overflowMode="wrap"
-            selectionMode={canStart ? 'multiple' : 'none'}
-            selectedKeys={selection}
-            onSelectionChange={setSelection}
+        {/* the row menus' dialogs live here, not in the rows of the virtualized table */}
+        <PipelineDialogHost programId={programId} pipelines={all}>
+          <QueryState
+            what="pipelines"
+            isPending={isPending || pipelines.isPending}
+            error={error ?? pipelines.error}
+            onRetry={() => void (error ? refetch() : pipelines.refetch())}
+            isEmpty={items.length === 0}
+            empty={all.length === 0 ? 'This program has no pipelines yet.' : 'No pipeline matches the filters.'}
           >
-            <TableHeader>
-              <Column key="name" isRowHeader width="22%">
-                NAME &amp; TYPE
-              </Column>
-              <Column key="status">STATUS</Column>
-              <Column key="repository">REPOSITORY</Column>
-              <Column key="branch">BRANCH</Column>
-              <Column key="environment">ENVIRONMENT</Column>
-              <Column key="trigger">TRIGGER</Column>
-              <Column key="lastRun">LAST RUN</Column>
-              <Column key="actions" width={60} align="end">
-                <Text UNSAFE_className="visually-hidden">Actions</Text>
-              </Column>
-            </TableHeader>
-            {/* Rows carry the names they show, so they re-render when repositories or environments arrive. */}
-            <TableBody
-              items={items.map((pipeline) => ({ pipeline, repository: repositoryName(pipeline), environment: environmentName(pipeline) }))}
+            <TableView
+              aria-label="Pipelines"
+              overflowMode="wrap"
+              selectionMode={canStart ? 'multiple' : 'none'}
+              selectedKeys={selection}
+              onSelectionChange={setSelection}
             >
-              {({ pipeline, repository, environment }) => (
-                <Row key={pipeline.id}>
-                  <Cell textValue={pipeline.name}>
-                    <Flex direction="column">
-                      <Text UNSAFE_className="strong">{pipeline.name}</Text>
-                      <Text UNSAFE_className="muted">{pipelineTypeLabel(pipeline)}</Text>
-                    </Flex>
-                  </Cell>
-                  <Cell textValue={pipeline.status ?? ''}>
-                    <Flex alignItems="center" gap="size-50">
-                      <PipelineStatus status={pipeline.status} />
-                      {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
-                        <ExecutionPopover programId={programId} pipeline={pipeline} />
-                      ) : null}
-                    </Flex>
-                  </Cell>
-                  <Cell>{repository}</Cell>
-                  <Cell>{sourcePhase(pipeline)?.branch ?? '-'}</Cell>
-                  <Cell>{environment}</Cell>
-                  <Cell>{pipelineTriggerLabel(pipeline.trigger)}</Cell>
-                  <Cell>{formatDateTime(pipeline.lastStartedAt)}</Cell>
-                  <Cell textValue="Actions">
-                    <PipelineActionsMenu programId={programId} pipeline={pipeline} />
-                  </Cell>
-                </Row>
-              )}
-            </TableBody>
-          </TableView>
-        </QueryState>
+              <TableHeader>
+                <Column key="name" isRowHeader width="22%">
+                  NAME &amp; TYPE
+                </Column>
+                <Column key="status">STATUS</Column>
+                <Column key="repository">REPOSITORY</Column>
+                <Column key="branch">BRANCH</Column>
+                <Column key="environment">ENVIRONMENT</Column>
+                <Column key="trigger">TRIGGER</Column>
+                <Column key="lastRun">LAST RUN</Column>
+                <Column key="actions" width={60} align="end">
+                  <Text UNSAFE_className="visually-hidden">Actions</Text>
+                </Column>
+              </TableHeader>
+              {/* Rows carry the names they show, so they re-render when repositories or environments arrive. */}
+              <TableBody
+                items={items.map((pipeline) => ({
+                  pipeline,
+                  repository: repositoryName(pipeline),
+                  environment: environmentName(pipeline),
+                }))}
+              >
+                {({ pipeline, repository, environment }) => (
+                  <Row key={pipeline.id}>
+                    <Cell textValue={pipeline.name}>
+                      <Flex direction="column">
+                        <Text UNSAFE_className="strong">{pipeline.name}</Text>
+                        <Text UNSAFE_className="muted">{pipelineTypeLabel(pipeline)}</Text>
+                      </Flex>
+                    </Cell>
+                    <Cell textValue={pipeline.status ?? ''}>
+                      <Flex alignItems="center" gap="size-50">
+                        <PipelineStatus status={pipeline.status} />
+                        {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
+                          <ExecutionPopover programId={programId} pipeline={pipeline} />
+                        ) : null}
+                      </Flex>
+                    </Cell>
+                    <Cell>{repository}</Cell>
+                    <Cell>{sourcePhase(pipeline)?.branch ?? '-'}</Cell>
+                    <Cell>{environment}</Cell>
+                    <Cell>{pipelineTriggerLabel(pipeline.trigger)}</Cell>
+                    <Cell>{formatDateTime(pipeline.lastStartedAt)}</Cell>
+                    <Cell textValue="Actions">
+                      <PipelineActionsMenu programId={programId} pipeline={pipeline} />
+                    </Cell>
+                  </Row>
+                )}
+              </TableBody>
+            </TableView>
+          </QueryState>
+        </PipelineDialogHost>
       </View>
       <DialogContainer onDismiss={() => setToRun(null)}>
         {toRun ? <RunSelectedDialog pipelines={toRun} onRan={() => setSelection(new Set())} /> : null}
