@@ -6,6 +6,8 @@ const chromium = findChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The production build to serve (`vite build --outDir <dir>`); lets parallel runs keep apart.
 const DIST = process.env.E2E_DIST ?? 'dist';
+/** A phone's screen in CSS pixels: the phone project's viewport, and the desktop axe scans' second size. */
+const PHONE_VIEWPORT = { width: 390, height: 844 };
 
 // Playwright's own browser wants channel 'chromium' for headless runs; a system Chromium is
 // launched by path with the flags this sandboxed machine needs.
@@ -49,8 +51,14 @@ export default defineConfig<E2eOptions>({
     ...launch,
   },
   projects: [
-    // Adobe's href layout: every journey but those tagged @links.
-    { name: 'standard-hrefs', use: { hrefLayout: 'standard' }, grepInvert: /@links/, testIgnore: /phone\.spec\.ts$/ },
+    // Adobe's href layout: every journey but those tagged @links. Its axe scans cover each screen
+    // again at a phone's size (e2e/a11y-helpers.ts).
+    {
+      name: 'standard-hrefs',
+      use: { hrefLayout: 'standard', axeViewports: [PHONE_VIEWPORT] },
+      grepInvert: /@links/,
+      testIgnore: /phone\.spec\.ts$/,
+    },
     // The alternate href layout serves every href under /api/alt-layout/: only a console that
     // follows links keeps working there, and one that does works in Adobe's layout too (it builds no
     // API URL), so the journeys tagged @links run in this layout only. A journey is tagged when it
@@ -60,17 +68,15 @@ export default defineConfig<E2eOptions>({
     // the cancel is tagged. Adobe's layout is what every other journey runs on.
     { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/, testIgnore: /phone\.spec\.ts$/ },
     // A phone (Chromium, not devices['iPhone …'], which is WebKit): the deploy journey at 390 × 844
-    // with touch, and the accessibility scans at that size.
+    // with touch, with axe scans of its screens (the desktop project scans every screen at this size).
     {
       name: 'phone',
-      testMatch: /(phone|a11y[^/]*)\.spec\.ts$/,
-      // what does not depend on the viewport (a chosen theme, the scans' own check) runs on the desktop only
-      grepInvert: /@any-viewport/,
+      testMatch: /phone\.spec\.ts$/,
       use: {
         hrefLayout: 'standard',
-        // colour does not depend on the viewport: the desktop projects scan both schemes
+        // colour does not depend on the viewport: the desktop project scans both schemes
         axeSchemes: ['light'],
-        viewport: { width: 390, height: 844 },
+        viewport: PHONE_VIEWPORT,
         // Layout is in CSS pixels whatever the density; at 3× the software-rendered page would
         // cost nine times the pixels on the CI machine (the screenshots use 3×).
         deviceScaleFactor: 1,

@@ -1,7 +1,7 @@
 /** Accessibility helpers for the e2e specs: axe scans and the colour scheme. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type ViewportSize } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 
 export const THEMES = ['light', 'dark'] as const;
@@ -25,15 +25,25 @@ export async function settle(page: Page) {
   );
 }
 
-/**
- * The colour schemes each scan covers: the project's `axeSchemes` option (playwright.config.ts),
- * light and dark unless a project says otherwise. Colour is the only thing a scheme changes, and it
- * does not depend on the viewport, so the phone project scans the light scheme only.
- */
-function axeSchemes(): readonly Theme[] {
-  const schemes = (test.info().project.use as { axeSchemes?: readonly Theme[] }).axeSchemes;
-  return schemes ?? THEMES;
+/** A project option of the axe scans (playwright.config.ts, e2e/fixtures.ts). */
+function axeOption<T>(name: 'axeSchemes' | 'axeViewports', otherwise: T): T {
+  return ((test.info().project.use as Record<string, unknown>)[name] as T | undefined) ?? otherwise;
 }
+
+/**
+ * The colour schemes each scan covers: the project's `axeSchemes` option, light and dark unless a
+ * project says otherwise. Colour is the only thing a scheme changes, and it does not depend on the
+ * viewport, so the phone project scans the light scheme only.
+ */
+const axeSchemes = () => axeOption<readonly Theme[]>('axeSchemes', THEMES);
+
+/**
+ * The further viewports each scan covers, in the light scheme: the project's `axeViewports` option.
+ * The desktop project scans every screen again at a phone's size, in place (the layout follows the
+ * width: the side navigation becomes a drawer, the header folds into More); the phone project,
+ * already at that size and with touch, scans its journey's screens at its own size only.
+ */
+const axeViewports = () => axeOption<readonly ViewportSize[]>('axeViewports', []);
 
 /**
  * The WCAG A/AA rules whose outcome depends on colours: text contrast, and links told apart from
@@ -96,11 +106,20 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
   );
 }
 
+/** Resizes the page's viewport and waits until the console has laid itself out at that size. */
+async function showViewport(page: Page, size: ViewportSize) {
+  await page.setViewportSize(size);
+  await page.waitForFunction((width) => window.innerWidth === width, size.width);
+  // media-query state re-renders the shell synchronously; two frames let layout and paint follow
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /**
  * Scans the page with axe (WCAG 2.x A + AA) in each colour scheme of the project, switching the
- * scheme in place (open dialogs stay open), and fails with a readable list of the violations:
- * every rule in the first scheme, the colour rules in the others. The page is left in the light
- * scheme.
+ * scheme in place (open dialogs stay open), then in the light scheme at each further viewport of
+ * the project, resizing in place; fails with a readable list of the violations: every rule in the
+ * first scheme and at each further size, the colour rules in the other schemes. The page is left
+ * in the light scheme at its own size.
  */
 export async function expectNoAxeViolations(page: Page, screen: string) {
   const schemes = axeSchemes();
@@ -111,6 +130,13 @@ export async function expectNoAxeViolations(page: Page, screen: string) {
     expect.soft(report, `axe violations on ${schemes.length > 1 ? `${screen} (${scheme})` : screen}`).toEqual([]);
   }
   if (schemes.length > 1) await showScheme(page, 'light');
+  const own = page.viewportSize();
+  for (const size of own ? axeViewports() : []) {
+    await showViewport(page, size);
+    const report = await axeViolations(page);
+    expect.soft(report, `axe violations on ${screen} (${size.width} × ${size.height})`).toEqual([]);
+    await showViewport(page, own!);
+  }
 }
 
 /** Whether the element a locator finds is the focused element (document.activeElement). */

@@ -11,9 +11,10 @@
  *   fakeClock   the page runs on Playwright's fake clock (page.clock), installed before it loads
  *   theme       the console's colour scheme chosen before it loads ('light', 'dark'), default System
  *   axeSchemes  the colour schemes each axe scan covers (set by the Playwright project), default light and dark
+ *   axeViewports  further viewports each axe scan covers in the light scheme (set by the project), default none
  * `openConsole` applies hrefLayout, outcome and speed once the simulator answers.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type ViewportSize } from '@playwright/test';
 import type { OutcomePreset } from '../mocks/sim/model';
 import { embedded, findLink, follow, programByName, type GetJson, type Hal } from '../test-support/hal';
 import { THEMES, useTheme, type Theme } from './a11y-helpers';
@@ -29,6 +30,7 @@ export interface E2eOptions {
   fakeClock: boolean;
   theme: Theme | undefined;
   axeSchemes: readonly Theme[];
+  axeViewports: readonly ViewportSize[];
 }
 
 export class SimulatorControls {
@@ -117,6 +119,7 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
   fakeClock: [false, { option: true }],
   theme: [undefined, { option: true }],
   axeSchemes: [THEMES, { option: true }],
+  axeViewports: [[], { option: true }],
   page: async ({ page, fakeClock, theme }, use) => {
     // Installed before the first navigation, so every timer of the page is on the fake clock.
     if (fakeClock) await page.clock.install();

@@ -2,9 +2,11 @@
  * The console on a phone (issue #17), in the `phone` project (390 × 844, touch): the deploy journey
  * with the code-quality override, the approval and the schedule, then a step's log. After each
  * screen the page itself never scrolls sideways, and the side menu is a drawer that is closed after
- * every navigation.
+ * every navigation. Axe scans its main screens with touch (Spectrum's large scale); the desktop
+ * project's axe journeys scan every screen at this size too.
  */
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y-helpers';
 import { decide, expect, programCards, statusBadge, stepItem, test } from './fixtures';
 
 /** The page is no wider than the screen: nothing makes it scroll sideways. */
@@ -39,6 +41,7 @@ test.describe('on a phone', () => {
     await openConsole();
     await expect(programCards(page).first()).toBeVisible();
     await expectNoSidewaysScroll(page, 'My Programs');
+    await expectNoAxeViolations(page, 'My Programs');
 
     await test.step('the header: one row as high as on a desktop, the rest behind More', async () => {
       expect((await page.getByRole('banner').boundingBox())!.height).toBeCloseTo(45, 0);
@@ -93,6 +96,7 @@ test.describe('on a phone', () => {
       await expect(page).toHaveURL(/\/pipelines$/);
       await expect(page.getByRole('grid', { name: 'Pipelines' })).toBeVisible();
       await expectNoSidewaysScroll(page, 'Pipelines');
+      await expectNoAxeViolations(page, 'Pipelines');
       await tapSideNavLink(page, 'Overview');
       await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toBeVisible();
       await expectNoSidewaysScroll(page, 'Overview');
@@ -110,6 +114,7 @@ test.describe('on a phone', () => {
     await test.step('override the important code quality failures', async () => {
       await expect(page.getByRole('button', { name: 'Override', exact: true }).first()).toBeVisible();
       await expectNoSidewaysScroll(page, 'code quality hold');
+      await expectNoAxeViolations(page, 'code quality hold');
       await decide(page, 'Override');
     });
     await test.step('approve', async () => {
@@ -124,6 +129,7 @@ test.describe('on a phone', () => {
     });
     await expect(statusBadge(page, 'Finished')).toBeVisible({ timeout: 20_000 });
     await expectNoSidewaysScroll(page, 'finished execution');
+    await expectNoAxeViolations(page, 'finished execution');
 
     await test.step('the phase bar scrolls to a phase', async () => {
       const phases = page.getByRole('navigation', { name: 'Phases' });
@@ -137,6 +143,7 @@ test.describe('on a phone', () => {
       const lines = dialog.getByRole('region', { name: /lines\)$/ });
       await expect(lines.getByRole('listitem').first()).toBeVisible();
       await expectNoSidewaysScroll(page, 'log viewer');
+      await expectNoAxeViolations(page, 'log viewer');
       const box = await dialog.boundingBox();
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
