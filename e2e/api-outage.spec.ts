@@ -4,26 +4,14 @@
  * The console talks to the standalone server here, so the browser's requests can be intercepted
  * (the embedded simulator answers inside a service worker, out of reach of page.route).
  */
-import type { Locator, Page, Route } from '@playwright/test';
-import { statusBadge } from './fixtures';
+import type { Route } from '@playwright/test';
+import { statusBadge, visibleWithin, waitOnPageClock } from './fixtures';
 import { expect, test } from './standalone-server';
 
 // slow: the run stays in progress (and the page keeps polling) for the whole test. The page runs on
 // Playwright's clock, so its backoffs (up to 30 s, src/api/polling.ts) can be waited out faster
 // than real time; the server and its answers stay real.
 test.use({ speed: 1, fakeClock: true });
-
-/**
- * Waits until `shown` holds, moving the page's clock on a poll interval at a time: the page polls
- * (and backs off) on its own timers, nothing else makes it ask again.
- */
-async function waitOnPageClock(page: Page, shown: (timeout: number) => Promise<void>) {
-  await expect(async () => {
-    await page.clock.runFor(2000);
-    await shown(1000);
-  }).toPass({ timeout: 40_000 });
-}
-const visible = (locator: Locator) => (timeout: number) => expect(locator).toBeVisible({ timeout });
 
 test('an execution page says the API is down, then recovers by itself when it returns', async ({ page, standalone }) => {
   test.setTimeout(90_000);
@@ -51,7 +39,7 @@ test('an execution page says the API is down, then recovers by itself when it re
   await test.step('maintenance: a 503 is explained in place, with Retry', async () => {
     await page.route(`${base}/api/**`, maintenance);
     const alert = page.getByRole('alert').filter({ hasText: 'Cloud Manager is in scheduled maintenance.' });
-    await waitOnPageClock(page, visible(alert));
+    await waitOnPageClock(page, visibleWithin(alert));
     await expect(alert).toContainText('Cloud Manager is unavailable');
     await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Cloud Manager — My Programs' })).toBeVisible();
@@ -61,12 +49,12 @@ test('an execution page says the API is down, then recovers by itself when it re
   await test.step('network down: the page says the API cannot be reached', async () => {
     await page.unroute(`${base}/api/**`, maintenance);
     await page.route(`${base}/api/**`, offline);
-    await waitOnPageClock(page, visible(page.getByRole('alert').filter({ hasText: 'Cannot reach the API' })));
+    await waitOnPageClock(page, visibleWithin(page.getByRole('alert').filter({ hasText: 'Cannot reach the API' })));
   });
 
   await test.step('the API returns: the execution shows again without Retry or reload', async () => {
     await page.unroute(`${base}/api/**`, offline);
-    await waitOnPageClock(page, visible(page.getByRole('heading', { level: 3, name: 'Validation' })));
+    await waitOnPageClock(page, visibleWithin(page.getByRole('heading', { level: 3, name: 'Validation' })));
     await expect(statusBadge(page, 'In progress')).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: /Cannot reach the API|maintenance/ })).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);

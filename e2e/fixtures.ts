@@ -271,3 +271,17 @@ export async function scrollGridSideways(grid: Locator, to: 'start' | 'end') {
         node.scrollLeft = end ? node.scrollWidth : 0;
   }, to === 'end');
 }
+
+/**
+ * On a page with the fake clock (`fakeClock`): waits until `shown` holds, moving the page's clock
+ * on a poll interval at a time. The page polls (and backs off, up to 30 s) on its own timers, so a
+ * recovery is waited out faster than real time; nothing else makes the page ask again.
+ */
+export async function waitOnPageClock(page: Page, shown: (timeout: number) => Promise<void>) {
+  await expect(async () => {
+    await page.clock.runFor(2000);
+    await shown(1000);
+  }).toPass({ timeout: 40_000 });
+}
+/** `waitOnPageClock`'s check that a locator is visible. */
+export const visibleWithin = (locator: Locator) => (timeout: number) => expect(locator).toBeVisible({ timeout });
