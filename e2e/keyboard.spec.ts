@@ -4,7 +4,7 @@
  * Time moves only through the simulator's controls (API calls).
  */
 import type { Locator, Page } from '@playwright/test';
-import { executionStatus, expect, statusBadge, test } from './fixtures';
+import { executionStatus, expect, statusBadge, stepItem, test } from './fixtures';
 import { holdsFocus, isFocused, livePoliteness, tabTo } from './a11y-helpers';
 
 /** What the execution page announces as its current step ("Running: …", "Waiting for your decision: …"). */
@@ -65,8 +65,12 @@ test.describe('keyboard only', () => {
         await expect(currentStep(page)).toHaveText(/^Waiting for your decision: .*approv/i, { timeout: 30_000 });
       });
 
-      await test.step('approve with the keyboard', async () => {
+      await test.step('approve with the keyboard; focus stays in the decided step, not back at the start of the page', async () => {
         await decideWithKeyboard(page, page.getByRole('button', { name: 'Approve', exact: true }).first(), 'Approve');
+        await expect(stepItem(page, 'Application for Approval').getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+        await expect
+          .poll(() => holdsFocus(stepItem(page, 'Application for Approval')), { message: 'focus in the approval step' })
+          .toBe(true);
       });
 
       await test.step('schedule Now with the keyboard', async () => {

@@ -1,7 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import type { StepState } from '../../../api/types';
 import { step } from '../../../test/fixtures/execution-fixtures';
 import { setupEmptyServer } from '../../../test/msw-server';
 import { renderWithProviders } from '../../../test/render';
@@ -107,5 +109,40 @@ describe('StepItem logs', () => {
     unmount();
     inList(<StepItem step={step('build', 'FINISHED', { details: { pullRequestUrl: 'javascript:alert(1)' } })} executionId="300" />);
     expect(screen.queryByText('Pull request')).not.toBeInTheDocument();
+  });
+});
+
+describe('StepItem keeps a keyboard user’s place', () => {
+  let showStep: (next: StepState) => void = () => {};
+  function Timeline({ first }: { first: StepState }) {
+    const [current, setCurrent] = useState(first);
+    showStep = setCurrent;
+    return (
+      <>
+        <button type="button">Elsewhere</button>
+        <ol>
+          <StepItem step={current} executionId="300" />
+        </ol>
+      </>
+    );
+  }
+  const waiting = step('approval', 'WAITING', { environmentType: 'prod', links: ['advance', 'cancel'] });
+  const decided: StepState = { ...waiting, status: 'FINISHED', _links: { self: waiting._links!.self } };
+
+  it('when the focused button leaves with the hold, the step takes the focus, not the start of the page', async () => {
+    renderWithProviders(<Timeline first={waiting} />);
+    const approve = await screen.findByRole('button', { name: 'Approve' });
+    act(() => approve.focus());
+    act(() => showStep(decided));
+    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(screen.getByRole('listitem'));
+  });
+
+  it('focus the user moved elsewhere stays there', async () => {
+    renderWithProviders(<Timeline first={waiting} />);
+    act(() => screen.getByRole('button', { name: 'Approve' }).focus());
+    act(() => screen.getByRole('button', { name: 'Elsewhere' }).focus());
+    act(() => showStep(decided));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Elsewhere' }));
   });
 });

@@ -26,6 +26,7 @@ import { StepLogDownloadButton } from '../log-viewer/step-log-download-button';
 import { StepMetadata, type MetadataRow } from './step-metadata';
 import { StepReExecuteButton } from './step-re-execute-button';
 import { StepStatusLine } from './step-status-line';
+import { useKeepFocusInStep } from './use-keep-focus';
 import { StepTestResults } from '../results/step-test-results';
 import './step-timeline.css';
 
@@ -93,9 +94,13 @@ function StepItemView({ step, executionId, artifactsVersion, buildStep, consoleL
 
   const scheduledFor = step.action === 'schedule' && typeof details.scheduledFor === 'string' ? details.scheduledFor : undefined;
   const decided = decisionText(step);
+  const focusHome = useKeepFocusInStep<HTMLLIElement>();
 
   return (
     <li
+      ref={focusHome}
+      // focusable from script only: where focus goes when the step's focused control goes away
+      tabIndex={-1}
       className={`step-item step-item--${info.tone}${pending ? ' step-item--pending' : ''}${waiting ? ' step-item--waiting' : ''}`}
       data-status={step.status}
       data-action={step.action}
