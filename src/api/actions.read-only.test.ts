@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as actions from './actions';
 import type { CmAction } from './actions';
 import { rel } from './links';
-import type { Pipeline, PipelineList, Repository, StepState, VariableList } from './types';
+import type { Execution, Pipeline, PipelineList, Repository, StepState, VariableList } from './types';
 
 /** A resource that offers every link relation the console knows. */
 function offeringEverything<T>(extra: object = {}): T {
@@ -37,6 +37,8 @@ const calls: Record<ActionFunction, () => CmAction> = {
   cancelStep: () => actions.cancelStep(step('build', 'RUNNING')),
   reExecute: () => actions.reExecute(step('managed', 'FINISHED')),
   stopExecutionAt: () => actions.stopExecutionAt(step('approval', 'WAITING')),
+  stopExecution: () =>
+    actions.stopExecution({ id: '3', status: 'RUNNING', _embedded: { stepStates: [step('build', 'RUNNING')] } } as Execution),
   createPipeline: () => actions.createPipeline(list),
   updatePipeline: () => actions.updatePipeline(pipeline),
   deletePipeline: () => actions.deletePipeline(pipeline),

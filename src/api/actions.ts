@@ -11,7 +11,7 @@
 import type { HttpMethod } from './client';
 import { findLink, rel, type Rel } from './links';
 import type { PipelineBody, VariableUpdate } from './pipeline-bodies';
-import type { HalLink, Pipeline, PipelineList, Repository, StepState, VariableList } from './types';
+import type { Execution, HalLink, Pipeline, PipelineList, Repository, StepState, VariableList } from './types';
 
 /** The request bodies of the API's decisions (reference/api.yaml and Adobe's "Deploy your code"). */
 export type ActionBody =
@@ -124,6 +124,19 @@ export function stopExecutionAt(step: StepState): CmAction {
   if (step.status === 'WAITING' && step.action === 'approval') return rejectApproval(step);
   if (step.status === 'WAITING' && step.action === 'codeQuality') return rejectQuality(step);
   return cancelStep(step);
+}
+
+/**
+ * Stop the execution (read just now: a copy from an earlier poll can name a step that has finished
+ * since, whose `cancel` link the API refuses) at the step active in it: the running or held step
+ * that offers `cancel`, else any step that does. No link when none does.
+ */
+export function stopExecution(execution: Execution): CmAction {
+  const steps = execution._embedded?.stepStates ?? [];
+  const step =
+    steps.find((s) => (s.status === 'WAITING' || s.status === 'RUNNING') && findLink(s, rel.cancel)) ??
+    steps.find((s) => findLink(s, rel.cancel));
+  return step ? stopExecutionAt(step) : cancelStep(undefined);
 }
 
 /**

@@ -10,7 +10,7 @@ import { AlertDialog, DialogContainer, ToastQueue } from '@adobe/react-spectrum'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
-import { deletePipeline, invalidateCache, startPipeline, stopExecutionAt } from '../../api/actions';
+import { deletePipeline, invalidateCache, startPipeline, stopExecution } from '../../api/actions';
 import { actionRequest } from '../../api/action-request';
 import { findLink, rel } from '../../api/links';
 import { useLinkAction } from '../../api/mutations';
@@ -78,16 +78,9 @@ function PipelineActionDialogs({ programId, pipeline, open, onClose }: PipelineA
   const cancel = async () => {
     onClose();
     try {
-      const execution = await fetchCurrentExecution(queryClient, pipeline);
-      const steps = execution._embedded?.stepStates ?? [];
-      const step =
-        steps.find((s) => (s.status === 'WAITING' || s.status === 'RUNNING') && findLink(s, rel.cancel)) ??
-        steps.find((s) => findLink(s, rel.cancel));
-      if (!step) throw new ApiError(0, 'Cannot cancel now', 'The current step cannot be cancelled at this point.', 'link');
-      await action.mutateAsync({
-        ...stopExecutionAt(step),
-        success: `Cancelling the execution of "${pipeline.name}".`,
-      });
+      const stop = stopExecution(await fetchCurrentExecution(queryClient, pipeline));
+      if (!stop.link) throw new ApiError(0, 'Cannot cancel now', 'The current step cannot be cancelled at this point.', 'link');
+      await action.mutateAsync({ ...stop, success: `Cancelling the execution of "${pipeline.name}".` });
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'link') ToastQueue.negative(error.message, { timeout: 8000 });
     }

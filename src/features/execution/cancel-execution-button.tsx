@@ -1,6 +1,6 @@
 import { AlertDialog, Button, DialogTrigger, Flex, Text } from '@adobe/react-spectrum';
 import { useQueryClient } from '@tanstack/react-query';
-import { cancelStep, stopExecutionAt } from '../../api/actions';
+import { cancelStep, stopExecution } from '../../api/actions';
 import { findLink } from '../../api/links';
 import { executionQueryOptions } from '../../api/queries';
 import type { Execution } from '../../api/types';
@@ -29,9 +29,8 @@ export function CancelExecutionButton({ execution }: { execution: Execution }) {
   const cancelNow = async () => {
     const self = findLink(execution, 'self')?.href;
     const now = await client.fetchQuery({ ...executionQueryOptions(self), staleTime: 0 }).catch(() => execution);
-    const active = runningStep(now) ?? now._embedded?.stepStates?.find((step) => step.status === 'WAITING');
-    // Nothing active any more (the run ended meanwhile): the refusal says so and the page refreshes.
-    action.send({ ...(active ? stopExecutionAt(active) : cancel), success: 'The execution is being cancelled.' });
+    // Nothing to stop any more (the run ended meanwhile): the refusal says so and the page refreshes.
+    action.send({ ...stopExecution(now), success: 'The execution is being cancelled.' });
   };
   const trigger = (
     <DialogTrigger>
