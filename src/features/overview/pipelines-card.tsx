@@ -10,8 +10,7 @@ import { paths } from '../../lib/paths';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
 import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
 import { PipelineDialogHost } from '../../components/pipeline-actions/pipeline-action-dialogs';
-import { ExecutionPopover } from '../../components/popovers/execution-popover';
-import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
+import { PipelineStatusWithDetails } from '../../components/popovers/execution-popover';
 import { pipelineTypeLabel, repoBranchLabel } from '../../domain/pipeline-type';
 import { OverviewCard } from './overview-card';
 import { AccessRepoInfoDialog } from '../../components/repositories/access-repo-info-dialog';
@@ -73,12 +72,7 @@ export function PipelinesCard({ programId, pipelineList, repositories }: Pipelin
                   <div className="small-caps">{repoBranchLabel(pipeline, repositories)}</div>
                 </th>
                 <td>
-                  <Flex alignItems="center" gap="size-50">
-                    <PipelineStatus status={pipeline.status} />
-                    {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
-                      <ExecutionPopover programId={programId} pipeline={pipeline} />
-                    ) : null}
-                  </Flex>
+                  <PipelineStatusWithDetails programId={programId} pipeline={pipeline} />
                 </td>
                 <td className="cell-actions">
                   <PipelineActionsMenu programId={programId} pipeline={pipeline} />

@@ -29,8 +29,7 @@ import { PageToolbar } from '../../components/page-toolbar';
 import { AddPipelineMenu } from '../../components/pipeline-actions/add-pipeline-menu';
 import { PipelineActionsMenu } from '../../components/pipeline-actions/pipeline-actions-menu';
 import { PipelineDialogHost } from '../../components/pipeline-actions/pipeline-action-dialogs';
-import { ExecutionPopover } from '../../components/popovers/execution-popover';
-import { isPipelineRunning, PipelineStatus } from '../../components/pipeline-status';
+import { PipelineStatusWithDetails } from '../../components/popovers/execution-popover';
 import { deployPhase, pipelineTriggerLabel, pipelineTypeLabel, sourcePhase } from '../../domain/pipeline-type';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
@@ -140,12 +139,7 @@ export default function PipelinesPage() {
                       </Flex>
                     </Cell>
                     <Cell textValue={pipeline.status ?? ''}>
-                      <Flex alignItems="center" gap="size-50">
-                        <PipelineStatus status={pipeline.status} />
-                        {isPipelineRunning(pipeline.status) || pipeline.lastStartedAt ? (
-                          <ExecutionPopover programId={programId} pipeline={pipeline} />
-                        ) : null}
-                      </Flex>
+                      <PipelineStatusWithDetails programId={programId} pipeline={pipeline} />
                     </Cell>
                     <Cell>{repository}</Cell>
                     <Cell>{sourcePhase(pipeline)?.branch ?? '-'}</Cell>
