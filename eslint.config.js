@@ -64,6 +64,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs', 'eslint.config.js'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['public/simulator-worker.js'], languageOptions: { globals: { ...globals.serviceworker } } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

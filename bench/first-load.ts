@@ -35,7 +35,8 @@ export const benchFirstLoad: Bench = async (ctx) => {
         done ||
         url.origin !== new URL(ctx.baseUrl).origin ||
         !url.pathname.endsWith('.js') ||
-        url.pathname.endsWith('/mockServiceWorker.js')
+        url.pathname.endsWith('/mockServiceWorker.js') ||
+        url.pathname.endsWith('/simulator-worker.js')
       )
         return;
       const file = url.pathname.replace(/^\//, '');

@@ -1,6 +1,6 @@
 /**
- * The embedded simulator: MSW's service worker hands requests for /api, /files and /_sim on this
- * origin to the simulator running in the page. Its state is kept in localStorage, so a reload
+ * The embedded simulator: MSW's service worker (public/simulator-worker.js) hands requests for /api,
+ * /files and /_sim on this origin to the simulator running in the page. Its state is kept in localStorage, so a reload
  * carries on where it was (catching up from the wall clock). The acting user is the seeded user
  * `x-sim-user` names (a Deployment Manager by default); the journal feeds the console's
  * notifications (`GET /_sim/events`), and webhooks answer 501 (they need the standalone server).
@@ -13,6 +13,8 @@ import { createStateStore } from './browser-storage';
 import { Simulator } from './sim/simulator';
 
 const STORAGE_KEY = 'cm-console.simulator-state';
+/** The paths the simulator answers on this origin: the API, its files, and the simulator's own controls. */
+const SIMULATOR_PATHS = ['api', 'files', '_sim'];
 /** Journal entries kept in the browser: enough for the bell, small enough for localStorage (~0.5 MB). */
 export const BROWSER_JOURNAL_LIMIT = 2000;
 
@@ -22,11 +24,12 @@ export async function startSimulator(): Promise<void> {
   save(simulator.state);
   const api = createApi(simulator);
   const origin = window.location.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const worker = setupWorker(http.all(new RegExp(`^${origin}/(api|files|_sim)(/|$)`), ({ request }) => api.handle(request)));
+  const worker = setupWorker(http.all(new RegExp(`^${origin}/(${SIMULATOR_PATHS.join('|')})(/|$)`), ({ request }) => api.handle(request)));
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    // MSW's worker behind a filter that lets every other request go straight to the network
+    serviceWorker: { url: `${import.meta.env.BASE_URL}simulator-worker.js?paths=${SIMULATOR_PATHS.join(',')}` },
   });
   // Keep time-driven progress in storage too, so a reload never goes back.
   window.setInterval(() => {

@@ -17,7 +17,11 @@ function registration(script: string) {
 let registrations: ReturnType<typeof registration>[];
 
 beforeEach(() => {
-  registrations = [registration('/mockServiceWorker.js'), registration('/some-other-worker.js')];
+  registrations = [
+    registration('/simulator-worker.js?paths=api,files,_sim'),
+    registration('/some-other-worker.js'),
+    registration('/mockServiceWorker.js'), // registered by an earlier version of the console
+  ];
   Object.defineProperty(navigator, 'serviceWorker', {
     configurable: true,
     value: { getRegistrations: async () => registrations },
@@ -38,12 +42,13 @@ describe('starting the embedded simulator', () => {
     for (const r of registrations) expect(r.unregister).not.toHaveBeenCalled();
   });
 
-  it('served by the proxy: does not start it, and unregisters the simulator’s worker (only that one)', async () => {
+  it('served by the proxy: does not start it, and unregisters the simulator’s workers (only those)', async () => {
     markAsServedByProxy();
     await startEmbeddedSimulatorIfNeeded();
     expect(startSimulator).not.toHaveBeenCalled();
     expect(registrations[0].unregister).toHaveBeenCalledOnce();
     expect(registrations[1].unregister).not.toHaveBeenCalled();
+    expect(registrations[2].unregister).toHaveBeenCalledOnce();
   });
 
   it('served by the proxy but the embedded simulator chosen in Settings on this origin: starts it', async () => {

@@ -6,14 +6,19 @@
  */
 import { loadSettings } from '../api/settings';
 
-/** The simulator's worker script (public/mockServiceWorker.js, registered by mocks/browser.ts). */
-const SIMULATOR_WORKER = '/mockServiceWorker.js';
+/**
+ * The simulator's worker scripts: public/simulator-worker.js (registered by mocks/browser.ts), and
+ * MSW's own, which earlier versions of the console registered directly.
+ */
+const SIMULATOR_WORKERS = ['/simulator-worker.js', '/mockServiceWorker.js'];
+
+const isSimulatorWorker = (scriptURL: string) => SIMULATOR_WORKERS.some((script) => new URL(scriptURL).pathname.endsWith(script));
 
 /** Unregisters every service worker of this origin that is the simulator's. */
 export async function unregisterSimulatorWorker(): Promise<void> {
   const registrations = (await globalThis.navigator?.serviceWorker?.getRegistrations()) ?? [];
   const simulator = registrations.filter((registration) =>
-    [registration.active, registration.waiting, registration.installing].some((worker) => worker?.scriptURL.endsWith(SIMULATOR_WORKER)),
+    [registration.active, registration.waiting, registration.installing].some((worker) => worker && isSimulatorWorker(worker.scriptURL)),
   );
   // A page the old worker still controls is safe until it reloads: the worker answers only pages
   // that started the simulator, and this one did not.
