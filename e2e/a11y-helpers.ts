@@ -38,10 +38,11 @@ function axeOption<T>(name: 'axeSchemes' | 'axeViewports', otherwise: T): T {
 const axeSchemes = () => axeOption<readonly Theme[]>('axeSchemes', THEMES);
 
 /**
- * The further viewports each scan covers, in the light scheme: the project's `axeViewports` option.
- * The desktop project scans every screen again at a phone's size, in place (the layout follows the
- * width: the side navigation becomes a drawer, the header folds into More); the phone project,
- * already at that size and with touch, scans its journey's screens at its own size only.
+ * The further viewports each scan covers, in the project's last colour scheme (dark): the project's
+ * `axeViewports` option. The desktop project scans every screen again at a phone's size, in place
+ * (the layout follows the width: the side navigation becomes a drawer, the header folds into More);
+ * the phone project, already at that size and with touch, scans its journey's screens at its own
+ * size only, in the light scheme. So what only a phone's width shows is checked in both schemes.
  */
 const axeViewports = () => axeOption<readonly ViewportSize[]>('axeViewports', []);
 
@@ -116,10 +117,10 @@ async function showViewport(page: Page, size: ViewportSize) {
 
 /**
  * Scans the page with axe (WCAG 2.x A + AA) in each colour scheme of the project, switching the
- * scheme in place (open dialogs stay open), then in the light scheme at each further viewport of
- * the project, resizing in place; fails with a readable list of the violations: every rule in the
+ * scheme in place (open dialogs stay open), then, still in the last scheme, at each further viewport
+ * of the project, resizing in place; fails with a readable list of the violations: every rule in the
  * first scheme and at each further size, the colour rules in the other schemes. The page is left
- * in the light scheme at its own size.
+ * in the light scheme at its own size (both restored together: one layout, not two).
  */
 export async function expectNoAxeViolations(page: Page, screen: string) {
   const schemes = axeSchemes();
@@ -129,14 +130,20 @@ export async function expectNoAxeViolations(page: Page, screen: string) {
     // soft: a journey goes on to scan its later screens and reports every violation at the end
     expect.soft(report, `axe violations on ${schemes.length > 1 ? `${screen} (${scheme})` : screen}`).toEqual([]);
   }
-  if (schemes.length > 1) await showScheme(page, 'light');
+  const scheme = schemes[schemes.length - 1];
   const own = page.viewportSize();
-  for (const size of own ? axeViewports() : []) {
+  const sizes = own ? axeViewports() : [];
+  for (const size of sizes) {
     await showViewport(page, size);
     const report = await axeViolations(page);
-    expect.soft(report, `axe violations on ${screen} (${size.width} × ${size.height})`).toEqual([]);
-    await showViewport(page, own!);
+    expect
+      .soft(report, `axe violations on ${screen} (${size.width} × ${size.height}${schemes.length > 1 ? `, ${scheme}` : ''})`)
+      .toEqual([]);
   }
+  // back to the light scheme at the page's own size, in one layout (showScheme waits for the scheme)
+  if (schemes.length > 1) await page.emulateMedia({ colorScheme: 'light' });
+  if (sizes.length > 0) await showViewport(page, own!);
+  if (schemes.length > 1) await showScheme(page, 'light');
 }
 
 /** Whether the element a locator finds is the focused element (document.activeElement). */

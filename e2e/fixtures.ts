@@ -11,7 +11,7 @@
  *   fakeClock   the page runs on Playwright's fake clock (page.clock), installed before it loads
  *   theme       the console's colour scheme chosen before it loads ('light', 'dark'), default System
  *   axeSchemes  the colour schemes each axe scan covers (set by the Playwright project), default light and dark
- *   axeViewports  further viewports each axe scan covers in the light scheme (set by the project), default none
+ *   axeViewports  further viewports each axe scan covers, in its last scheme (set by the project), default none
  * `openConsole` applies hrefLayout, outcome and speed once the simulator answers.
  */
 import { test as base, expect, type Locator, type Page, type ViewportSize } from '@playwright/test';
