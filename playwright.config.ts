@@ -51,6 +51,26 @@ export default defineConfig<E2eOptions>({
     ...launch,
   },
   projects: [
+    // A phone (Chromium, not devices['iPhone …'], which is WebKit): the deploy journey at 390 × 844
+    // with touch, with axe scans of its screens (the desktop project scans every screen at this size).
+    // Listed first so its long journey starts first: with it last, one worker ran it alone at the end.
+    {
+      name: 'phone',
+      testMatch: /phone\.spec\.ts$/,
+      use: {
+        hrefLayout: 'standard',
+        // the light scheme: the desktop project scans this size in the dark one
+        axeSchemes: ['light'],
+        viewport: PHONE_VIEWPORT,
+        // Layout is in CSS pixels whatever the density; at 3× the software-rendered page would
+        // cost nine times the pixels on the CI machine (the screenshots use 3×).
+        deviceScaleFactor: 1,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+        ...launch,
+      },
+    },
     // Adobe's href layout: every journey but those tagged @links. Its axe scans cover each screen
     // again at a phone's size (e2e/a11y-helpers.ts).
     {
@@ -67,25 +87,6 @@ export default defineConfig<E2eOptions>({
     // operations); rejecting an approval uses the same `cancel` link as cancelling a build, so only
     // the cancel is tagged. Adobe's layout is what every other journey runs on.
     { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/, testIgnore: /phone\.spec\.ts$/ },
-    // A phone (Chromium, not devices['iPhone …'], which is WebKit): the deploy journey at 390 × 844
-    // with touch, with axe scans of its screens (the desktop project scans every screen at this size).
-    {
-      name: 'phone',
-      testMatch: /phone\.spec\.ts$/,
-      use: {
-        hrefLayout: 'standard',
-        // colour does not depend on the viewport: the desktop project scans both schemes
-        axeSchemes: ['light'],
-        viewport: PHONE_VIEWPORT,
-        // Layout is in CSS pixels whatever the density; at 3× the software-rendered page would
-        // cost nine times the pixels on the CI machine (the screenshots use 3×).
-        deviceScaleFactor: 1,
-        isMobile: true,
-        hasTouch: true,
-        userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
-        ...launch,
-      },
-    },
   ],
   webServer: {
     command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,

@@ -132,14 +132,19 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
   /** Opens the console with the simulator ready, in this project's href layout, with the test's outcome and speed. */
   openConsole: async ({ page, sim, hrefLayout, outcome, speed }, use) => {
     await use(async (path = '/') => {
-      await page.goto('/');
-      await expect(page.getByRole('heading', { name: 'My Programs' })).toBeVisible();
+      const loadAgain = path !== '/' || hrefLayout !== 'standard';
+      // A first load that is followed by another only starts the simulator for its controls: the
+      // console's "Page not found" shows no data, and costs about a third less than My Programs.
+      await page.goto(loadAgain ? '/starting-the-simulator' : '/');
+      await expect(
+        loadAgain ? page.getByRole('heading', { name: 'Page not found' }) : page.getByRole('heading', { name: 'My Programs' }),
+      ).toBeVisible();
       await sim.layout(hrefLayout);
       if (outcome !== undefined) await sim.outcome(outcome);
       if (speed !== undefined) await sim.speed(speed);
       const [first] = embedded(await sim.get('/api/programs'), 'programs');
       expect(findLink(first, 'self')?.href.startsWith('/api/alt-layout/')).toBe(hrefLayout === 'alternate');
-      if (path !== '/' || hrefLayout !== 'standard') {
+      if (loadAgain) {
         await page.goto(path);
         // the shell renders only once the embedded simulator answers
         await expect(page.getByRole('link', { name: 'Cloud Manager — My Programs' })).toBeVisible();
