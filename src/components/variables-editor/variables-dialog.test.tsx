@@ -50,8 +50,8 @@ const row = (name: string) => within(table()).getByRole('row', { name: new RegEx
 const addField = (label: string) => within(dialog()).getByLabelText(label, { selector: 'input' });
 
 async function addVariable(user: UserEvent, name: string, type: 'Text' | 'Secret', value: string) {
-  await user.clear(addField('Name'));
-  await user.type(addField('Name'), name);
+  await user.clear(addField('Name')); // focuses the field
+  await user.paste(name);
   await user.click(within(dialog()).getByRole('button', { name: /Type/ }));
   await user.click(await screen.findByRole('option', { name: type }));
   const valueField = addField(type === 'Secret' ? 'Secret value' : 'Value');

@@ -164,15 +164,16 @@ describe('Environment variables', () => {
   const dialog = () => screen.getByRole('dialog');
   const field = (label: string) => within(dialog()).getByLabelText(label, { selector: 'input' });
 
+  /** Adds a variable in the editor's add row; names and values are pasted (one change each, not a re-render per key). */
   async function add(user: UserEvent, name: string, service: string, type: 'Text' | 'Secret', value: string) {
     await user.clear(field('Name'));
-    await user.type(field('Name'), name);
+    await user.paste(name);
     await user.click(within(dialog()).getByRole('button', { name: /Service$/ }));
     await user.click(await screen.findByRole('option', { name: service }));
     await user.click(within(dialog()).getByRole('button', { name: /Type$/ }));
     await user.click(await screen.findByRole('option', { name: type }));
     await user.clear(field(type === 'Secret' ? 'Secret value' : 'Value'));
-    await user.type(field(type === 'Secret' ? 'Secret value' : 'Value'), value);
+    await user.paste(value);
     await user.click(within(dialog()).getByRole('button', { name: 'Add variable' }));
   }
 
