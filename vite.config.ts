@@ -15,11 +15,6 @@ const TEST_FILES = [
   'examples/**/*.test.ts',
 ];
 
-// Test files that replace a module with vi.mock: they need modules of their own (a module another
-// file imported first would stay unmocked in a shared worker). scripts/vitest-isolation.test.ts
-// fails when a file that mocks a module is missing here.
-const MOCKING_TEST_FILES = ['src/app/start-simulator.test.ts', 'src/features/execution/execution-polling.test.tsx'];
-
 // Test files that run in Node rather than jsdom (their first line is `// @vitest-environment node`),
 // in a project of their own: a shared worker that meets a file of the other environment is replaced
 // by a new one, which imports React Spectrum again. Mixed in one project they cost 33 new workers
@@ -29,7 +24,6 @@ const NODE_TEST_FILES = process.env.VITEST
       .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file.split('\\').join('/')}`))
       .filter((file) => /\.test\.tsx?$/.test(file) && !file.includes('node_modules'))
       .filter((file) => readFileSync(file, 'utf8').startsWith('// @vitest-environment node'))
-      .filter((file) => !MOCKING_TEST_FILES.includes(file))
   : [];
 
 export default defineConfig({
@@ -57,8 +51,10 @@ export default defineConfig({
     // main process mostly waits, so every core gets a worker (unit tests 408 s → 260 s on 2 cores).
     maxWorkers: availableParallelism(),
     // Test files share their worker's modules (React Spectrum is imported once per worker, not
-    // once per file); src/test/setup.ts starts each file from a fresh page's state. Files that
-    // mock a module run isolated; Node's files share workers of their own.
+    // once per file); src/test/setup.ts starts each file from a fresh page's state. Node's files
+    // share workers of their own. No file mocks a module (scripts/vitest-isolation.test.ts): a
+    // project of isolated files cost its own workers, which import React Spectrum again (unit tests
+    // 167 → 145 s on 2 cores, 2026-12-01).
     projects: [
       {
         extends: true,
@@ -66,11 +62,10 @@ export default defineConfig({
           name: 'dom',
           isolate: false,
           include: TEST_FILES,
-          exclude: [...configDefaults.exclude, ...MOCKING_TEST_FILES, ...NODE_TEST_FILES],
+          exclude: [...configDefaults.exclude, ...NODE_TEST_FILES],
         },
       },
       { extends: true, test: { name: 'node', isolate: false, environment: 'node', include: NODE_TEST_FILES } },
-      { extends: true, test: { name: 'isolated', isolate: true, include: MOCKING_TEST_FILES } },
     ],
   },
 });

@@ -7,8 +7,8 @@ import { saveSettings, defaultSettings } from '../api/settings';
 import { markAsServedByProxy, removeProxyMarker } from '../test/proxy-marker';
 import { startEmbeddedSimulatorIfNeeded } from './start-simulator';
 
-const startSimulator = vi.hoisted(() => vi.fn(async () => {}));
-vi.mock('../../mocks/browser', () => ({ startSimulator }));
+/** Stands in for the bundled simulator (mocks/browser.ts), which needs a real service worker. */
+const startSimulator = vi.fn(async () => {});
 
 function registration(script: string) {
   return { active: { scriptURL: `${location.origin}${script}` }, waiting: null, installing: null, unregister: vi.fn(async () => true) };
@@ -37,14 +37,14 @@ afterEach(() => {
 
 describe('starting the embedded simulator', () => {
   it('starts it by default, and leaves the workers alone', async () => {
-    await startEmbeddedSimulatorIfNeeded();
+    await startEmbeddedSimulatorIfNeeded(startSimulator);
     expect(startSimulator).toHaveBeenCalledOnce();
     for (const r of registrations) expect(r.unregister).not.toHaveBeenCalled();
   });
 
   it('served by the proxy: does not start it, and unregisters the simulator’s workers (only those)', async () => {
     markAsServedByProxy();
-    await startEmbeddedSimulatorIfNeeded();
+    await startEmbeddedSimulatorIfNeeded(startSimulator);
     expect(startSimulator).not.toHaveBeenCalled();
     expect(registrations[0].unregister).toHaveBeenCalledOnce();
     expect(registrations[1].unregister).not.toHaveBeenCalled();
@@ -54,13 +54,13 @@ describe('starting the embedded simulator', () => {
   it('served by the proxy but the embedded simulator chosen in Settings on this origin: starts it', async () => {
     markAsServedByProxy();
     saveSettings({ ...defaultSettings, target: 'embedded' });
-    await startEmbeddedSimulatorIfNeeded();
+    await startEmbeddedSimulatorIfNeeded(startSimulator);
     expect(startSimulator).toHaveBeenCalledOnce();
   });
 
   it('another API chosen: neither starts it nor touches the workers', async () => {
     saveSettings({ ...defaultSettings, target: 'standalone' });
-    await startEmbeddedSimulatorIfNeeded();
+    await startEmbeddedSimulatorIfNeeded(startSimulator);
     expect(startSimulator).not.toHaveBeenCalled();
     for (const r of registrations) expect(r.unregister).not.toHaveBeenCalled();
   });
@@ -68,6 +68,6 @@ describe('starting the embedded simulator', () => {
   it('without service workers at all (an insecure origin): no error', async () => {
     delete (navigator as { serviceWorker?: unknown }).serviceWorker;
     markAsServedByProxy();
-    await expect(startEmbeddedSimulatorIfNeeded()).resolves.toBeUndefined();
+    await expect(startEmbeddedSimulatorIfNeeded(startSimulator)).resolves.toBeUndefined();
   });
 });

@@ -25,7 +25,14 @@ export async function unregisterSimulatorWorker(): Promise<void> {
   await Promise.all(simulator.map((registration) => registration.unregister()));
 }
 
-export async function startEmbeddedSimulatorIfNeeded(): Promise<void> {
+/** Loads the embedded simulator's code (a chunk of its own) and starts it in this page. */
+async function startBundledSimulator(): Promise<void> {
+  const { startSimulator } = await import('../../mocks/browser');
+  await startSimulator();
+}
+
+/** `start` starts the simulator: the bundled one, or in unit tests a stand-in. */
+export async function startEmbeddedSimulatorIfNeeded(start: () => Promise<void> = startBundledSimulator): Promise<void> {
   const { target } = loadSettings();
   if (target === 'proxy') {
     await unregisterSimulatorWorker().catch((error: unknown) => console.error('[console] could not unregister the simulator', error));
@@ -33,8 +40,7 @@ export async function startEmbeddedSimulatorIfNeeded(): Promise<void> {
   }
   if (target !== 'embedded') return;
   try {
-    const { startSimulator } = await import('../../mocks/browser');
-    await startSimulator();
+    await start();
   } catch (error) {
     console.error('[console] the embedded simulator did not start', error);
   }

@@ -4,6 +4,8 @@
  * file), so each file starts here from what a fresh page would have: empty storage, an empty
  * document, the default settings, no toast left over from another file.
  */
+// first: React looks for the DevTools hook once, when react-dom loads (Testing Library loads it)
+import './render-counter';
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { paths } from '../../lib/paths';
 import type { StepState } from '../../api/types';
 import {
@@ -12,20 +12,13 @@ import {
 } from '../../test/fixtures/execution-fixtures';
 import { setupEmptyServer } from '../../test/msw-server';
 import { renderWithProviders } from '../../test/render';
+import { countRenders } from '../../test/render-counter';
 import ExecutionPage from './execution-page';
+import { StepStatusLine } from './timeline/step-status-line';
 
-const renders = vi.hoisted(() => new Map<string, number>());
-
-// Count how often each step's status line renders (it renders exactly when its step item does).
-vi.mock('./timeline/step-status-line', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./timeline/step-status-line')>();
-  return {
-    StepStatusLine: (props: { step: StepState }) => {
-      renders.set(props.step.id, (renders.get(props.step.id) ?? 0) + 1);
-      return original.StepStatusLine(props);
-    },
-  };
-});
+// How often each step's status line renders (it renders exactly when its step item does).
+const { renders, stop } = countRenders(StepStatusLine, ({ step }: { step: StepState }) => step.id);
+afterAll(stop);
 
 const server = setupEmptyServer();
 
