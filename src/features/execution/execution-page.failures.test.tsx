@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../lib/paths';
+import { POLL_INTERVAL_MS } from '../../api/polling';
 import type { Execution } from '../../api/types';
 import {
   BASE,
@@ -24,6 +25,7 @@ import {
 } from '../../test/fixtures/execution-fixtures';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
 import { setupEmptyServer } from '../../test/msw-server';
+import { fakePollTimers } from '../../test/poll-clock';
 import { renderWithProviders } from '../../test/render';
 import ExecutionPage from './execution-page';
 
@@ -76,9 +78,11 @@ describe('Execution page when the API fails', () => {
           : HttpResponse.json(running),
       ),
     ]);
+    const nextPoll = fakePollTimers();
     await screen.findByRole('heading', { level: 3, name: 'Build & Unit Testing' });
     gone = true;
-    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Not Found: Execution 300 was deleted.');
+    await nextPoll(POLL_INTERVAL_MS);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not Found: Execution 300 was deleted.');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
@@ -140,12 +144,15 @@ describe('Execution page when the API fails', () => {
           : HttpResponse.json(running),
       ),
     ]);
+    const nextPoll = fakePollTimers();
     await screen.findByRole('heading', { level: 3, name: 'Build & Unit Testing' });
     answer = 'down';
-    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Cloud Manager is in maintenance.');
+    await nextPoll(POLL_INTERVAL_MS);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cloud Manager is in maintenance.');
     answer = 'ok';
-    // nobody presses Retry: the backed-off poll (4 s after one failure) brings the page back
-    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument(), { timeout: 9000 });
+    // nobody presses Retry: the backed-off poll (twice the interval after one failure) brings the page back
+    await nextPoll(2 * POLL_INTERVAL_MS);
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(screen.getByRole('heading', { level: 3, name: 'Build & Unit Testing' })).toBeInTheDocument();
   });
 });

@@ -9,9 +9,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { getJson } from '../../api/client';
 import { findLink, rel } from '../../api/links';
+import { POLL_INTERVAL_MS } from '../../api/polling';
 import type { Execution } from '../../api/types';
 import { paths } from '../../lib/paths';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
+import { fakePollTimers } from '../../test/poll-clock';
 import { renderWithProviders } from '../../test/render';
 import { pipelineNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import ExecutionPage from './execution-page';
@@ -76,12 +78,15 @@ describe('Execution page with the API quirks of a scenario', () => {
   it('503 maintenance: the page shows the outage message, and shows the run again by itself once the window is over', async () => {
     const started = await startWeRetail();
     await sim.control('PUT', 'quirks', { maintenance: { seconds: 600 } });
+    const nextPoll = fakePollTimers();
     showExecution(started);
     const alert = await screen.findByRole('alert', {}, { timeout: 8000 });
     expect(alert).toHaveTextContent('Cloud Manager is unavailable');
-    // The window ends (here: the quirks are lifted); nobody presses Retry.
+    // The window ends (here: the quirks are lifted); nobody presses Retry: the backed-off poll
+    // (twice the interval after one failure) shows the run.
     await sim.control('PUT', 'quirks', {});
-    expect(await screen.findByRole('heading', { level: 3, name: 'Validation' }, { timeout: 15_000 })).toBeInTheDocument();
+    await nextPoll(2 * POLL_INTERVAL_MS);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Validation' })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
   }, 30_000);
 

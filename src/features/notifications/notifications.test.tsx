@@ -8,8 +8,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approve, rejectApproval } from '../../api/actions';
 import { currentSettings, putLink, useSettingsForRequests as applySettingsForRequests } from '../../api/client';
+import { LIST_POLL_MS } from '../../api/polling';
 import type { StepState } from '../../api/types';
 import { paths } from '../../lib/paths';
+import { fakePollTimers } from '../../test/poll-clock';
 import { renderWithProviders } from '../../test/render';
 import { pipelineNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import { NotificationBell } from './notification-bell';
@@ -54,13 +56,16 @@ describe('Notifications', () => {
   });
 
   it('on the simulator the journal says when to read again: a hold appears, and drops out when decided elsewhere', async () => {
+    const nextPoll = fakePollTimers(); // the bell reads the journal every LIST_POLL_MS
     renderWithProviders(<NotificationBell />);
     await screen.findByRole('button', { name: 'Notifications, none unread' });
     const held = await heldApproval(); // another tab (the API directly): the bell learns it from the journal
-    await screen.findByRole('button', { name: 'Notifications, 1 unread' }, { timeout: 8000 });
+    await nextPoll(LIST_POLL_MS);
+    await screen.findByRole('button', { name: 'Notifications, 1 unread' });
     await putLink(approve(held.step).link, approve(held.step).body);
-    await screen.findByRole('button', { name: 'Notifications, none unread' }, { timeout: 8000 });
-  }, 30_000);
+    await nextPoll(LIST_POLL_MS);
+    await screen.findByRole('button', { name: 'Notifications, none unread' });
+  });
 
   it('a Developer is not told about an approval they may not give', async () => {
     await heldApproval();
