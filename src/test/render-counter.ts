@@ -5,7 +5,7 @@
  * unit tests need no module mock to count renders, and every test file can share its worker's
  * modules (vite.config.ts).
  *
- * It reads three fields of React's fibers that DevTools reads too (`child`/`sibling`/`alternate`,
+ * It reads fields of React's fibers that DevTools reads too (`child`, `sibling`, `alternate`,
  * `flags`, `type`, `memoizedProps`); a React that changes them fails the tests that count, loudly
  * (nothing counted), not silently.
  */
