@@ -279,14 +279,17 @@ export async function scrollGridSideways(grid: Locator, to: 'start' | 'end') {
 
 /**
  * On a page with the fake clock (`fakeClock`): waits until `shown` holds, moving the page's clock
- * on a poll interval at a time. The page polls (and backs off, up to 30 s) on its own timers, so a
- * recovery is waited out faster than real time; nothing else makes the page ask again.
+ * on 5 s at a time. The page polls (and backs off, up to 30 s) on its own timers, so a recovery is
+ * waited out faster than real time; nothing else makes the page ask again. Each try takes at least
+ * a second of real time (`shown`'s own wait): with 2 s of page time a try and toPass's pauses, the
+ * 40 s allowed covered less page time than the longest backoff, and a loaded CI machine (2 cores)
+ * saw a page that had not asked again yet.
  */
 export async function waitOnPageClock(page: Page, shown: (timeout: number) => Promise<void>) {
   await expect(async () => {
-    await page.clock.runFor(2000);
+    await page.clock.runFor(5000);
     await shown(1000);
-  }).toPass({ timeout: 40_000 });
+  }).toPass({ timeout: 40_000, intervals: [0] });
 }
 /** `waitOnPageClock`'s check that a locator is visible. */
 export const visibleWithin = (locator: Locator) => (timeout: number) => expect(locator).toBeVisible({ timeout });
