@@ -1,11 +1,10 @@
 /**
- * The standalone server as a child process, for tests and benches: node itself with tsx's loader
- * (one process, so killing it stops the server; the tsx CLI would leave a child behind).
+ * The standalone server as a child process, for tests and benches: node itself running the server
+ * bundled from the current source (test-support/node-program.ts; one process, so killing it stops
+ * the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
+import { nodeProgramArgs } from '../test-support/node-program';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -18,7 +17,9 @@ export interface ServerProcess {
 }
 
 function launch(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeProgramArgs('mocks/server.ts'), '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

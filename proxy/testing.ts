@@ -7,9 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+import { nodeProgramArgs } from '../test-support/node-program';
 
 export const TEST_CSP = "default-src 'self'; script-src 'self'; connect-src 'self' http: https:";
 
@@ -46,14 +44,17 @@ export interface ProxyProcess {
 }
 
 function launch(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(env) });
+  const child = spawn(process.execPath, [...nodeProgramArgs('proxy/main.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnv(env),
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
 }
 
-/** Runs `npm run proxy -- <args>` (as node --import tsx proxy/main.ts) and resolves once it listens. */
+/** Runs the proxy as `npm run proxy -- <args>` does (proxy/main.ts, bundled) and resolves once it listens. */
 export function startProxyProcess(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ProxyProcess> {
   const { child, output } = launch(args, env);
   const stop = () =>
