@@ -48,6 +48,10 @@ export default defineConfig<E2eOptions>({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'on-first-retry',
     ...devices['Desktop Chrome'],
+    // The browser prefers reduced motion: toasts then come and go without their view transition's
+    // slide (src/styles/app.css), which a software-rendered headless Chromium draws frame by frame
+    // over the whole page. What the console does is the same; e2e/a11y.spec.ts checks both ways.
+    reducedMotion: 'reduce',
     ...launch,
   },
   projects: [

@@ -2,7 +2,7 @@
  * Issue #6: axe finds no WCAG 2.1 A/AA violation on any screen or dialog. Each scan covers the
  * colour schemes of the project's `axeSchemes` (light and dark on the desktop; see a11y-helpers).
  */
-import { decide, expect, openHeaderItem, openSideNavLink, showHeaderItems, statusBadge, test } from './fixtures';
+import { decide, deployAndBuild, expect, openHeaderItem, openSideNavLink, showHeaderItems, statusBadge, test } from './fixtures';
 import { axeViolations, backgroundBehind, COLOUR_RULES, expectNoAxeViolations, luminance, THEMES } from './a11y-helpers';
 
 for (const theme of THEMES) {
@@ -20,6 +20,35 @@ for (const theme of THEMES) {
     });
   });
 }
+
+test.describe('reduced motion', () => {
+  test.use({ outcome: 'pass', speed: 1 });
+
+  test('a toast comes without its slide when the user prefers reduced motion, and with it otherwise', async ({ page, openConsole }) => {
+    await openConsole();
+    // React Spectrum brings toasts in and out through a view transition; its animations start on the document.
+    await page.evaluate(() => {
+      const names: string[] = [];
+      Object.assign(window, { viewTransitionAnimations: names });
+      document.documentElement.addEventListener('animationstart', (event) => {
+        if (event.pseudoElement.startsWith('::view-transition')) names.push(event.animationName);
+      });
+    });
+    const animations = () =>
+      page.evaluate(() => (window as unknown as { viewTransitionAnimations: string[] }).viewTransitionAnimations.splice(0));
+
+    // the projects' browser prefers reduced motion (playwright.config.ts)
+    await deployAndBuild(page, 'WKND Sites');
+    await expect(page.getByRole('alertdialog').filter({ hasText: 'started.' })).toBeVisible();
+    expect(await animations()).toEqual([]);
+
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel execution', exact: true }).click();
+    await expect(page.getByRole('alertdialog').filter({ hasText: 'The execution is being cancelled.' })).toBeVisible();
+    await expect.poll(animations).not.toEqual([]);
+  });
+});
 
 test.describe('accessibility (axe)', () => {
   test(
