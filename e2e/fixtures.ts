@@ -129,15 +129,20 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
   sim: async ({ page }, use) => {
     await use(new SimulatorControls(page));
   },
-  /** Opens the console with the simulator ready, in this project's href layout, with the test's outcome and speed. */
+  /**
+   * Opens the console at `path` with the simulator ready, in this project's href layout, with the
+   * test's outcome and speed. In Adobe's layout the page opens at `path` at once, and the outcome
+   * and speed are set once the simulator answers (they change only what happens from then on). The
+   * alternate layout must be set before the console reads anything, so the page first opens on
+   * the console's "Page not found" (it shows no data and starts the simulator), then at `path`.
+   */
   openConsole: async ({ page, sim, hrefLayout, outcome, speed }, use) => {
     await use(async (path = '/') => {
-      const loadAgain = path !== '/' || hrefLayout !== 'standard';
-      // A first load that is followed by another only starts the simulator for its controls: the
-      // console's "Page not found" shows no data, and costs about a third less than My Programs.
-      await page.goto(loadAgain ? '/starting-the-simulator' : '/');
+      const loadAgain = hrefLayout !== 'standard';
+      await page.goto(loadAgain ? '/starting-the-simulator' : path);
+      // the shell renders only once the embedded simulator answers
       await expect(
-        loadAgain ? page.getByRole('heading', { name: 'Page not found' }) : page.getByRole('heading', { name: 'My Programs' }),
+        loadAgain ? page.getByRole('heading', { name: 'Page not found' }) : page.getByRole('link', { name: 'Cloud Manager — My Programs' }),
       ).toBeVisible();
       await sim.layout(hrefLayout);
       if (outcome !== undefined) await sim.outcome(outcome);
@@ -146,7 +151,6 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
       expect(findLink(first, 'self')?.href.startsWith('/api/alt-layout/')).toBe(hrefLayout === 'alternate');
       if (loadAgain) {
         await page.goto(path);
-        // the shell renders only once the embedded simulator answers
         await expect(page.getByRole('link', { name: 'Cloud Manager — My Programs' })).toBeVisible();
       }
     });
