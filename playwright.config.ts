@@ -6,7 +6,7 @@ const chromium = findChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The production build to serve (`vite build --outDir <dir>`); lets parallel runs keep apart.
 const DIST = process.env.E2E_DIST ?? 'dist';
-/** A phone's screen in CSS pixels: the phone project's viewport, and the desktop axe scans' second size. */
+/** A phone's screen in CSS pixels: the phone project's viewport, and the desktop projects' axe scans' second size. */
 const PHONE_VIEWPORT = { width: 390, height: 844 };
 
 // Playwright's own browser wants channel 'chromium' for headless runs; a system Chromium is
@@ -91,7 +91,13 @@ export default defineConfig<E2eOptions>({
     // a line, artifacts and metrics, history through list links, pipeline and environment
     // operations); rejecting an approval uses the same `cancel` link as cancelling a build, so only
     // the cancel is tagged. Adobe's layout is what every other journey runs on.
-    { name: 'alternate-hrefs', use: { hrefLayout: 'alternate' }, grep: /@links/, testIgnore: /phone\.spec\.ts$/ },
+    // Its journeys scan their screens with axe like the other desktop project's (e2e/a11y-helpers.ts).
+    {
+      name: 'alternate-hrefs',
+      use: { hrefLayout: 'alternate', axeViewports: [PHONE_VIEWPORT] },
+      grep: /@links/,
+      testIgnore: /phone\.spec\.ts$/,
+    },
   ],
   webServer: {
     command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,

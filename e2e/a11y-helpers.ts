@@ -10,9 +10,17 @@ export type Theme = (typeof THEMES)[number];
 /** The WCAG 2.0 / 2.1 A and AA rules. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Sets the console's colour scheme (src/app/color-scheme.ts) before any page script runs. */
+/** Where the console keeps the colour scheme chosen in its theme menu (src/app/color-scheme.ts). */
+const THEME_STORAGE_KEY = 'cm-console.color-scheme';
+
+/** Sets the console's colour scheme before any page script runs, on every load of the page. */
 export async function useTheme(page: Page, theme: Theme) {
-  await page.addInitScript((value) => localStorage.setItem('cm-console.color-scheme', value), theme);
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_STORAGE_KEY, theme] as const);
+}
+
+/** Stores a chosen colour scheme in the open page, as its theme menu does; the next load applies it. */
+export async function storeTheme(page: Page, theme: Theme) {
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [THEME_STORAGE_KEY, theme] as const);
 }
 
 /** Waits until finite animations and transitions (dialogs opening, menus fading in) have ended. */

@@ -2,12 +2,15 @@
  * Pipelines you configure, as a new user would: set up a production pipeline for a program that has
  * none, deploy it, edit it; add and delete a non-production pipeline; set a secret variable that
  * the console never shows and the build log masks. Bad input is answered in place. Every expected
- * value is read from the API through links (e2e/pipeline-api.ts).
+ * value is read from the API through links (e2e/pipeline-api.ts). The journeys scan the pipeline
+ * dialog's tabs (with problems shown), the variables editor and its review, and the Pipelines page
+ * with its filters and Run selected with axe on the way (issue #6, e2e/a11y-helpers.ts).
  */
 import type { Locator, Page } from '@playwright/test';
 import { embedded, follow } from '../test-support/hal';
 import { expect, stepItem, test, type SimulatorControls } from './fixtures';
 import { stepOf } from './pipeline-api';
+import { expectNoAxeViolations } from './a11y-helpers';
 
 const PAGES = ['/content/summit/en.html', '/content/summit/fr.html'];
 const SECRET = 'S3cr3t-never-shown-42';
@@ -54,6 +57,7 @@ test.describe('pipelines you configure', () => {
     'Summit Launch: Setup Pipeline with approval, no schedule and two audit pages → Deploy → Build; then edit its branch',
     { tag: '@links' },
     async ({ page, sim, openConsole }) => {
+      test.setTimeout(120_000);
       await openConsole();
       await openProgram(page, 'Summit Launch');
       await expect(page.getByRole('heading', { name: 'From code to production' })).toBeVisible();
@@ -63,6 +67,7 @@ test.describe('pipelines you configure', () => {
       await test.step('Configuration: an empty name is refused in place', async () => {
         await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
         await expect(dialog.getByText('Enter a pipeline name.')).toBeVisible();
+        await expectNoAxeViolations(page, 'pipeline dialog, Configuration');
         await dialog.getByRole('textbox', { name: /^Pipeline Name/ }).fill('Summit Production');
         await expect(dialog.getByText('Enter a pipeline name.')).toHaveCount(0);
         await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -73,6 +78,7 @@ test.describe('pipelines you configure', () => {
         await chooseBranch(page, dialog, 'main');
         await dialog.getByRole('checkbox', { name: 'Pause before deploying to Production' }).check();
         await expect(dialog.getByRole('checkbox', { name: 'Scheduled' })).not.toBeChecked();
+        await expectNoAxeViolations(page, 'pipeline dialog, Source Code');
         await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
       });
 
@@ -81,6 +87,7 @@ test.describe('pipelines you configure', () => {
         await path.fill('content/summit/en.html');
         await dialog.getByRole('button', { name: 'Add Page' }).click();
         await expect(dialog.getByText('A page path starts with "/".')).toBeVisible();
+        await expectNoAxeViolations(page, 'pipeline dialog, Experience Audit');
         for (const p of PAGES) {
           await path.fill(p);
           await dialog.getByRole('button', { name: 'Add Page' }).click();
@@ -198,6 +205,16 @@ test.describe('pipelines you configure', () => {
     await expect(row).toHaveCount(0);
     const names = embedded(await follow(sim.get, added.program, 'pipelines'), 'pipelines').map((p) => p.name);
     expect(names).not.toContain('Nightly Quality');
+
+    await test.step('the Pipelines page with its filters and a selection, and Run selected, scanned with axe', async () => {
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await expect(page.getByRole('group', { name: 'Filters' })).toBeVisible();
+      await page.getByRole('row').nth(1).getByRole('checkbox').check();
+      await expectNoAxeViolations(page, 'Pipelines with filters and a selection');
+      await page.getByRole('button', { name: 'Run selected (1)' }).click();
+      await expect(page.getByRole('dialog', { name: 'Run selected pipelines (1)' })).toBeVisible();
+      await expectNoAxeViolations(page, 'Run selected dialog');
+    });
   });
 
   test('a secret variable is never shown, the API never returns it, and the build log masks it', async ({ page, sim, openConsole }) => {
@@ -228,9 +245,12 @@ test.describe('pipelines you configure', () => {
       await page.getByRole('option', { name: 'Text' }).click();
       await dialog.getByRole('textbox', { name: 'Value' }).fill('on');
       await dialog.getByRole('button', { name: 'Add variable' }).click();
+      await expect(dialog.getByRole('table', { name: 'Variables' })).toBeVisible();
+      await expectNoAxeViolations(page, 'variables editor');
       await dialog.getByRole('button', { name: 'Review changes (2)' }).click();
       await expect(dialog.getByRole('list', { name: 'Added' })).toContainText('DEPLOY_TOKEN (Secret) = ••••••');
       await expect(dialog.getByRole('list', { name: 'Added' })).toContainText('FEATURE_FLAG (Text) = on');
+      await expectNoAxeViolations(page, 'variables review');
       await dialog.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(dialog).toHaveCount(0);
     });

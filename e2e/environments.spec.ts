@@ -4,13 +4,15 @@
  * download a day's log and follow today's author error log while a deployment to stage runs; add a
  * secret and a publish-only variable and see them applied; Repositories → Access Repo Info →
  * Generate Password; Reports → Experience Audit for one page over a date range. What the console
- * should show is read from the API through links (test-support/hal.ts).
+ * should show is read from the API through links (test-support/hal.ts). The journeys scan their
+ * screens and dialogs with axe on the way (issue #6, e2e/a11y-helpers.ts).
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { embedded, findLink, follow, programByName, type Hal } from '../test-support/hal';
 import { choose, expect, test, type SimulatorControls } from './fixtures';
 import { stepOf } from './pipeline-api';
+import { expectNoAxeViolations } from './a11y-helpers';
 
 async function openProgram(page: Page, name: string) {
   await page.getByRole('link', { name }).first().click();
@@ -61,6 +63,8 @@ test.describe('environments', () => {
         const viewer = page.getByRole('region', { name: /^Author aemerror log, followed/ });
         await expect(viewer).toBeVisible();
         await expect(page.getByRole('status').filter({ hasText: 'Following Author aemerror' })).toBeVisible();
+        await expect(page.getByRole('region', { name: 'Variables' })).toBeVisible();
+        await expectNoAxeViolations(page, 'an environment following its log');
         // fast to the stage deployment, then slower while it deploys
         await sim.speed(3000);
         const execution = await startProduction(sim, 'WKND Sites');
@@ -87,12 +91,22 @@ test.describe('environments', () => {
   }) => {
     await openConsole();
     await openProgram(page, 'WKND Sites');
-    await page.getByRole('region', { name: 'Environments' }).getByRole('link', { name: 'Show All' }).click();
-    await page.getByRole('table', { name: 'Environments' }).getByRole('link', { name: 'wknd-dev', exact: true }).click();
+    const card = page.getByRole('region', { name: 'Environments' });
+    await card.getByRole('button', { name: 'Details of wknd-prod' }).click();
+    await expect(page.getByRole('dialog', { name: 'wknd-prod' })).toBeVisible();
+    await expectNoAxeViolations(page, 'environment details popover');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await card.getByRole('link', { name: 'Show All' }).click();
+    const environments = page.getByRole('table', { name: 'Environments' });
+    await expect(environments.getByRole('link', { name: 'wknd-dev', exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, 'Environments');
+    await environments.getByRole('link', { name: 'wknd-dev', exact: true }).click();
     const section = page.getByRole('region', { name: 'Variables' });
     await section.getByRole('button', { name: 'View/Edit variables' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('table', { name: 'Variables' })).toBeVisible();
+    await expectNoAxeViolations(page, 'environment variables editor');
     const SECRET = 'e2e-secret-value-42';
     for (const [name, service, type, value] of [
       ['PAYMENT_API_KEY', 'All', 'Secret', SECRET],
@@ -132,6 +146,7 @@ test.describe('environments', () => {
     await page.getByRole('navigation', { name: 'Program' }).getByRole('link', { name: 'Repositories' }).click();
     const table = page.getByRole('table', { name: 'Repositories' });
     await expect(table.getByRole('list', { name: 'Branches of wknd-site' })).toContainText('develop');
+    await expectNoAxeViolations(page, 'Repositories');
     await page.getByRole('button', { name: 'Access Repo Info' }).click();
     const dialog = page.getByRole('dialog', { name: 'Repository Info' });
     const program = await programByName(sim.get, 'WKND Sites');
@@ -142,6 +157,7 @@ test.describe('environments', () => {
     await expect(dialog.getByRole('textbox', { name: 'Password' })).toHaveValue(/^\S{32}$/);
     await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue(`simulatedorg-${String(program.id)}`);
     await expect(dialog).toContainText('It replaces the previous password');
+    await expectNoAxeViolations(page, 'Access Repo Info with a password');
   });
 
   test('Reports → Experience Audit for one page over a date range', async ({ page, sim, openConsole }) => {
@@ -183,5 +199,7 @@ test.describe('environments', () => {
       `Execution ${String(newest.id)}: Performance ${scores.performance}, Accessibility ${scores.accessibility}, Best Practices ${scores['best-practices']}, SEO ${scores.seo}`,
     );
     await expect(page.getByRole('grid', { name: 'Scanned pages' })).toBeVisible();
+    await page.getByRole('switch', { name: 'Show as table' }).click();
+    await expectNoAxeViolations(page, 'Reports → Experience Audit, one page, as a table');
   });
 });

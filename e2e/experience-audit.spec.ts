@@ -2,10 +2,11 @@
  * Experience Audit on the execution page (issue #4): tiles with the change from the previous run,
  * N/A on a pipeline's first audit, No Change between two steady audits, the trend with its table
  * and links, and the slowest pages with the Devices toggle. Every expected number is read from
- * the API here, by following links from /api/programs.
+ * the API here, by following links from /api/programs. The slowest pages' journey also scans the
+ * summary, the trend as a table and the three dialogs with axe (issue #6, e2e/a11y-helpers.ts).
  */
 import type { Locator, Page } from '@playwright/test';
-import { backgroundBehind, isRed } from './a11y-helpers';
+import { backgroundBehind, expectNoAxeViolations, isRed, tabTo } from './a11y-helpers';
 import { decide, deployAndBuild, expect, statusBadge, stepItem, test, type SimulatorControls } from './fixtures';
 import { stepOf, type Execution, type PipelineApi } from './pipeline-api';
 import { findLink } from '../test-support/hal';
@@ -141,13 +142,40 @@ test.describe('experience audit', () => {
     },
   );
 
-  test('the slowest pages are the 5 lowest-Performance pages; Desktop shows the desktop scores', async ({ page, sim, openConsole }) => {
+  test('the slowest pages are the 5 lowest-Performance pages; Desktop shows the desktop scores; axe finds nothing in the summary, trend and dialogs', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
+    // Issue #4 / #6: the summary, the trend as a table and the three dialogs are scanned with axe (a11y-helpers) on the way.
+    test.setTimeout(120_000);
     await openConsole();
     const api = await sim.pipeline('WKND Sites', 'Production Pipeline');
     const latest = (await api.allExecutions()).find(hasScores)!;
     const file = await api.artifact<AuditFile>(await api.step(latest.id, 'contentAudit'), 'CONTENT_AUDIT_RESULTS');
     await page.goto(api.route(latest.id));
-    await auditSection(page).getByRole('button', { name: 'View slowest pages' }).click();
+    const audit = auditSection(page);
+
+    await test.step('the summary and the trend as a table, scanned; a trend point and the buttons are reached with Tab', async () => {
+      await expect(audit.getByRole('list', { name: 'Median scores' })).toBeVisible();
+      const failed = audit.getByRole('button', { name: /could not be audited$/ });
+      if (await failed.count()) await failed.click();
+      await audit.getByRole('button', { name: 'Score trend' }).click();
+      await audit.getByRole('switch', { name: 'Show as table' }).click();
+      await expect(audit.getByRole('table', { name: 'Median scores by run, oldest first' })).toBeVisible();
+      await expectNoAxeViolations(page, 'experience audit summary and trend');
+      // from the table switch just pressed, View slowest pages is behind it (about 20 presses back, past the trend's points)
+      await tabTo(page, audit.getByRole('button', { name: 'View slowest pages' }), { backwards: true, max: 30 });
+      await tabTo(
+        page,
+        audit
+          .getByRole('group', { name: /Median scores of the last/ })
+          .getByRole('link')
+          .first(),
+      );
+    });
+
+    await audit.getByRole('button', { name: 'View slowest pages' }).click();
     const dialog = page.getByRole('dialog', { name: 'Slowest 5 pages' });
     await expect(dialog.getByText('Per-page scores: simulator extension', { exact: false })).toBeVisible();
     await expect(dialog.getByRole('radio', { name: 'Mobile' })).toBeChecked();
@@ -173,8 +201,28 @@ test.describe('experience audit', () => {
         );
       }
       expect(shown, `${device} rows ordered by performance, lowest first`).toEqual(lowest);
+      await expectNoAxeViolations(page, `slowest pages dialog (${device})`);
     }
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toHaveCount(0);
+
+    await test.step('the full report and a page’s details, scanned; Escape goes back one dialog at a time', async () => {
+      await audit.getByRole('button', { name: 'View slowest pages' }).click();
+      await dialog.getByRole('button', { name: 'View full report' }).click();
+      const report = page.getByRole('dialog', { name: 'Experience audit report' });
+      await expect(report.getByRole('grid')).toBeVisible();
+      await expectNoAxeViolations(page, 'full report dialog');
+      await report.getByRole('grid').getByRole('rowheader').first().click();
+      const details = page.getByRole('dialog', { name: /^Page details: / });
+      await expect(details.getByRole('table')).toBeVisible();
+      await expectNoAxeViolations(page, 'page details dialog');
+      await page.keyboard.press('Escape');
+      await expect(details).toHaveCount(0);
+      await expect(report).toBeVisible();
+      // Focus goes back into the report (to the row that opened the details) before Escape closes it.
+      await expect.poll(() => report.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(report).toHaveCount(0);
+    });
   });
 });

@@ -87,7 +87,10 @@ test.describe('keyboard only', () => {
     });
   });
 
-  test('header dialogs take the focus and give it back to their trigger', async ({ page, openConsole }) => {
+  test('header dialogs take the focus and give it back to their trigger; the theme menu works with arrows and Enter', async ({
+    page,
+    openConsole,
+  }) => {
     await openConsole('/program/1');
     for (const name of ['Settings', 'Simulator controls']) {
       const trigger = page.getByRole('button', { name, exact: true });
@@ -100,10 +103,7 @@ test.describe('keyboard only', () => {
       await expect(dialog).toHaveCount(0);
       await expect.poll(() => isFocused(trigger), { message: `focus returns to ${name}` }).toBe(true);
     }
-  });
 
-  test('the theme menu works with arrows and Enter', async ({ page, openConsole }) => {
-    await openConsole('/program/1');
     const trigger = page.getByRole('button', { name: /^Colour scheme:/ });
     await tabTo(page, trigger);
     await page.keyboard.press('Enter');

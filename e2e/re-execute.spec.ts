@@ -1,4 +1,8 @@
-/** Re-execute is offered exactly when the API offers it, and opens the new three-step run. */
+/**
+ * Re-execute is offered exactly when the API offers it, and opens the new three-step run. (That it
+ * is not offered after a run failed before the production deployment is checked in the failing
+ * functional test's journey, results-quality-tests.spec.ts.)
+ */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { decide, deployAndBuild, expect, statusBadge, test } from './fixtures';
@@ -49,17 +53,6 @@ test.describe('re-execute and the build log', () => {
       await decide(page, 'Approve');
       await expect(statusBadge(page, 'Failed')).toBeVisible({ timeout: 30_000 });
       await expect(reExecute(page)).toBeVisible();
-    });
-  });
-
-  test.describe('after a failed functional test', () => {
-    test.use({ outcome: 'testFailure' });
-
-    test('not offered when the run failed before production deployment', async ({ page, openConsole }) => {
-      await openConsole();
-      await deployAndBuild(page, 'Acme Intranet');
-      await expect(statusBadge(page, 'Failed')).toBeVisible({ timeout: 30_000 });
-      await expect(reExecute(page)).toHaveCount(0);
     });
   });
 

@@ -124,7 +124,7 @@ test.describe('results a user reviews', () => {
   test.describe('with a failing functional test', () => {
     test.use({ outcome: 'testFailure' });
 
-    test('a failing test step shows the failing tests and their messages as the results artifact has them', async ({
+    test('a failing test step shows the failing tests and their messages as the results artifact has them; Re-execute is not offered', async ({
       page,
       sim,
       openConsole,
@@ -161,6 +161,8 @@ test.describe('results a user reviews', () => {
       await expect(ui).toBeVisible();
       await expect(ui.getByText(/^Tests: /)).toHaveCount(0);
       await expect(ui.getByText('No tests were run.')).toHaveCount(0);
+      // a run that failed before its production deployment cannot be re-executed
+      await expect(page.getByRole('button', { name: 'Re-execute', exact: true })).toHaveCount(0);
     });
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Users and roles in the console (issue 14): who is signed in decides what the bell says, what
- * Waiting for me lists and which decisions are usable; a decided step names who decided it.
+ * Waiting for me lists and which decisions are usable; a decided step names who decided it. The
+ * journey scans its screens with axe on the way (issue #6, e2e/a11y-helpers.ts): the bell's panel,
+ * a disabled Approve with its reason, Waiting for me and the account dialog.
  */
 import type { Page } from '@playwright/test';
 import { deployAndBuild, expect, stepItem, switchUser, test } from './fixtures';
+import { expectNoAxeViolations } from './a11y-helpers';
 
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, (none|\d+) unread$/ });
 const waitingApproval = /^(Unread: )?Application for Approval waiting for you: Production Pipeline$/;
@@ -15,6 +18,7 @@ test.describe('users and roles', () => {
     page,
     openConsole,
   }) => {
+    test.setTimeout(120_000);
     await openConsole();
     const executionId = await deployAndBuild(page, 'WKND Sites');
     const approval = stepItem(page, 'Application for Approval');
@@ -25,6 +29,7 @@ test.describe('users and roles', () => {
       await bell(page).click();
       const panel = page.getByRole('dialog', { name: 'Notifications' });
       await expect(panel.getByRole('link', { name: waitingApproval })).toBeVisible();
+      await expectNoAxeViolations(page, 'notifications panel');
       await page.keyboard.press('Escape');
       await expect(panel).toHaveCount(0);
       await expect(bell(page)).not.toHaveAccessibleName('Notifications, none unread');
@@ -37,6 +42,7 @@ test.describe('users and roles', () => {
       await expect(page.getByRole('dialog').filter({ hasText: 'Permission required' })).toContainText(
         'This needs the Production Deployments Approve/Reject permission. Roles that have it: Business Owner, Program Manager or Deployment Manager. You are signed in as Sam Okafor (Developer).',
       );
+      await expectNoAxeViolations(page, 'a disabled Approve with its reason');
       await page.keyboard.press('Escape');
       await bell(page).click();
       const panel = page.getByRole('dialog', { name: 'Notifications' });
@@ -53,6 +59,7 @@ test.describe('users and roles', () => {
       const row = table.getByRole('row').filter({ hasText: 'Application for Approval' });
       await expect(row).toContainText('WKND Sites');
       await expect(row).toContainText('Production Pipeline');
+      await expectNoAxeViolations(page, 'Waiting for me');
       await row.getByRole('link', { name: `Open execution ${executionId}` }).click();
       await expect(page).toHaveURL(new RegExp(`/execution/${executionId}$`));
       await approval.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -63,7 +70,10 @@ test.describe('users and roles', () => {
 
     await test.step('approving cleared it: Waiting for me lists the next decision (the schedule), not the approval; nor does the bell', async () => {
       await page.getByRole('button', { name: 'Signed in as Lena Vogel' }).click();
-      await page.getByRole('dialog').getByRole('link', { name: 'Waiting for me' }).click();
+      const account = page.getByRole('dialog', { name: 'Lena Vogel' });
+      await expect(account.getByText('Roles: Deployment Manager')).toBeVisible();
+      await expectNoAxeViolations(page, 'account dialog');
+      await account.getByRole('link', { name: 'Waiting for me' }).click();
       const table = page.getByRole('grid', { name: 'Steps waiting for my decision' });
       await expect(table.getByRole('row').filter({ hasText: 'Schedule Production Deployment' })).toContainText(
         `Open execution ${executionId}`,
