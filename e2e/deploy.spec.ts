@@ -99,7 +99,8 @@ test.describe('deploying to production', () => {
       await expect(statusBadge(page, 'Failed')).toBeVisible();
 
       await sim.outcome('pass');
-      await page.getByRole('link', { name: 'Cloud Manager — My Programs' }).click();
+      // a fresh load: clicked on cached data, Deploy could still open the run that just failed
+      await page.goto('/');
       await deployAndBuild(page, 'WKND Sites');
       await decide(page, 'Reject');
       await expect(statusBadge(page, 'Cancelled')).toBeVisible();
