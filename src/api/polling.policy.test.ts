@@ -10,7 +10,13 @@ import { currentExecutionQueryOptions } from './current-execution';
 import { LIST_POLL_MS, MAX_BACKOFF_MS, POLL_INTERVAL_MS } from './polling';
 import { logFollowQueryOptions } from './environment-logs';
 import { environmentListQueryOptions, variableListQueryOptions } from './environments';
-import { executionListQueryOptions, executionQueryOptions, pipelineListQueryOptions, programListQueryOptions } from './queries';
+import {
+  executionListQueryOptions,
+  executionQueryOptions,
+  pipelineListQueryOptions,
+  programListQueryOptions,
+  resourceQueryOptions,
+} from './queries';
 import { simEventsQueryOptions } from './sim-events';
 import { simStateQueryOptions } from './simulator';
 import { logTextQueryOptions } from './step-logs';
@@ -33,6 +39,7 @@ interface PolledQuery {
   healthy: number | false;
 }
 
+const PROGRAM = '/api/program/1';
 const EXECUTION = '/api/program/1/pipeline/2/execution/3';
 const PIPELINES = '/api/program/1/pipelines';
 const EXECUTIONS = '/api/program/1/pipeline/2/executions';
@@ -45,10 +52,18 @@ const variables = (status: string) => json({ _embedded: { variables: [{ name: 'A
 
 const polledQueries: PolledQuery[] = [
   {
-    factory: 'programListQueryOptions',
+    // every resource read through a link (the program list, a program, an artifact list…)
+    factory: 'resourceQueryOptions',
     file: 'src/api/queries.ts',
     options: () => programListQueryOptions(),
     answer: () => json({ _embedded: { programs: [] } }),
+    healthy: false,
+  },
+  {
+    factory: 'resourceQueryOptions',
+    file: 'src/api/queries.ts',
+    options: () => resourceQueryOptions(PROGRAM),
+    answer: () => json({ id: '1', name: 'WKND Sites' }),
     healthy: false,
   },
   {

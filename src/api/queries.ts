@@ -24,21 +24,24 @@ import type {
   RepositoryList,
 } from './types';
 
+/**
+ * A resource read through a link: read once, and read again by itself while the read fails (with
+ * the polling policy's backoff), so a page never stays on an error the API has recovered from.
+ * A failed refresh can happen any time: a component that mounts refreshes what it reads. Polled
+ * resources spread this and set their own pace.
+ */
 export function resourceQueryOptions<T>(href: string | undefined) {
   return queryOptions({
     queryKey: queryKeys.resource(href),
     queryFn: ({ signal }) => getJson<T>(href as string, signal),
     enabled: href !== undefined,
+    refetchInterval: (query) => pollInterval(query.state, false, POLL_INTERVAL_MS),
   });
 }
 
-/** The program list (the entry point): read once, polled only to recover from a failure. */
+/** The program list (the entry point): read once, read again only to recover from a failure. */
 export function programListQueryOptions() {
-  const href = entryPointHref();
-  return queryOptions({
-    ...resourceQueryOptions<ProgramList>(href),
-    refetchInterval: (query) => pollInterval(query.state, false, POLL_INTERVAL_MS),
-  });
+  return resourceQueryOptions<ProgramList>(entryPointHref());
 }
 
 /** An execution (with its step states), polled while it can still change. */
@@ -79,6 +82,8 @@ export function useProgram(programId: string | undefined) {
     program: program.data,
     error: notFound ?? list.error ?? program.error,
     isPending: !notFound && (list.isPending || program.isPending),
+    /** The program was read before: a failed refresh leaves it shown (QueryState's `hasData`). */
+    hasData: !notFound && program.data !== undefined,
     refetch: () => (list.error ? list.refetch() : program.refetch()),
   };
 }
@@ -100,7 +105,7 @@ export function useBranches(repository: Repository | undefined) {
 
 /** A pipeline by id within a program, from the program's pipelines link. */
 export function usePipeline(programId: string | undefined, pipelineId: string | undefined) {
-  const { program, error, isPending, refetch } = useProgram(programId);
+  const { program, error, isPending, hasData, refetch } = useProgram(programId);
   // Only the pipeline's links are needed here (its status is not shown): no polling.
   const pipelines = usePipelines(program, false);
   const pipeline: Pipeline | undefined = findById(pipelines.data?._embedded?.pipelines, pipelineId);
@@ -113,6 +118,8 @@ export function usePipeline(programId: string | undefined, pipelineId: string | 
     pipeline,
     error: error ?? pipelines.error ?? notFound,
     isPending: !notFound && (isPending || pipelines.isPending),
+    /** The program and pipeline were read before: a failed refresh leaves them shown (QueryState's `hasData`). */
+    hasData: hasData && pipeline !== undefined,
     refetch: () => (error ? refetch() : pipelines.refetch()),
   };
 }

@@ -6,14 +6,14 @@
 import type { ReactNode } from 'react';
 import { currentSettings } from '../api/client';
 import { useProxyInfo } from '../api/proxy-info';
-import { QueryState } from '../components/query-state';
+import { QueryState, readState } from '../components/query-state';
 
 export function ProxyGate({ children }: { children: ReactNode }) {
   const viaProxy = currentSettings().target === 'proxy';
   const info = useProxyInfo(viaProxy);
   if (!viaProxy) return children;
   return (
-    <QueryState what="the local proxy's connection" isPending={info.isPending} error={info.error} onRetry={() => void info.refetch()}>
+    <QueryState what="the local proxy's connection" {...readState(info)}>
       {children}
     </QueryState>
   );

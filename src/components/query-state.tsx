@@ -65,6 +65,29 @@ function StaleNotice({ what, error, onRetry }: { what: string; error: Error; onR
   );
 }
 
+/** What QueryState needs to know of one read (a React Query result, or a hook's summary of several). */
+interface Read {
+  isPending: boolean;
+  error: Error | null | undefined;
+  data?: unknown;
+  /** Given by a hook that sums up several reads; otherwise whether `data` is at hand. */
+  hasData?: boolean;
+  refetch: () => unknown;
+}
+
+/**
+ * QueryState's props for one read: pending, its error, whether what it read before is at hand (a
+ * failed refresh then leaves it shown), and Retry as reading it again.
+ */
+export function readState(read: Read): Pick<QueryStateProps, 'isPending' | 'error' | 'hasData' | 'onRetry'> {
+  return {
+    isPending: read.isPending,
+    error: read.error,
+    hasData: read.hasData ?? read.data !== undefined,
+    onRetry: () => void read.refetch(),
+  };
+}
+
 /** Loading, error (with Retry), empty, or the content: a data view is never a blank area. */
 export function QueryState({ what, isPending, error, onRetry, isEmpty, empty, hasData, children }: QueryStateProps) {
   if (error && hasData) {

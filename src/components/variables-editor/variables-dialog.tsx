@@ -28,7 +28,7 @@ import {
   type VariableServiceChoice,
 } from '../../domain/variables';
 import { useActionDenial } from '../permission-help';
-import { QueryState } from '../query-state';
+import { QueryState, readState } from '../query-state';
 import { ProblemAlert } from '../problem-alert';
 import { AddVariableForm } from './add-variable-form';
 import { VariablesReview } from './variables-review';
@@ -110,7 +110,7 @@ export function VariablesDialog({ href, title, readOnlyReason: busyReason, servi
       <Heading>{title}</Heading>
       <Divider />
       <Content>
-        <QueryState what="the variables" isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()}>
+        <QueryState what="the variables" {...readState(list)}>
           {refusal ? <ProblemAlert heading="The variables were not saved" error={refusal} /> : null}
           {readOnlyReason ? (
             <InlineAlert variant="notice" marginBottom="size-200">

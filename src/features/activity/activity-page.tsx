@@ -28,7 +28,7 @@ export default function ActivityPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
-  const { program, error, isPending, refetch } = useProgram(programId);
+  const { program, error, isPending, hasData, refetch } = useProgram(programId);
   const pipelines = usePipelines(program);
   const activity = useProgramActivity(pipelines.data?._embedded?.pipelines, page);
 
@@ -49,6 +49,7 @@ export default function ActivityPage() {
           what="activity"
           isPending={isPending || pipelines.isPending || activity.isPending}
           error={error ?? pipelines.error ?? activity.error}
+          hasData={hasData && pipelines.data !== undefined && activity.rows.length > 0}
           onRetry={() => {
             if (error) void refetch();
             else if (pipelines.error) void pipelines.refetch();

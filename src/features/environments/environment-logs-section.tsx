@@ -10,7 +10,7 @@ import { downloadEnvironmentLog, environmentLogsHref, LOG_DAYS, logFileName, use
 import { findLink, rel } from '../../api/links';
 import type { Environment } from '../../api/types';
 import { DownloadTextButton } from '../../components/download-text-button';
-import { QueryState } from '../../components/query-state';
+import { QueryState, readState } from '../../components/query-state';
 import { logNames, logServiceLabel, logServices } from '../../domain/environments';
 import { FollowedLog } from './followed-log';
 
@@ -95,7 +95,7 @@ export function EnvironmentLogsSection({ environment }: { environment: Environme
         </ToggleButton>
       </Flex>
       <View marginTop="size-150">
-        <QueryState what="the log’s days" isPending={days.isPending} error={days.error} onRetry={() => void days.refetch()}>
+        <QueryState what="the log’s days" {...readState(days)}>
           {downloads.length === 0 ? <Text>No days of this log are kept.</Text> : null}
         </QueryState>
       </View>

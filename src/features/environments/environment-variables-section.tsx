@@ -11,7 +11,7 @@ import { findLink, rel } from '../../api/links';
 import { isUpdating, useVariables } from '../../api/environments';
 import type { Environment } from '../../api/types';
 import { EnvironmentStatus } from '../../components/environment/environment-status';
-import { QueryState } from '../../components/query-state';
+import { QueryState, readState } from '../../components/query-state';
 import { VariablesDialog } from '../../components/variables-editor/variables-dialog';
 import {
   environmentVariableServices,
@@ -45,15 +45,7 @@ export function EnvironmentVariablesSection({ environment }: { environment: Envi
       {!href ? (
         <Text>The API offers no variables for this environment.</Text>
       ) : (
-        <QueryState
-          what="the variables"
-          isPending={list.isPending}
-          error={list.error}
-          hasData={list.data !== undefined}
-          onRetry={() => void list.refetch()}
-          isEmpty={variables.length === 0}
-          empty="This environment has no variables."
-        >
+        <QueryState what="the variables" {...readState(list)} isEmpty={variables.length === 0} empty="This environment has no variables.">
           {updating ? (
             <div role="status" className="environment-updating">
               <EnvironmentStatus status="updating" />

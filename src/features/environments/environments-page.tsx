@@ -10,13 +10,13 @@ import { useEnvironments } from '../../api/environments';
 import { EnvironmentLinks } from '../../components/environment/environment-links';
 import { EnvironmentStatus } from '../../components/environment/environment-status';
 import { PageToolbar } from '../../components/page-toolbar';
-import { QueryState } from '../../components/query-state';
+import { QueryState, readState } from '../../components/query-state';
 import { environmentTypeLabel } from '../../domain/environments';
 import { paths } from '../../lib/paths';
 
 export default function EnvironmentsPage() {
   const { programId = '' } = useParams();
-  const { program, error, isPending, refetch } = useProgram(programId);
+  const { program, error, isPending, hasData, refetch } = useProgram(programId);
   const environments = useEnvironments(program);
   const items = environments.data?._embedded?.environments ?? [];
   return (
@@ -24,13 +24,10 @@ export default function EnvironmentsPage() {
       <PageToolbar breadcrumbs={[{ label: 'Program Overview', href: paths.overview.href(programId) }, { label: 'Environments' }]} />
       <View padding="size-300">
         <h1 className="page-heading">Environments</h1>
-        <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
+        <QueryState what="the program" isPending={isPending} error={error} hasData={hasData} onRetry={() => void refetch()}>
           <QueryState
             what="environments"
-            isPending={environments.isPending}
-            error={environments.error}
-            hasData={environments.data !== undefined}
-            onRetry={() => void environments.refetch()}
+            {...readState(environments)}
             isEmpty={items.length === 0}
             empty="This program has no environments yet."
           >

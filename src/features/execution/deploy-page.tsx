@@ -16,7 +16,7 @@ import { NotStartedView } from './not-started-view';
  */
 export default function DeployPage() {
   const { programId, pipelineId } = useParams();
-  const { program, pipeline, error, isPending, refetch } = usePipeline(programId, pipelineId);
+  const { program, pipeline, error, isPending, hasData, refetch } = usePipeline(programId, pipelineId);
   const current = useCurrentExecution(pipeline);
   const currentSelf = current.data ? findLink(current.data, rel.self)?.href : undefined;
   const [shown, setShown] = useState<string | undefined>(undefined);
@@ -29,6 +29,7 @@ export default function DeployPage() {
       what="the pipeline"
       isPending={isPending || (pipeline !== undefined && current.isPending)}
       error={error ?? current.error}
+      hasData={hasData && current.data !== undefined}
       onRetry={() => void (error ? refetch() : current.refetch())}
     >
       {conflict ? (

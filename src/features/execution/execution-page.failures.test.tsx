@@ -8,7 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../lib/paths';
-import { POLL_INTERVAL_MS } from '../../api/polling';
+import { LIST_POLL_MS, POLL_INTERVAL_MS } from '../../api/polling';
+import { queryKeys } from '../../api/query-keys';
 import type { Execution } from '../../api/types';
 import {
   BASE,
@@ -112,6 +113,32 @@ describe('Execution page when the API fails', () => {
     failing = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Validation' })).toBeInTheDocument();
+  });
+
+  it('a failed refresh of the pipelines list keeps the running execution on screen under a notice, and recovers by itself', async () => {
+    let answer: 'ok' | 'down' = 'ok';
+    const running = execution([step('validate', 'FINISHED'), step('build', 'RUNNING')]);
+    const { queryClient } = show(running, {}, [
+      http.get(`*/api/program/${PROGRAM_ID}/pipelines`, () =>
+        answer === 'down'
+          ? HttpResponse.json({ title: 'Service Unavailable', status: 503, detail: 'Cloud Manager is in maintenance.' }, { status: 503 })
+          : HttpResponse.json({ _embedded: { pipelines: [pipeline] } }),
+      ),
+    ]);
+    const nextPoll = fakePollTimers();
+    await screen.findByRole('heading', { level: 3, name: 'Build & Unit Testing' });
+    // the list is read again while the API is down (as the bell does when the journal moves)
+    answer = 'down';
+    await queryClient.invalidateQueries({ queryKey: queryKeys.resource(`/api/program/${PROGRAM_ID}/pipelines`) });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cloud Manager is in maintenance.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Showing what was loaded before; the console keeps trying.');
+    expect(screen.getByRole('heading', { level: 3, name: 'Build & Unit Testing' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    answer = 'ok';
+    // nobody presses Retry: the failed list is read again after its backoff (twice its 5 s pace)
+    await nextPoll(2 * LIST_POLL_MS);
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.getByRole('heading', { level: 3, name: 'Build & Unit Testing' })).toBeInTheDocument();
   });
 
   it('a 403 on the execution says to check the API key and offers Settings', async () => {

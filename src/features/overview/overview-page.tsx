@@ -8,7 +8,7 @@ import { usePipelines, useProgram, useRepositories } from '../../api/queries';
 import { useEnvironments } from '../../api/environments';
 import { paths } from '../../lib/paths';
 import { PageToolbar } from '../../components/page-toolbar';
-import { QueryState } from '../../components/query-state';
+import { QueryState, readState } from '../../components/query-state';
 import { DeployCtaCard } from './deploy-cta-card';
 import { EnvironmentsCard } from './environments-card';
 import { PipelinesCard } from './pipelines-card';
@@ -16,7 +16,7 @@ import { FloatingHelpButton, UsefulResources } from './useful-resources';
 
 export default function OverviewPage() {
   const { programId = '' } = useParams();
-  const { program, error, isPending, refetch } = useProgram(programId);
+  const { program, error, isPending, hasData, refetch } = useProgram(programId);
   const pipelines = usePipelines(program);
   const environments = useEnvironments(program);
   const repositories = useRepositories(program);
@@ -26,11 +26,11 @@ export default function OverviewPage() {
       <PageToolbar breadcrumbs={[{ label: 'Program Overview' }]} />
       <View padding={{ base: 'size-150', M: 'size-300' }}>
         <h1 className="visually-hidden">{program ? `${program.name} — Program Overview` : 'Program Overview'}</h1>
-        <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
+        <QueryState what="the program" isPending={isPending} error={error} hasData={hasData} onRetry={() => void refetch()}>
           <Flex direction="column" gap="size-300">
             {/* Its room is kept while it loads, so the cards below do not move when it fills in. */}
             <div className="cta-slot">
-              <QueryState what="pipelines" isPending={pipelines.isPending} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
+              <QueryState what="pipelines" {...readState(pipelines)}>
                 <DeployCtaCard programId={programId} pipelineList={pipelines.data} />
               </QueryState>
             </div>
@@ -43,10 +43,10 @@ export default function OverviewPage() {
             ) : (
               <>
                 <div className="overview-columns">
-                  <QueryState what="environments" isPending={false} error={environments.error} onRetry={() => void environments.refetch()}>
+                  <QueryState what="environments" {...readState(environments)} isPending={false}>
                     <EnvironmentsCard programId={programId} environments={environments.data?._embedded?.environments ?? []} />
                   </QueryState>
-                  <QueryState what="pipelines" isPending={false} error={pipelines.error} onRetry={() => void pipelines.refetch()}>
+                  <QueryState what="pipelines" {...readState(pipelines)} isPending={false}>
                     <PipelinesCard
                       programId={programId}
                       pipelineList={pipelines.data}

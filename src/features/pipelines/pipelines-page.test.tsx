@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setActionsReadOnly } from '../../api/actions';
 import { findLink, rel } from '../../api/links';
 import { paths } from '../../lib/paths';
+import { LIST_POLL_MS } from '../../api/polling';
+import { fakePollTimers } from '../../test/poll-clock';
 import { executionsOf, pipelineNamed, programNamed, setupSimulatorServer, start } from '../../test/simulator-server';
 import { dismissToastsAfterEach } from '../../test/fixture-server';
 import { desktopScreen, renderWithProviders } from '../../test/render';
@@ -136,6 +138,26 @@ describe('Pipelines page', () => {
     expect(production.status).toBe('BUSY');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Run selected (0)' })).toBeDisabled());
+  });
+
+  it('a maintenance window keeps the pipelines listed under a notice while the list is polled, and clears it when it is over', async () => {
+    const wknd = await programNamed('WKND Sites');
+    await start(await pipelineNamed('WKND Sites', 'Dev Deployment'));
+    const nextPoll = fakePollTimers();
+    renderPage(wknd.id);
+    expect(await rowsOf()).toHaveLength(3);
+    await sim.control('PUT', 'quirks', { maintenance: { seconds: 600 } });
+    await nextPoll(LIST_POLL_MS);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Cloud Manager is unavailable');
+    expect(alert).toHaveTextContent('Showing what was loaded before; the console keeps trying.');
+    expect((await rowNames())[1]).toContain('Dev Deployment');
+    // nobody presses Retry: the backed-off reads bring back the list and the program (which a component
+    // that mounted meanwhile read again, and failed)
+    await sim.control('PUT', 'quirks', {});
+    await nextPoll(2 * LIST_POLL_MS);
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(await rowsOf()).toHaveLength(3);
   });
 
   it('Add Pipeline offers Add Non-Production Pipeline (production is taken, saying so)', async () => {

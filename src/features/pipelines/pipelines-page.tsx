@@ -39,7 +39,7 @@ import { RunSelectedDialog } from './run-selected-dialog';
 
 export default function PipelinesPage() {
   const { programId = '' } = useParams();
-  const { program, error, isPending, refetch } = useProgram(programId);
+  const { program, error, isPending, hasData, refetch } = useProgram(programId);
   const pipelines = usePipelines(program);
   const environments = useEnvironments(program);
   const repositories = useRepositories(program);
@@ -97,6 +97,7 @@ export default function PipelinesPage() {
             what="pipelines"
             isPending={isPending || pipelines.isPending}
             error={error ?? pipelines.error}
+            hasData={hasData && pipelines.data !== undefined}
             onRetry={() => void (error ? refetch() : pipelines.refetch())}
             isEmpty={items.length === 0}
             empty={all.length === 0 ? 'This program has no pipelines yet.' : 'No pipeline matches the filters.'}

@@ -12,7 +12,7 @@ import { resourceQueryOptions, useBranches, useProgram } from '../../api/queries
 import type { Repository, RepositoryList } from '../../api/types';
 import { PageControls } from '../../components/page-controls';
 import { PageToolbar } from '../../components/page-toolbar';
-import { QueryState } from '../../components/query-state';
+import { QueryState, readState } from '../../components/query-state';
 import { paths } from '../../lib/paths';
 import { AccessRepoInfoDialog } from '../../components/repositories/access-repo-info-dialog';
 
@@ -21,7 +21,7 @@ function Branches({ repository }: { repository: Repository }) {
   if (!findLink(repository, rel.branches)) return <Text>-</Text>;
   const names = branches.data?._embedded?.branches?.map((branch) => branch.name) ?? [];
   return (
-    <QueryState what="branches" isPending={branches.isPending} error={branches.error} onRetry={() => void branches.refetch()}>
+    <QueryState what="branches" {...readState(branches)}>
       {names.length ? (
         <ul className="branch-list" aria-label={`Branches of ${repository.repo}`}>
           {names.map((name) => (
@@ -37,7 +37,7 @@ function Branches({ repository }: { repository: Repository }) {
 
 export default function RepositoriesPage() {
   const { programId = '' } = useParams();
-  const { program, error, isPending, refetch } = useProgram(programId);
+  const { program, error, isPending, hasData, refetch } = useProgram(programId);
   // The page shown: the program's repositories link, then the list's own next/prev links.
   const [paging, setPaging] = useState<{ href: string; page: number } | null>(null);
   const list = useQuery(resourceQueryOptions<RepositoryList>(paging?.href ?? findLink(program, rel.repositories)?.href));
@@ -58,12 +58,10 @@ export default function RepositoriesPage() {
       />
       <View padding="size-300">
         <h1 className="page-heading">Repositories</h1>
-        <QueryState what="the program" isPending={isPending} error={error} onRetry={() => void refetch()}>
+        <QueryState what="the program" isPending={isPending} error={error} hasData={hasData} onRetry={() => void refetch()}>
           <QueryState
             what="repositories"
-            isPending={list.isPending}
-            error={list.error}
-            onRetry={() => void list.refetch()}
+            {...readState(list)}
             isEmpty={repositories.length === 0 && page === 0}
             empty="This program has no repositories yet."
           >

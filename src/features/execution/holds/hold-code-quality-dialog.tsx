@@ -6,7 +6,7 @@ import { useStepMetrics } from '../../../api/queries';
 import type { StepState } from '../../../api/types';
 import { metricsVerdict } from '../../../domain/code-quality-metrics';
 import { CodeQualityResults } from '../results/code-quality-results';
-import { QueryState } from '../../../components/query-state';
+import { QueryState, readState } from '../../../components/query-state';
 
 const DIALOG_WIDTH = 'min(720px, calc(100vw - 32px))';
 
@@ -37,15 +37,7 @@ export function HoldCodeQualityDialog({ step, close, actions }: HoldCodeQualityD
       ) : null}
       <Divider />
       <Content>
-        <QueryState
-          what="the code scanning results"
-          isPending={query.isPending}
-          error={query.error}
-          hasData={query.data !== undefined}
-          onRetry={() => void query.refetch()}
-          isEmpty={metrics.length === 0}
-          empty="No metrics were reported."
-        >
+        <QueryState what="the code scanning results" {...readState(query)} isEmpty={metrics.length === 0} empty="No metrics were reported.">
           <CodeQualityResults metrics={metrics} />
         </QueryState>
       </Content>

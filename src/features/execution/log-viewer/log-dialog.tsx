@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useStepLog } from '../../../api/step-logs';
 import type { HalLink } from '../../../api/types';
-import { QueryState } from '../../../components/query-state';
+import { QueryState, readState } from '../../../components/query-state';
 import { logAnchor, logLineHash, parseLogHash } from './log-anchor';
 import { LogViewer } from '../../../components/log-viewer/log-viewer';
 
@@ -39,7 +39,7 @@ function LogDialogBody({ link, title, running, file, anchor, selectedLine }: Log
   );
   const lineHref = useCallback((line: number) => `${pathname}${search}${logLineHash(anchor, line)}`, [pathname, search, anchor]);
   return (
-    <QueryState what="the log" isPending={log.isPending} error={log.error} onRetry={() => void log.refetch()}>
+    <QueryState what="the log" {...readState(log)}>
       <LogViewer
         text={log.text ?? ''}
         label={`${title} log`}

@@ -11,7 +11,7 @@ import { useStepArtifactJson } from '../../../api/artifacts';
 import { findLink, rel } from '../../../api/links';
 import type { StepState } from '../../../api/types';
 import { FailingTestsList } from './failing-tests-list';
-import { QueryState } from '../../../components/query-state';
+import { QueryState, readState } from '../../../components/query-state';
 import { failingTests, hasNoTests, readTestResults, testCounts } from '../../../domain/test-results';
 
 function NoTests() {
@@ -32,7 +32,7 @@ export function StepTestResults({ step }: { step: StepState }) {
   if (!readable) return null;
   const results = query.data === undefined ? undefined : readTestResults(query.data);
   return (
-    <QueryState what="the test results" isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
+    <QueryState what="the test results" {...readState(query)}>
       {results === undefined ? null : hasNoTests(results) ? (
         <NoTests />
       ) : (
