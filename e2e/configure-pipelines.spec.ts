@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { embedded, follow } from '../test-support/hal';
-import { expect, stepItem, test, type SimulatorControls } from './fixtures';
+import { expect, pressUntilShown, stepItem, test, type SimulatorControls } from './fixtures';
 import { stepOf } from './pipeline-api';
 import { expectNoAxeViolations } from './a11y-helpers';
 
@@ -118,9 +118,8 @@ test.describe('pipelines you configure', () => {
 
       await test.step('the Experience Audit reports the two configured pages', async () => {
         const audit = stepItem(page, 'Experience Audit');
-        await audit.getByRole('button', { name: 'View full report' }).click();
         const report = page.getByRole('dialog', { name: 'Experience audit report' });
-        await expect(report.getByRole('grid')).toBeVisible();
+        await pressUntilShown(audit.getByRole('button', { name: 'View full report' }), report.getByRole('grid'));
         const audited = await report.getByRole('grid').getByRole('rowheader').allTextContents();
         // a page the audit could not reach is listed with its reason
         const failed = (await report.getByRole('listitem').allTextContents()).flatMap((text) => PAGES.filter((p) => text.startsWith(p)));

@@ -178,6 +178,19 @@ export async function decide(page: Page, button: string, confirm = button) {
   }).toPass({ timeout: 45_000 });
 }
 
+/**
+ * Presses `button` until `shown` is visible (a dialog it opens, say). Tried again while it is not:
+ * on a page that polls, a re-render can move the button as the click lands (seen once in CI: the
+ * full report of a running execution did not open). A press that finds the dialog already open
+ * does not press again.
+ */
+export async function pressUntilShown(button: Locator, shown: Locator) {
+  await expect(async () => {
+    if (!(await shown.isVisible())) await button.click({ timeout: 5000 });
+    await expect(shown).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** The program cards on My Programs (each an article named by its program). */
 export const programCards = (page: Page) => page.getByRole('list', { name: 'Programs' }).getByRole('article');
 
