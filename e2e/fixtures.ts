@@ -162,15 +162,19 @@ export { expect };
 /**
  * The step button whose action is confirmed in an AlertDialog: press it, then confirm. Tried again
  * while the confirmation has not been pressed: under load a poll can re-render the step while its
- * confirmation opens, closing it before the click lands.
+ * confirmation opens, closing it before the click lands. Once confirmed, the step button is not
+ * pressed again; a confirmation still open 5 s later is confirmed again, as a user would (seen once
+ * in CI: the schedule's Confirm was clicked and focused, and the dialog stayed open for 45 s). The
+ * console sends a decision once while it is in flight (execution-page.failures.test.tsx).
  */
 export async function decide(page: Page, button: string, confirm = button) {
   // Toasts are alert dialogs too: pick the confirmation by its button.
   const dialog = page.getByRole('alertdialog').filter({ has: page.getByRole('button', { name: confirm, exact: true }) });
   let confirmed = false;
   await expect(async () => {
-    if (!confirmed) {
-      if ((await dialog.count()) === 0) await page.getByRole('button', { name: button, exact: true }).first().click({ timeout: 5000 });
+    if (!confirmed && (await dialog.count()) === 0)
+      await page.getByRole('button', { name: button, exact: true }).first().click({ timeout: 5000 });
+    if (!confirmed || (await dialog.count()) > 0) {
       await dialog.getByRole('button', { name: confirm, exact: true }).click({ timeout: 5000 });
       confirmed = true;
     }
