@@ -65,13 +65,11 @@ function StaleNotice({ what, error, onRetry }: { what: string; error: Error; onR
   );
 }
 
-/** What QueryState needs to know of one read (a React Query result, or a hook's summary of several). */
+/** What QueryState needs to know of one read (a React Query result, or a hook's summary of one without `data`). */
 interface Read {
   isPending: boolean;
   error: Error | null | undefined;
   data?: unknown;
-  /** Given by a hook that sums up several reads; otherwise whether `data` is at hand. */
-  hasData?: boolean;
   refetch: () => unknown;
 }
 
@@ -83,7 +81,7 @@ export function readState(read: Read): Pick<QueryStateProps, 'isPending' | 'erro
   return {
     isPending: read.isPending,
     error: read.error,
-    hasData: read.hasData ?? read.data !== undefined,
+    hasData: read.data !== undefined,
     onRetry: () => void read.refetch(),
   };
 }
