@@ -1,13 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 import type { E2eOptions } from './e2e/fixtures';
+import { DESKTOP_PASSES, PHONE_VIEWPORT } from './e2e/a11y-helpers';
 
 const chromium = findChromium();
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The production build to serve (`vite build --outDir <dir>`); lets parallel runs keep apart.
 const DIST = process.env.E2E_DIST ?? 'dist';
-/** A phone's screen in CSS pixels: the phone project's viewport, and the desktop projects' axe scans' second size. */
-const PHONE_VIEWPORT = { width: 390, height: 844 };
 
 // Playwright's own browser wants channel 'chromium' for headless runs; a system Chromium is
 // launched by path with the flags this sandboxed machine needs.
@@ -57,15 +56,15 @@ export default defineConfig<E2eOptions>({
   },
   projects: [
     // A phone (Chromium, not devices['iPhone …'], which is WebKit): the deploy journey at 390 × 844
-    // with touch, with axe scans of its screens (the desktop project scans every screen at this size).
+    // with touch, with axe scans of its screens (the desktop projects scan every screen at this size, in dark).
     // Listed first so its long journey starts first: with it last, one worker ran it alone at the end.
     {
       name: 'phone',
       testMatch: /phone\.spec\.ts$/,
       use: {
         hrefLayout: 'standard',
-        // the light scheme: the desktop project scans this size in the dark one
-        axeSchemes: ['light'],
+        // the light scheme: the desktop projects scan this size in the dark one
+        axePasses: [{ scheme: 'light' }],
         viewport: PHONE_VIEWPORT,
         // Layout is in CSS pixels whatever the density; at 3× the software-rendered page would
         // cost nine times the pixels on the CI machine (the screenshots use 3×).
@@ -76,11 +75,11 @@ export default defineConfig<E2eOptions>({
         ...launch,
       },
     },
-    // Adobe's href layout: every journey but those tagged @links. Its axe scans cover each screen
-    // again at a phone's size (e2e/a11y-helpers.ts).
+    // Adobe's href layout: every journey but those tagged @links. Its axe scans check each screen in
+    // light at this size and in dark at a phone's size (e2e/a11y-helpers.ts).
     {
       name: 'standard-hrefs',
-      use: { hrefLayout: 'standard', axeViewports: [PHONE_VIEWPORT] },
+      use: { hrefLayout: 'standard', axePasses: DESKTOP_PASSES },
       grepInvert: /@links/,
       testIgnore: /phone\.spec\.ts$/,
     },
@@ -94,7 +93,7 @@ export default defineConfig<E2eOptions>({
     // Its journeys scan their screens with axe like the other desktop project's (e2e/a11y-helpers.ts).
     {
       name: 'alternate-hrefs',
-      use: { hrefLayout: 'alternate', axeViewports: [PHONE_VIEWPORT] },
+      use: { hrefLayout: 'alternate', axePasses: DESKTOP_PASSES },
       grep: /@links/,
       testIgnore: /phone\.spec\.ts$/,
     },

@@ -33,44 +33,64 @@ export async function settle(page: Page) {
   );
 }
 
-/** A project option of the axe scans (playwright.config.ts, e2e/fixtures.ts). */
-function axeOption<T>(name: 'axeSchemes' | 'axeViewports', otherwise: T): T {
-  return ((test.info().project.use as Record<string, unknown>)[name] as T | undefined) ?? otherwise;
-}
-
-/**
- * The colour schemes each scan covers: the project's `axeSchemes` option, light and dark unless a
- * project says otherwise. Colour is the only thing a scheme changes, and it does not depend on the
- * viewport, so the phone project scans the light scheme only.
- */
-const axeSchemes = () => axeOption<readonly Theme[]>('axeSchemes', THEMES);
-
-/**
- * The further viewports each scan covers, in the project's last colour scheme (dark): the project's
- * `axeViewports` option. The desktop project scans every screen again at a phone's size, in place
- * (the layout follows the width: the side navigation becomes a drawer, the header folds into More);
- * the phone project, already at that size and with touch, scans its journey's screens at its own
- * size only, in the light scheme. So what only a phone's width shows is checked in both schemes.
- */
-const axeViewports = () => axeOption<readonly ViewportSize[]>('axeViewports', []);
+/** A phone's screen in CSS pixels: the phone project's viewport, and the desktop projects' axe scans' second size. */
+export const PHONE_VIEWPORT: ViewportSize = { width: 390, height: 844 };
 
 /**
  * The WCAG A/AA rules whose outcome depends on colours: text contrast, and links told apart from
- * the text around them. A scheme changes colours only (the same elements, names and roles), so the
- * first scheme is scanned with every rule and the others with these.
+ * the text around them. A scheme changes colours only (the same elements, names and roles), so a
+ * second scheme at the same size is scanned with these.
  */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /**
- * Switches the console's colour scheme in place (the page must follow the system's: no theme
- * chosen, the fixtures' default) and waits until every Spectrum provider, dialogs included, has it.
+ * One pass of an axe scan: the page in `scheme`, at `viewport` (the page's own size when absent),
+ * checked with `rules` (every WCAG A/AA rule when absent).
  */
-async function showScheme(page: Page, scheme: Theme) {
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.waitForFunction((wanted) => {
-    const providers = [...document.querySelectorAll<HTMLElement>('[style*="color-scheme"]')];
-    return providers.length > 0 && providers.every((provider) => provider.style.colorScheme === wanted);
-  }, scheme);
+export interface AxePass {
+  scheme: Theme;
+  viewport?: ViewportSize;
+  rules?: readonly string[];
+}
+
+/** Both schemes at the page's own size: light with every rule, dark with the colour rules (the default). */
+export const BOTH_SCHEMES: readonly AxePass[] = [{ scheme: 'light' }, { scheme: 'dark', rules: COLOUR_RULES }];
+
+/**
+ * The desktop projects' scans: every rule in the light scheme at the desktop size, and every rule
+ * again at a phone's size in the dark scheme (the layout follows the width: the side navigation
+ * becomes a drawer, the header folds into More). So each screen is checked in both schemes, and
+ * what a phone's width shows in both (the phone project scans its screens in light). Scheme and
+ * size change together, in one layout. The shell's screens are also checked in dark at the
+ * desktop size (e2e/a11y.spec.ts), for what only a wide screen shows: the side navigation open,
+ * the header's items.
+ */
+export const DESKTOP_PASSES: readonly AxePass[] = [{ scheme: 'light' }, { scheme: 'dark', viewport: PHONE_VIEWPORT }];
+
+/** The passes of each scan: the project's (or the test's) `axePasses` option. */
+const axePasses = () => ((test.info().project.use as Record<string, unknown>).axePasses as readonly AxePass[] | undefined) ?? BOTH_SCHEMES;
+
+/**
+ * Switches the console's colour scheme in place (the page must follow the system's: no theme
+ * chosen, the fixtures' default) and resizes its viewport, each only if it changes, in one layout;
+ * waits until the console has laid itself out at that width and every Spectrum provider, dialogs
+ * included, has the scheme.
+ */
+async function showPass(page: Page, from: { scheme: Theme; size: ViewportSize }, to: { scheme: Theme; size: ViewportSize }) {
+  const newScheme = to.scheme !== from.scheme;
+  const newSize = to.size.width !== from.size.width || to.size.height !== from.size.height;
+  if (newScheme) await page.emulateMedia({ colorScheme: to.scheme });
+  if (newSize) {
+    await page.setViewportSize(to.size);
+    await page.waitForFunction((width) => window.innerWidth === width, to.size.width);
+  }
+  if (newScheme)
+    await page.waitForFunction((wanted) => {
+      const providers = [...document.querySelectorAll<HTMLElement>('[style*="color-scheme"]')];
+      return providers.length > 0 && providers.every((provider) => provider.style.colorScheme === wanted);
+    }, to.scheme);
+  // media-query state re-renders the shell synchronously; two frames let layout and paint follow
+  if (newSize) await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** axe-core's browser build, put into a page once per document (see `withAxe`). */
@@ -115,43 +135,27 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
   );
 }
 
-/** Resizes the page's viewport and waits until the console has laid itself out at that size. */
-async function showViewport(page: Page, size: ViewportSize) {
-  await page.setViewportSize(size);
-  await page.waitForFunction((width) => window.innerWidth === width, size.width);
-  // media-query state re-renders the shell synchronously; two frames let layout and paint follow
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
 /**
- * Scans the page with axe (WCAG 2.x A + AA) in each colour scheme of the project, switching the
- * scheme in place (open dialogs stay open), then, still in the last scheme, at each further viewport
- * of the project, resizing in place; fails with a readable list of the violations: every rule in the
- * first scheme and at each further size, the colour rules in the other schemes. The page is left
- * in the light scheme at its own size (both restored together: one layout, not two).
+ * Scans the page with axe (WCAG 2.x A + AA) in each pass of the project (`axePasses`), switching
+ * the scheme and resizing in place (open dialogs stay open); fails with a readable list of the
+ * violations of every pass. The page is expected in the light scheme at its own size, and is left
+ * so (both restored together: one layout, not two).
  */
 export async function expectNoAxeViolations(page: Page, screen: string) {
-  const schemes = axeSchemes();
-  for (const [index, scheme] of schemes.entries()) {
-    if (schemes.length > 1) await showScheme(page, scheme);
-    const report = await axeViolations(page, index === 0 ? undefined : COLOUR_RULES);
-    // soft: a journey goes on to scan its later screens and reports every violation at the end
-    expect.soft(report, `axe violations on ${schemes.length > 1 ? `${screen} (${scheme})` : screen}`).toEqual([]);
-  }
-  const scheme = schemes[schemes.length - 1];
+  const passes = axePasses();
   const own = page.viewportSize();
-  const sizes = own ? axeViewports() : [];
-  for (const size of sizes) {
-    await showViewport(page, size);
-    const report = await axeViolations(page);
-    expect
-      .soft(report, `axe violations on ${screen} (${size.width} × ${size.height}${schemes.length > 1 ? `, ${scheme}` : ''})`)
-      .toEqual([]);
+  if (!own) throw new Error('axe scans need a page with a viewport');
+  let shown = { scheme: 'light' as Theme, size: own };
+  for (const pass of passes) {
+    const next = { scheme: pass.scheme, size: pass.viewport ?? own };
+    await showPass(page, shown, next);
+    shown = next;
+    const report = await axeViolations(page, pass.rules);
+    const label = [pass.scheme, pass.viewport && `${pass.viewport.width} × ${pass.viewport.height}`].filter(Boolean).join(', ');
+    // soft: a journey goes on to scan its later screens and reports every violation at the end
+    expect.soft(report, `axe violations on ${passes.length > 1 ? `${screen} (${label})` : screen}`).toEqual([]);
   }
-  // back to the light scheme at the page's own size, in one layout (showScheme waits for the scheme)
-  if (schemes.length > 1) await page.emulateMedia({ colorScheme: 'light' });
-  if (sizes.length > 0) await showViewport(page, own!);
-  if (schemes.length > 1) await showScheme(page, 'light');
+  await showPass(page, shown, { scheme: 'light', size: own });
 }
 
 /** Whether the element a locator finds is the focused element (document.activeElement). */

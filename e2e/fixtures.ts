@@ -10,14 +10,14 @@
  *   speed       simulated ms per wall ms (`PUT /_sim/speed`), default the simulator's own (30)
  *   fakeClock   the page runs on Playwright's fake clock (page.clock), installed before it loads
  *   theme       the console's colour scheme chosen before it loads ('light', 'dark'), default System
- *   axeSchemes  the colour schemes each axe scan covers (set by the Playwright project), default light and dark
- *   axeViewports  further viewports each axe scan covers, in its last scheme (set by the project), default none
+ *   axePasses   the scheme, size and rules of each pass of an axe scan (set by the Playwright project;
+ *               e2e/a11y-helpers.ts), default both schemes at the page's own size
  * `openConsole` applies hrefLayout, outcome and speed once the simulator answers.
  */
-import { test as base, expect, type Locator, type Page, type ViewportSize } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { OutcomePreset } from '../mocks/sim/model';
 import { embedded, findLink, follow, programByName, type GetJson, type Hal } from '../test-support/hal';
-import { THEMES, useTheme, type Theme } from './a11y-helpers';
+import { BOTH_SCHEMES, useTheme, type AxePass, type Theme } from './a11y-helpers';
 import { PipelineApi, stepOf } from './pipeline-api';
 
 /** The outcomes the simulator's controls accept (its own type, not Cloud Manager's). */
@@ -29,8 +29,7 @@ export interface E2eOptions {
   speed: number | undefined;
   fakeClock: boolean;
   theme: Theme | undefined;
-  axeSchemes: readonly Theme[];
-  axeViewports: readonly ViewportSize[];
+  axePasses: readonly AxePass[];
 }
 
 export class SimulatorControls {
@@ -118,8 +117,7 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
   speed: [undefined, { option: true }],
   fakeClock: [false, { option: true }],
   theme: [undefined, { option: true }],
-  axeSchemes: [THEMES, { option: true }],
-  axeViewports: [[], { option: true }],
+  axePasses: [BOTH_SCHEMES, { option: true }],
   page: async ({ page, fakeClock, theme }, use) => {
     // Installed before the first navigation, so every timer of the page is on the fake clock.
     if (fakeClock) await page.clock.install();

@@ -3,7 +3,7 @@
  * with the code-quality override, the approval and the schedule, then a step's log. After each
  * screen the page itself never scrolls sideways, and the side menu is a drawer that is closed after
  * every navigation. Axe scans its main screens with touch (Spectrum's large scale); the desktop
- * project's axe journeys scan every screen at this size too.
+ * projects' axe journeys scan every screen at this size too, in the dark scheme.
  */
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y-helpers';
