@@ -19,9 +19,7 @@ function Account({ user, close }: Omit<AccountDialogProps, 'isOpen'>) {
         <Flex direction="column" gap="size-100">
           <Text>{user.email}</Text>
           <Text>Roles: {roleNames(user.roles) || 'none'}</Text>
-          <Link href={paths.waiting.href()} onPress={close}>
-            Waiting for me
-          </Link>
+          <Link href={paths.waiting.href()}>Waiting for me</Link>
           <SignedInUserPicker label="Switch user…" onChanged={close} />
         </Flex>
       </Content>

@@ -8,8 +8,8 @@
  */
 import { ActionButton, Text } from '@adobe/react-spectrum';
 import More from '@spectrum-icons/workflow/More';
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useEffect, useId, type ReactNode } from 'react';
+import { useOpenHere } from '../components/use-open-here';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { AppsGrid, FeedbackButton, HelpMenu } from './header-menus';
 import { UserMenu } from './user-menu';
@@ -27,11 +27,9 @@ export interface HeaderMoreMenuProps {
 }
 
 export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme }: HeaderMoreMenuProps) {
-  const { key } = useLocation();
   const id = useId();
   // Open only at the location it was opened at: any navigation closes it.
-  const [openAt, setOpenAt] = useState<string>();
-  const open = openAt === key;
+  const [open, setOpen] = useOpenHere();
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
@@ -39,11 +37,11 @@ export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme
       if ([id, `${id}-button`].some((part) => document.getElementById(part)?.contains(target))) return;
       // a dialog, tray or menu opened from the panel: pressing in it (or its underlay) is not leaving the panel
       if (document.querySelector('[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]')) return;
-      setOpenAt(undefined);
+      setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open, id]);
+  }, [open, id, setOpen]);
   return (
     <>
       <ActionButton
@@ -53,7 +51,7 @@ export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme
         aria-label={`More: settings, ${simulator ? 'simulator, ' : ''}theme, notifications`}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        onPress={() => setOpenAt(open ? undefined : key)}
+        onPress={() => setOpen(!open)}
       >
         <More />
       </ActionButton>
@@ -65,7 +63,7 @@ export function HeaderMoreMenu({ organisation, settings, simulator, colourScheme
           className="header-more-panel"
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;
-            setOpenAt(undefined);
+            setOpen(false);
             document.getElementById(`${id}-button`)?.focus();
           }}
         >

@@ -53,4 +53,14 @@ describe('Header: the signed-in user', () => {
     expect(sentAs.slice(before).every((id) => id === SAM)).toBe(true);
     expect(queryClient.getQueryData<{ name: string }>(['cm', '_sim', 'whoami'])?.name).toBe('Sam Okafor');
   });
+
+  it('Waiting for me in the account goes there and closes the account', async () => {
+    const user = userEvent.setup();
+    const { router } = renderWithProviders(<HeaderUserArea />);
+    await user.click(await screen.findByRole('button', { name: 'Signed in as Marco Bianchi' }));
+    const account = await screen.findByRole('dialog', { name: 'Marco Bianchi' });
+    await user.click(within(account).getByRole('link', { name: 'Waiting for me' }));
+    expect(router.state.location.pathname).toBe(paths.waiting.href());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
 });

@@ -4,9 +4,9 @@
  * simulator that says who is signed in.
  */
 import { ActionButton, Text } from '@adobe/react-spectrum';
-import { useState } from 'react';
 import { useSignedInUser } from '../api/users';
 import { initials } from '../lib/initials';
+import { useOpenHere } from '../components/use-open-here';
 import { AccountDialog } from './account-dialog';
 
 export { initials };
@@ -14,7 +14,8 @@ export { initials };
 /** `labelled`: the user's name shown beside the avatar (in the header's More menu). */
 export function UserMenu({ labelled = false }: { labelled?: boolean }) {
   const user = useSignedInUser();
-  const [open, setOpen] = useState(false);
+  // closed by any navigation, such as following its Waiting for me link
+  const [open, setOpen] = useOpenHere();
   if (!user) return null;
   return (
     <>

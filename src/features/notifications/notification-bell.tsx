@@ -5,7 +5,7 @@
  */
 import { ActionButton, Text } from '@adobe/react-spectrum';
 import Bell from '@spectrum-icons/workflow/Bell';
-import { useState } from 'react';
+import { useOpenHere } from '../../components/use-open-here';
 import { NotificationPanel } from './notification-panel';
 import { useNotifications } from './use-notifications';
 
@@ -18,7 +18,8 @@ export function bellLabel(unread: number, isPending = false): string {
 /** `labelled`: "Notifications" shown beside the bell (in the header's More menu). */
 export function NotificationBell({ labelled = false }: { labelled?: boolean }) {
   const notifications = useNotifications();
-  const [open, setOpen] = useState(false);
+  // closed by any navigation, such as following one of its links
+  const [open, setOpen] = useOpenHere();
   const count = notifications.unreadCount;
   return (
     <>

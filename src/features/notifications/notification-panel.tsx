@@ -1,6 +1,7 @@
 /**
  * The bell's panel: steps waiting for the signed-in user's decision (with their expiry), then runs
- * that ended; unread ones marked in words. A click opens the execution and marks it read.
+ * that ended; unread ones marked in words. A click opens the execution and marks it read; the
+ * navigation closes the panel (the bell's open state belongs to the location it was opened at).
  */
 import { Button, Content, Dialog, DialogContainer, Divider, Flex, Heading, Link, Text } from '@adobe/react-spectrum';
 import { executionStatusInfo } from '../../components/execution-status';
@@ -27,10 +28,10 @@ function describe(item: Notification): { title: string; detail: string } {
 }
 
 export function NotificationPanel({ notifications, isOpen, close }: NotificationPanelProps) {
-  return <DialogContainer onDismiss={close}>{isOpen ? <PanelDialog notifications={notifications} close={close} /> : null}</DialogContainer>;
+  return <DialogContainer onDismiss={close}>{isOpen ? <PanelDialog notifications={notifications} /> : null}</DialogContainer>;
 }
 
-function PanelDialog({ notifications, close }: Omit<NotificationPanelProps, 'isOpen'>) {
+function PanelDialog({ notifications }: Pick<NotificationPanelProps, 'notifications'>) {
   const { items, read, markRead, markAllRead, unreadCount } = notifications;
   return (
     <Dialog size="M" isDismissable>
@@ -44,9 +45,7 @@ function PanelDialog({ notifications, close }: Omit<NotificationPanelProps, 'isO
             <Button variant="secondary" onPress={markAllRead}>
               Mark all as read
             </Button>
-            <Link href={paths.waiting.href()} onPress={close}>
-              Waiting for me
-            </Link>
+            <Link href={paths.waiting.href()}>Waiting for me</Link>
           </Flex>
           {items.length === 0 ? <Text>Nothing needs you right now.</Text> : null}
           <ul className="notification-list" aria-label="Notifications">
@@ -55,13 +54,7 @@ function PanelDialog({ notifications, close }: Omit<NotificationPanelProps, 'isO
               const unread = !read.has(item.id);
               return (
                 <li key={item.id} className={unread ? 'notification notification--unread' : 'notification'}>
-                  <Link
-                    href={paths.execution.href(item.programId, item.pipelineId, item.executionId)}
-                    onPress={() => {
-                      markRead([item.id]);
-                      close();
-                    }}
-                  >
+                  <Link href={paths.execution.href(item.programId, item.pipelineId, item.executionId)} onPress={() => markRead([item.id])}>
                     {unread ? `Unread: ${title}` : title}
                   </Link>
                   <Text UNSAFE_className="muted">{detail}</Text>

@@ -55,6 +55,26 @@ describe('Notifications', () => {
     await waitFor(() => expect(JSON.parse(localStorage.getItem('cm-console.notifications-read') ?? '[]')).toHaveLength(1));
   });
 
+  it('following a link in the panel goes there and closes it: an item (marked read), then Waiting for me', async () => {
+    const held = await heldApproval();
+    const user = userEvent.setup();
+    const { router } = renderWithProviders(<NotificationBell />);
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    let panel = await screen.findByRole('dialog', { name: 'Notifications' });
+    await user.click(within(panel).getByRole('link', { name: /^Unread: Application for Approval waiting for you/ }));
+    expect(router.state.location.pathname).toBe(
+      paths.execution.href(held.execution.programId!, held.execution.pipelineId!, held.execution.id),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByRole('button', { name: 'Notifications, none unread' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Notifications, none unread' }));
+    panel = await screen.findByRole('dialog', { name: 'Notifications' });
+    await user.click(within(panel).getByRole('link', { name: 'Waiting for me' }));
+    expect(router.state.location.pathname).toBe(paths.waiting.href());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
   it('on the simulator the journal says when to read again: a hold appears, and drops out when decided elsewhere', async () => {
     const nextPoll = fakePollTimers(); // the bell reads the journal every LIST_POLL_MS
     renderWithProviders(<NotificationBell />);
