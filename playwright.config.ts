@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { findChromium, SYSTEM_CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 import type { E2eOptions } from './e2e/fixtures';
 import { DESKTOP_PASSES, PHONE_VIEWPORT } from './e2e/a11y-helpers';
 
@@ -16,15 +16,7 @@ const launch =
     : {
         launchOptions: {
           executablePath: chromium?.path,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: SYSTEM_CHROMIUM_ARGS,
         },
       };
 

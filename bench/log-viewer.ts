@@ -12,6 +12,7 @@
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { SimulatorControls, stepItem } from '../e2e/fixtures';
 import type { Bench, BenchContext, BenchRow } from './report';
+import { SYSTEM_CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
 
 export const BIG_LOG_LINES = 200_000;
 /** Lines the viewer renders around the visible ones (src/components/log-viewer LOG_OVERSCAN × 2 + 1). */
@@ -24,15 +25,7 @@ export function launchBenchBrowser(ctx: BenchContext): Promise<Browser> {
     ctx.chromiumPath
       ? {
           executablePath: ctx.chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: SYSTEM_CHROMIUM_ARGS,
         }
       : { channel: 'chromium' },
   );

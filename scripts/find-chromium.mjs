@@ -11,6 +11,21 @@ const SYSTEM_PATHS = [
   '/snap/bin/chromium',
 ];
 
+/**
+ * The flags a system Chromium is launched with (the e2e tests and the bench): this sandboxed
+ * machine needs `--no-sandbox` and has no GPU; the rest keep the browser from doing anything of its
+ * own (updates, sync, background requests) while it is measured or tested.
+ */
+export const SYSTEM_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function findChromium() {
   if (process.env.CHROME_PATH) {
     return existsSync(process.env.CHROME_PATH) ? { kind: 'path', path: process.env.CHROME_PATH } : undefined;
