@@ -1,7 +1,7 @@
 /** Accessibility helpers for the e2e specs: axe scans and the colour scheme. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, test, type Locator, type Page, type ViewportSize } from '@playwright/test';
+import { expect, type Locator, type Page, type ViewportSize } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 
 export const THEMES = ['light', 'dark'] as const;
@@ -67,8 +67,12 @@ export const BOTH_SCHEMES: readonly AxePass[] = [{ scheme: 'light' }, { scheme: 
  */
 export const DESKTOP_PASSES: readonly AxePass[] = [{ scheme: 'light' }, { scheme: 'dark', viewport: PHONE_VIEWPORT }];
 
-/** The passes of each scan: the project's (or the test's) `axePasses` option. */
-const axePasses = () => ((test.info().project.use as Record<string, unknown>).axePasses as readonly AxePass[] | undefined) ?? BOTH_SCHEMES;
+/**
+ * The passes of each scan of a page: the `axePasses` option of the test the page belongs to (set by
+ * its project or by `test.use`), which the fixtures' page records here (e2e/fixtures.ts).
+ */
+export const AXE_PASSES = new WeakMap<Page, readonly AxePass[]>();
+const axePasses = (page: Page) => AXE_PASSES.get(page) ?? BOTH_SCHEMES;
 
 /**
  * Switches the console's colour scheme in place (the page must follow the system's: no theme
@@ -142,7 +146,7 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
  * so (both restored together: one layout, not two).
  */
 export async function expectNoAxeViolations(page: Page, screen: string) {
-  const passes = axePasses();
+  const passes = axePasses(page);
   const own = page.viewportSize();
   if (!own) throw new Error('axe scans need a page with a viewport');
   let shown = { scheme: 'light' as Theme, size: own };

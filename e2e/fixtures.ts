@@ -17,7 +17,7 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { OutcomePreset } from '../mocks/sim/model';
 import { embedded, findLink, follow, programByName, type GetJson, type Hal } from '../test-support/hal';
-import { BOTH_SCHEMES, useTheme, type AxePass, type Theme } from './a11y-helpers';
+import { AXE_PASSES, BOTH_SCHEMES, useTheme, type AxePass, type Theme } from './a11y-helpers';
 import { PipelineApi, stepOf } from './pipeline-api';
 
 /** The outcomes the simulator's controls accept (its own type, not Cloud Manager's). */
@@ -118,7 +118,8 @@ export const test = base.extend<E2eOptions & { sim: SimulatorControls; openConso
   fakeClock: [false, { option: true }],
   theme: [undefined, { option: true }],
   axePasses: [BOTH_SCHEMES, { option: true }],
-  page: async ({ page, fakeClock, theme }, use) => {
+  page: async ({ page, fakeClock, theme, axePasses }, use) => {
+    AXE_PASSES.set(page, axePasses);
     // Installed before the first navigation, so every timer of the page is on the fake clock.
     if (fakeClock) await page.clock.install();
     if (theme) await useTheme(page, theme);
