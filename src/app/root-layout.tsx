@@ -1,7 +1,8 @@
 /** The shell around every screen: header, side nav inside a program, and the page. */
 import { Flex, View } from '@adobe/react-spectrum';
 import { lazy, Suspense, useState } from 'react';
-import { Outlet, useLocation, useMatches } from 'react-router';
+import { Outlet, useMatches } from 'react-router';
+import { useOpenHere } from '../components/use-open-here';
 import { useNarrow } from '../lib/use-media-query';
 import { AppHeader } from './app-header';
 import { ProxyBanner } from './proxy-banner';
@@ -33,13 +34,12 @@ export function RootLayout() {
   // a drawer, closed by default and open only at the location it was opened at, so any navigation
   // closes it.
   const narrow = useNarrow();
-  const { key } = useLocation();
   const [columnOpen, setColumnOpen] = useState(readSideNavOpen);
-  const [drawerAt, setDrawerAt] = useState<string>();
-  const drawerOpen = narrow && drawerAt === key;
+  const [drawerHere, setDrawerHere] = useOpenHere();
+  const drawerOpen = narrow && drawerHere;
   const toggleNav = () =>
     narrow
-      ? setDrawerAt(drawerOpen ? undefined : key)
+      ? setDrawerHere(!drawerOpen)
       : setColumnOpen((open) => {
           try {
             localStorage.setItem(SIDE_NAV_KEY, open ? 'closed' : 'open');
@@ -72,7 +72,7 @@ export function RootLayout() {
       </div>
       {programId && drawerOpen ? (
         <Suspense fallback={null}>
-          <ProgramSideNav programId={programId} onClose={() => setDrawerAt(undefined)} />
+          <ProgramSideNav programId={programId} onClose={() => setDrawerHere(false)} />
         </Suspense>
       ) : null}
     </SpectrumProvider>
