@@ -38,14 +38,49 @@ test.describe('keyboard only', () => {
   test.describe('a passing run', () => {
     test.use({ outcome: 'pass', speed: 30 });
 
-    test('Deploy → Build → approve → schedule Now → finished, announced politely', async ({ page, sim, openConsole }) => {
+    test('Deploy → Build → approve → schedule Now → finished, announced politely; on the way, header dialogs and the theme menu', async ({
+      page,
+      sim,
+      openConsole,
+    }) => {
       test.setTimeout(120_000);
       await openConsole();
 
-      await test.step('Deploy, then Build, from My Programs', async () => {
+      await test.step('a program from My Programs', async () => {
         await tabTo(page, page.getByRole('link', { name: 'WKND Sites' }).first());
         await page.keyboard.press('Enter');
         await expect(page).toHaveURL(/\/program\/1$/);
+      });
+
+      await test.step('header dialogs take the focus and give it back to their trigger; the theme menu works with arrows and Enter', async () => {
+        for (const name of ['Settings', 'Simulator controls']) {
+          const trigger = page.getByRole('button', { name, exact: true });
+          await tabTo(page, trigger);
+          await page.keyboard.press('Enter');
+          const dialog = page.getByRole('dialog');
+          await expect(dialog).toBeVisible();
+          await expect.poll(() => holdsFocus(dialog), { message: `focus moves into the ${name} dialog` }).toBe(true);
+          await page.keyboard.press('Escape');
+          await expect(dialog).toHaveCount(0);
+          await expect.poll(() => isFocused(trigger), { message: `focus returns to ${name}` }).toBe(true);
+        }
+
+        const trigger = page.getByRole('button', { name: /^Colour scheme:/ });
+        await tabTo(page, trigger);
+        await page.keyboard.press('Enter');
+        const menu = page.getByRole('menu', { name: 'Colour scheme' });
+        await expect(menu).toBeVisible();
+        await expect.poll(() => holdsFocus(menu)).toBe(true);
+        // Focus starts on the selected item (System by default): Light is two items up.
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('ArrowUp');
+        await expect(page.getByRole('menuitemradio', { name: 'Light' })).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(menu).toHaveCount(0);
+        await expect(page.getByRole('button', { name: 'Colour scheme: Light' })).toBeFocused();
+      });
+
+      await test.step('Deploy, then Build', async () => {
         await tabTo(page, page.getByRole('button', { name: 'Deploy', exact: true }));
         await page.keyboard.press('Enter');
         await tabTo(page, page.getByRole('button', { name: 'Build', exact: true }));
@@ -85,37 +120,5 @@ test.describe('keyboard only', () => {
         await expect(currentStep(page)).toHaveCount(0);
       });
     });
-  });
-
-  test('header dialogs take the focus and give it back to their trigger; the theme menu works with arrows and Enter', async ({
-    page,
-    openConsole,
-  }) => {
-    await openConsole('/program/1');
-    for (const name of ['Settings', 'Simulator controls']) {
-      const trigger = page.getByRole('button', { name, exact: true });
-      await tabTo(page, trigger);
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog');
-      await expect(dialog).toBeVisible();
-      await expect.poll(() => holdsFocus(dialog), { message: `focus moves into the ${name} dialog` }).toBe(true);
-      await page.keyboard.press('Escape');
-      await expect(dialog).toHaveCount(0);
-      await expect.poll(() => isFocused(trigger), { message: `focus returns to ${name}` }).toBe(true);
-    }
-
-    const trigger = page.getByRole('button', { name: /^Colour scheme:/ });
-    await tabTo(page, trigger);
-    await page.keyboard.press('Enter');
-    const menu = page.getByRole('menu', { name: 'Colour scheme' });
-    await expect(menu).toBeVisible();
-    await expect.poll(() => holdsFocus(menu)).toBe(true);
-    // Focus starts on the selected item (System by default): Light is two items up.
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
-    await expect(page.getByRole('menuitemradio', { name: 'Light' })).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(menu).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Colour scheme: Light' })).toBeFocused();
   });
 });

@@ -44,20 +44,21 @@ test.describe('re-execute and the build log', () => {
     },
   );
 
-  test.describe('after a failed production deployment', () => {
-    test.use({ outcome: 'prodDeployFailure' });
-
-    test('offered after a failed production deployment', async ({ page, openConsole }) => {
-      await openConsole();
+  test('offered after a failed production deployment; not for a push-update run, nor for an older execution', async ({
+    page,
+    sim,
+    openConsole,
+  }) => {
+    await openConsole();
+    await test.step('offered after a failed production deployment', async () => {
+      await sim.outcome('prodDeployFailure');
       await deployAndBuild(page, 'Acme Intranet');
       await decide(page, 'Approve');
       await expect(statusBadge(page, 'Failed')).toBeVisible({ timeout: 30_000 });
       await expect(reExecute(page)).toBeVisible();
+      await sim.outcome('pass');
     });
-  });
 
-  test('not offered for a push-update run, nor for an older execution', async ({ page, sim, openConsole }) => {
-    await openConsole();
     const { executionId } = (await sim.pushUpdate('3', '301')) as { executionId: string };
     await page.goto(`/program/3/pipeline/301/execution/${executionId}`);
     await decide(page, 'Approve');
