@@ -26,8 +26,11 @@ export const FIRST_LOAD_BUDGET_KB = 150;
  * modules with the shell, which the bundler then splits into files of their own (+2.9 kB gzip of
  * per-file overhead for the same code). Issue #17 (part B): 245.3 kB with ProblemAlert (InlineAlert)
  * apart from QueryState and the route prefetching in a chunk of its own; guard = that + 0.5 kB.
+ * Raised to 246.3 when the shell's side drawer took useOpenHere, which the header's lazy user area
+ * uses too: the bundler then keeps React Router in a file of its own (246.1 kB: the same code, one
+ * more file).
  */
-export const FIRST_LOAD_GUARD_KB = 245.8;
+export const FIRST_LOAD_GUARD_KB = 246.3;
 export const ENTRY = 'index.html';
 export const FIRST_ROUTE = 'src/features/programs/programs-page.tsx';
 export const SIMULATOR = 'mocks/browser.ts';
