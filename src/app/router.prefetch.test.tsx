@@ -5,6 +5,7 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
+import { delay, http } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findLink, rel } from '../api/links';
@@ -70,7 +71,13 @@ function startedBeforeFirstAnswer(events: Event[], chain: string[]): string[] {
 }
 
 describe('Deep link to a finished execution', () => {
-  beforeEach(() => sessionStorage.clear());
+  beforeEach(() => {
+    sessionStorage.clear();
+    // Every answer takes 200 ms (then the simulator gives it): reads started at once start well
+    // before the first answer, however busy the machine. (Without it, a loaded CI machine once
+    // answered the program before the other two reads had got going.)
+    sim.server.use(http.get(/.*/, () => delay(200)));
+  });
 
   it('reads the program, its pipelines and the execution at once on a reload, and no read twice', async () => {
     const { program, execution, url } = await finishedProductionRun();
