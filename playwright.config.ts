@@ -67,14 +67,6 @@ export default defineConfig<E2eOptions>({
         ...launch,
       },
     },
-    // Adobe's href layout: every journey but those tagged @links. Its axe scans check each screen in
-    // light at this size and in dark at a phone's size (e2e/a11y-helpers.ts).
-    {
-      name: 'standard-hrefs',
-      use: { hrefLayout: 'standard', axePasses: DESKTOP_PASSES },
-      grepInvert: /@links/,
-      testIgnore: /phone\.spec\.ts$/,
-    },
     // The alternate href layout serves every href under /api/alt-layout/: only a console that
     // follows links keeps working there, and one that does works in Adobe's layout too (it builds no
     // API URL), so the journeys tagged @links run in this layout only. A journey is tagged when it
@@ -83,10 +75,20 @@ export default defineConfig<E2eOptions>({
     // operations); rejecting an approval uses the same `cancel` link as cancelling a build, so only
     // the cancel is tagged. Adobe's layout is what every other journey runs on.
     // Its journeys scan their screens with axe like the other desktop project's (e2e/a11y-helpers.ts).
+    // Listed before Adobe's layout: its journeys are the longest (the deploy journey with 9 scans),
+    // and started last they left one worker running alone at the end.
     {
       name: 'alternate-hrefs',
       use: { hrefLayout: 'alternate', axePasses: DESKTOP_PASSES },
       grep: /@links/,
+      testIgnore: /phone\.spec\.ts$/,
+    },
+    // Adobe's href layout: every journey but those tagged @links. Its axe scans check each screen in
+    // light at this size and in dark at a phone's size (e2e/a11y-helpers.ts).
+    {
+      name: 'standard-hrefs',
+      use: { hrefLayout: 'standard', axePasses: DESKTOP_PASSES },
+      grepInvert: /@links/,
       testIgnore: /phone\.spec\.ts$/,
     },
   ],
